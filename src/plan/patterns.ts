@@ -1,0 +1,85 @@
+import type { Problem } from "../problems.ts";
+
+export type PatternKind = "conditionLocation" | "condition" | "location" | "locations" | "home";
+
+/** Built-in title and description patterns; site.yaml `patterns` replaces them per page kind. */
+export const defaultPatterns: Record<"title" | "description", Record<PatternKind, string[]>> = {
+  title: {
+    conditionLocation: [
+      "{therapy} for {condition} in {city}, {region} | {brand}",
+      "{therapy} for {condition} in {city}, {region}",
+      "{therapy} for {condition} in {city}",
+    ],
+    condition: ["{therapy} for {condition} | {brand}", "{therapy} for {condition}"],
+    location: ["{therapy} in {city}, {region} | {brand}", "{therapy} in {city}, {region}"],
+    locations: ["Locations We Serve | {brand}", "Locations We Serve"],
+    home: ["{brand} | {therapy} for Back, Nerve and Neck Pain", "{brand}"],
+  },
+  description: {
+    conditionLocation: [
+      "{therapy} for {phrase} near {city}, {region}: what a visit is like, how many sessions, the research, and booking at {clinic}.",
+      "{therapy} for {phrase} near {city}, {region}: visits, sessions, research and booking at {brand}.",
+      "{therapy} for {phrase} near {city}, {region}, with {brand}.",
+    ],
+    condition: [
+      "{therapy} for {phrase}: what the research shows, what a visit is like, and {count} {brand} locations where you can book.",
+      "{therapy} for {phrase}: research, visits and {count} locations.",
+    ],
+    location: [
+      "{therapy} near {city}, {region} at {clinic}: conditions treated, hours, directions and online booking.",
+      "{therapy} near {city}, {region}: conditions treated, hours, directions and booking.",
+    ],
+    locations: [
+      "All {count} cities and towns {brand} serves across {regions}, with the nearest clinic, hours and conditions treated for each.",
+      "All {count} places {brand} serves, with hours and directions.",
+    ],
+    home: [
+      "{brand} offers {therapyLower} for {conditions} at {clinicCount} clinics serving {count} communities in {regions}.",
+      "{brand} offers {therapyLower} at {clinicCount} clinics serving {count} communities.",
+    ],
+  },
+};
+
+export const placeholders = [
+  "therapy", "therapyLower", "condition", "conditionName", "phrase", "city", "region",
+  "brand", "clinic", "count", "regions", "conditions", "clinicCount",
+] as const;
+export type Vars = Partial<Record<(typeof placeholders)[number], string>>;
+
+/** Fills `{name}` placeholders; unknown or missing ones are reported, not guessed. */
+export function fill(pattern: string, vars: Vars): { text: string; missing: string[] } {
+  const missing: string[] = [];
+  const text = pattern.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = (vars as Record<string, string | undefined>)[name];
+    if (value === undefined) missing.push(name);
+    return value ?? whole;
+  });
+  return { text: text.replace(/\s+/g, " ").trim(), missing };
+}
+
+export interface Fitted {
+  text: string;
+  fits: boolean;
+}
+
+/** First candidate whose length is within [min, max]; otherwise the closest one, flagged. */
+export function fitPattern(candidates: string[], vars: Vars, min: number, max: number): Fitted {
+  const texts = candidates.map((c) => fill(c, vars).text);
+  const fitting = texts.find((t) => t.length >= min && t.length <= max);
+  if (fitting) return { text: fitting, fits: true };
+  const gap = (t: string) => (t.length > max ? t.length - max : min - t.length);
+  const closestText = [...texts].sort((a, b) => gap(a) - gap(b))[0]!;
+  return { text: closestText, fits: false };
+}
+
+/** Problems with patterns themselves: placeholders that this page kind cannot fill. */
+export function checkPatterns(kind: PatternKind, field: "title" | "description", candidates: string[], sample: Vars): Problem[] {
+  return candidates.flatMap((candidate, i) =>
+    fill(candidate, sample).missing.map((name) => ({
+      file: "site.yaml",
+      field: `patterns.${field}.${kind}[${i}]`,
+      message: `uses {${name}}, which ${kind} pages do not have`,
+      hint: `use only ${Object.keys(sample).map((k) => `{${k}}`).join(" ")}`,
+    })),
+  );
+}

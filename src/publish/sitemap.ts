@@ -1,0 +1,38 @@
+import type { Page } from "../plan/index.ts";
+
+/** Google's limit per sitemap file; larger sites get a sitemap index. */
+export const urlsPerSitemap = 50_000;
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+function urlSet(pages: Page[]): string {
+  const entries = pages.map((p) => `<url><loc>${escapeXml(p.canonical)}</loc>${p.lastmod ? `<lastmod>${p.lastmod}</lastmod>` : ""}</url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</urlset>\n`;
+}
+
+/**
+ * Sitemap files for the indexable pages, sorted by URL so output is stable.
+ * One `sitemap.xml`, or past 50,000 URLs a `sitemap.xml` index over `sitemap-N.xml` parts.
+ */
+export function buildSitemaps(pages: Page[], origin: string): Map<string, string> {
+  const listed = pages.filter((p) => p.indexable).sort((a, b) => a.url.localeCompare(b.url));
+  if (listed.length <= urlsPerSitemap) return new Map([["sitemap.xml", urlSet(listed)]]);
+  const files = new Map<string, string>();
+  const parts: string[] = [];
+  for (let i = 0; i < listed.length; i += urlsPerSitemap) {
+    const chunk = listed.slice(i, i + urlsPerSitemap);
+    const name = `sitemap-${parts.length + 1}.xml`;
+    files.set(name, urlSet(chunk));
+    const lastmod = chunk.reduce((a, p) => ((p.lastmod ?? "") > a ? p.lastmod! : a), "");
+    parts.push(`<sitemap><loc>${escapeXml(`${origin}/${name}`)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</sitemap>`);
+  }
+  files.set("sitemap.xml", `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${parts.join("\n")}\n</sitemapindex>\n`);
+  return files;
+}
+
+/** robots.txt that allows crawling and names the sitemap. */
+export function buildRobots(origin: string): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${origin}/sitemap.xml\n`;
+}

@@ -1,0 +1,30 @@
+import { prepare } from "../pipeline/index.ts";
+import { packagePath } from "../pipeline/paths.ts";
+import { structuredDataScript } from "../structured-data/index.ts";
+import { longDate } from "./format.ts";
+
+interface EleventyConfig {
+  globalData: Record<string, unknown>;
+  addGlobalData(name: string, value: unknown): void;
+  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addPassthroughCopy(map: Record<string, string>): void;
+  addWatchTarget(path: string): void;
+  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+}
+
+/**
+ * Wires clinic-pages into Eleventy: the `cp` global data (the plan and views), filters,
+ * and the stylesheet. A build CLI passes `cp` itself; `npm start` loads it from the
+ * working folder on every rebuild so edits to data files show up.
+ */
+export default function clinicPages(eleventyConfig: EleventyConfig): void {
+  if (!("cp" in eleventyConfig.globalData)) {
+    const root = process.cwd();
+    eleventyConfig.addGlobalData("cp", () => prepare(root).data);
+    for (const target of ["site.yaml", "locations/", "conditions/"]) eleventyConfig.addWatchTarget(target);
+  }
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
+  eleventyConfig.addPassthroughCopy({ [packagePath("templates/assets")]: "assets" });
+  eleventyConfig.addFilter("longDate", (iso: string) => longDate(iso));
+  eleventyConfig.addFilter("structuredData", structuredDataScript as (...args: never[]) => unknown);
+}

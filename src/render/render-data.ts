@@ -1,0 +1,129 @@
+import { createHash } from "node:crypto";
+import type { Plan } from "../plan/index.ts";
+import { distanceKm, kmTo } from "../plan/geo.ts";
+import { regionName } from "../plan/regions.ts";
+import type { Clinic, Condition, Location, Model, Practitioner, Site } from "../validate/index.ts";
+import { directionsUrl, displayPhone, hoursTable, longDate, telHref, type HoursRow } from "./format.ts";
+import { renderMarkdown } from "./markdown.ts";
+
+export interface ClinicView extends Clinic {
+  phoneDisplay: string;
+  telHref: string;
+  hoursRows: HoursRow[];
+  directionsUrl: string;
+  team: Practitioner[];
+}
+
+export interface LocationView extends Location {
+  html: string;
+  notesHtml: Record<string, string>;
+  regionFullName: string;
+  /** Distance from the place to its clinic, in the site's units, one decimal. */
+  clinicDistance: number;
+}
+
+export interface CitationView {
+  authors: string;
+  title: string;
+  journal: string;
+  year: number;
+  url: string;
+}
+
+export interface ConditionView extends Condition {
+  html: string;
+  visitHtml: string;
+  sessionsHtml: string;
+  reviewerPerson: Practitioner;
+  reviewedOn: string;
+  citations: Array<{ claim: string; citation: CitationView }>;
+}
+
+/** Everything the templates read: the plan plus per-id views, rendered once. */
+export interface RenderData {
+  site: Site;
+  plan: Plan;
+  origin: string;
+  organizationPhone: { display: string; href: string };
+  locations: Record<string, LocationView>;
+  conditions: Record<string, ConditionView>;
+  clinics: Record<string, ClinicView>;
+  disclaimer: string;
+  css: { href: string; text: string };
+  year: string;
+}
+
+export const defaultDisclaimer =
+  "This page is general information, not medical advice. Talk with your physician before starting acupuncture, especially after spine surgery, during pregnancy, or if you take blood thinners. Seek urgent care for new weakness, numbness in the groin, or loss of bladder or bowel control.";
+
+/** Builds the render data from the model and plan. `css` is the stylesheet text, hashed for cache busting. */
+export function buildRenderData(model: Model, plan: Plan, css: string): RenderData {
+  const practitioners = new Map(model.site.practitioners.map((p) => [p.id, p]));
+  const cssHash = createHash("sha256").update(css).digest("hex").slice(0, 10);
+  return {
+    site: model.site,
+    plan,
+    origin: model.site.baseUrl.replace(/\/+$/, ""),
+    organizationPhone: { display: displayPhone(model.site.organization.phone), href: telHref(model.site.organization.phone) },
+    locations: byId(model.locations.map((l) => locationView(l, model.site))),
+    conditions: byId(model.conditions.map((c) => conditionView(c, practitioners, model.site.language))),
+    clinics: byId(model.site.clinics.map((c) => clinicView(c, practitioners))),
+    disclaimer: model.site.disclaimer ?? defaultDisclaimer,
+    css: { href: `/assets/site.css?v=${cssHash}`, text: css },
+    year: latestYear(model),
+  };
+}
+
+function byId<T extends { id: string }>(items: T[]): Record<string, T> {
+  return Object.fromEntries(items.map((item) => [item.id, item]));
+}
+
+/** Copyright year from the data's own dates, so builds stay reproducible. */
+function latestYear(model: Model): string {
+  const dates = [...model.locations.map((l) => l.updated), ...model.conditions.map((c) => c.lastReviewed)];
+  return dates.reduce((a, b) => (b > a ? b : a), "").slice(0, 4);
+}
+
+function locationView(location: Location, site: Site): LocationView {
+  const notesHtml = Object.fromEntries(Object.entries(location.conditionNotes).map(([id, text]) => [id, renderMarkdown(text, 3)]));
+  const clinic = site.clinics.find((c) => c.id === location.clinic)!;
+  const clinicDistance = Math.round(kmTo(site.units, distanceKm(location.geo, clinic.geo)) * 10) / 10;
+  return {
+    ...location,
+    html: renderMarkdown(location.body, 3),
+    notesHtml,
+    regionFullName: regionName(location.region, location.country, location.regionName),
+    clinicDistance,
+  };
+}
+
+function conditionView(condition: Condition, practitioners: Map<string, Practitioner>, language: string): ConditionView {
+  return {
+    ...condition,
+    html: renderMarkdown(condition.body, 3),
+    visitHtml: renderMarkdown(condition.visit, 3),
+    sessionsHtml: renderMarkdown(condition.sessions, 3),
+    reviewerPerson: practitioners.get(condition.reviewer)!,
+    reviewedOn: longDate(condition.lastReviewed, language),
+    citations: condition.evidence.map((e) => ({ claim: e.claim, citation: citationView(e.citation) })),
+  };
+}
+
+type Citation = Condition["evidence"][number]["citation"];
+
+/** A citation's parts and a link to its DOI or PubMed record. */
+export function citationView(citation: Citation): CitationView {
+  const url = citation.doi ? `https://doi.org/${citation.doi}` : `https://pubmed.ncbi.nlm.nih.gov/${citation.pmid}/`;
+  return { authors: citation.authors, title: citation.title.replace(/\.$/, ""), journal: citation.journal, year: citation.year, url };
+}
+
+function clinicView(clinic: Clinic, practitioners: Map<string, Practitioner>): ClinicView {
+  return {
+    ...clinic,
+    phoneDisplay: displayPhone(clinic.phone),
+    telHref: telHref(clinic.phone),
+    hoursRows: hoursTable(clinic.hours),
+    directionsUrl: directionsUrl(clinic.address),
+    team: clinic.practitioners.map((id) => practitioners.get(id)!),
+  };
+}

@@ -1,0 +1,123 @@
+import type {
+  BreadcrumbList, FAQPage, IdReference, MedicalClinic, MedicalCondition, MedicalTherapy,
+  OpeningHoursSpecification, Organization, Person, ScholarlyArticle, WebSite,
+} from "schema-dts";
+import type { Crumb } from "../plan/index.ts";
+import type { ClinicView, ConditionView, LocationView, RenderData } from "../render/render-data.ts";
+import type { Practitioner } from "../validate/index.ts";
+
+/** Stable `@id`s: one per thing, on the site's origin, so pages link into one graph. */
+export const ids = {
+  website: (d: RenderData) => `${d.origin}/#website`,
+  organization: (d: RenderData) => `${d.origin}/#organization`,
+  therapy: (d: RenderData) => `${d.origin}/#therapy`,
+  clinic: (d: RenderData, id: string) => `${d.origin}/#clinic-${id}`,
+  person: (d: RenderData, id: string) => `${d.origin}/#person-${id}`,
+  condition: (d: RenderData, c: ConditionView) => `${d.origin}/${d.site.therapy.slug}-for-${c.id}/#condition`,
+};
+
+export const ref = (id: string): IdReference => ({ "@id": id });
+
+export function websiteNode(d: RenderData): WebSite {
+  return { "@type": "WebSite", "@id": ids.website(d), url: `${d.origin}/`, name: d.site.organization.name, inLanguage: d.site.language, publisher: ref(ids.organization(d)) };
+}
+
+export function organizationNode(d: RenderData): Organization {
+  const org = d.site.organization;
+  const logo = /^https?:/.test(org.logo) ? org.logo : `${d.origin}${org.logo}`;
+  return {
+    "@type": "Organization",
+    "@id": ids.organization(d),
+    name: org.name,
+    url: org.url,
+    logo,
+    telephone: org.phone,
+    ...(org.sameAs.length > 0 ? { sameAs: org.sameAs } : {}),
+  };
+}
+
+export function therapyNode(d: RenderData): MedicalTherapy {
+  const therapy = d.site.therapy;
+  const tcm = therapy.slug === "acupuncture" ? { medicineSystem: "https://schema.org/TraditionalChinese" as const } : {};
+  return { "@type": "MedicalTherapy", "@id": ids.therapy(d), name: therapy.name, description: therapy.description, ...tcm };
+}
+
+const dayUrls = { Mo: "Monday", Tu: "Tuesday", We: "Wednesday", Th: "Thursday", Fr: "Friday", Sa: "Saturday", Su: "Sunday" } as const;
+
+function hoursNodes(clinic: ClinicView): OpeningHoursSpecification[] {
+  return clinic.hours.map((h) => ({
+    "@type": "OpeningHoursSpecification",
+    dayOfWeek: h.days.map((day) => `https://schema.org/${dayUrls[day]}` as const),
+    opens: h.opens,
+    closes: h.closes,
+  }));
+}
+
+export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationView): MedicalClinic {
+  return {
+    "@type": "MedicalClinic",
+    "@id": ids.clinic(d, clinic.id),
+    name: clinic.name,
+    url: `${d.origin}/`,
+    telephone: clinic.phone,
+    address: {
+      "@type": "PostalAddress",
+      streetAddress: clinic.address.street,
+      addressLocality: clinic.address.locality,
+      addressRegion: clinic.address.region,
+      postalCode: clinic.address.postalCode,
+      addressCountry: clinic.address.country,
+    },
+    geo: { "@type": "GeoCoordinates", latitude: clinic.geo.lat, longitude: clinic.geo.lng },
+    openingHoursSpecification: hoursNodes(clinic),
+    availableService: ref(ids.therapy(d)),
+    parentOrganization: ref(ids.organization(d)),
+    ...(served ? { areaServed: { "@type": "City", name: `${served.name}, ${served.region}` } } : {}),
+    ...(clinic.acceptingNewPatients ? { isAcceptingNewPatients: true } : {}),
+  };
+}
+
+export function personNode(d: RenderData, person: Practitioner): Person {
+  return { "@type": "Person", "@id": ids.person(d, person.id), name: person.name, honorificSuffix: person.credentials, jobTitle: person.jobTitle, worksFor: ref(ids.organization(d)) };
+}
+
+export function conditionNode(d: RenderData, condition: ConditionView): MedicalCondition {
+  return {
+    "@type": "MedicalCondition",
+    "@id": ids.condition(d, condition),
+    name: condition.name,
+    ...(condition.alternateNames.length > 0 ? { alternateName: condition.alternateNames } : {}),
+    code: condition.icd10.map((code) => ({ "@type": "MedicalCode", codeValue: code.code, codingSystem: "ICD-10-CM" })),
+    possibleTreatment: ref(ids.therapy(d)),
+  };
+}
+
+export function citationNodes(condition: ConditionView): ScholarlyArticle[] {
+  return condition.evidence.map(({ citation }) => ({
+    "@type": "ScholarlyArticle",
+    headline: citation.title,
+    author: citation.authors,
+    datePublished: String(citation.year),
+    isPartOf: { "@type": "Periodical", name: citation.journal },
+    sameAs: [
+      ...(citation.doi ? [`https://doi.org/${citation.doi}`] : []),
+      ...(citation.pmid ? [`https://pubmed.ncbi.nlm.nih.gov/${citation.pmid}/`] : []),
+    ],
+  }));
+}
+
+export function breadcrumbNode(d: RenderData, id: string, crumbs: Crumb[]): BreadcrumbList {
+  return {
+    "@type": "BreadcrumbList",
+    "@id": id,
+    itemListElement: crumbs.map((crumb, i) => ({ "@type": "ListItem", position: i + 1, name: crumb.name, item: `${d.origin}${crumb.url}` })),
+  };
+}
+
+export function faqNode(id: string, items: Array<{ q: string; a: string }>): FAQPage {
+  return {
+    "@type": "FAQPage",
+    "@id": id,
+    mainEntity: items.map((item) => ({ "@type": "Question", name: item.q, acceptedAnswer: { "@type": "Answer", text: item.a } })),
+  };
+}

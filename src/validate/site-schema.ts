@@ -1,0 +1,131 @@
+import { z } from "zod";
+import {
+  countryField,
+  geoField,
+  idField,
+  phoneField,
+  text,
+  timeField,
+  urlField,
+  weekdays,
+} from "./fields.ts";
+
+const practitioner = z
+  .object({
+    id: idField.meta({ description: "Id used by conditions' `reviewer` and clinics' `practitioners`.", examples: ["mara-ellison"] }),
+    name: text(2, 100).meta({ description: "Full name as shown in the reviewer byline.", examples: ["Mara Ellison"] }),
+    credentials: text(2, 60).meta({ description: "Post-nominal credentials.", examples: ["DACM, L.Ac."] }),
+    jobTitle: text(2, 100).meta({ description: "Role at the clinic group.", examples: ["Clinical Director"] }),
+    bio: text(20, 1500).meta({ description: "A short biography shown with the byline." }),
+  })
+  .strict();
+
+const openingHours = z
+  .object({
+    days: z
+      .array(z.enum(weekdays, { error: `expected one of ${weekdays.join(", ")}` }))
+      .min(1, { error: "list at least one day" })
+      .meta({ description: "Days these hours apply to.", examples: [["Mo", "We", "Fr"]] }),
+    opens: timeField.meta({ description: "Opening time, 24-hour clock.", examples: ["09:00"] }),
+    closes: timeField.meta({ description: 'Closing time; "23:59" with opens "00:00" means open all day.', examples: ["18:00"] }),
+  })
+  .strict()
+  .refine((h) => h.closes > h.opens, { error: "closes must be later than opens", path: ["closes"] });
+
+const postalAddress = z
+  .object({
+    street: text(3, 120).meta({ examples: ["2400 E Atlantic Blvd, Suite 210"] }),
+    locality: text(2, 80).meta({ description: "City or town.", examples: ["Pompano Beach"] }),
+    region: text(2, 40).meta({ description: "State or province code.", examples: ["FL"] }),
+    postalCode: text(3, 12).meta({ examples: ["33062"] }),
+    country: countryField.meta({ examples: ["US"] }),
+  })
+  .strict()
+  .meta({ description: "Full postal address, shown on pages and used for directions." });
+
+const clinic = z
+  .object({
+    id: idField.meta({ description: "Id used by locations' `clinic`.", examples: ["pompano-beach"] }),
+    name: text(3, 120).meta({ examples: ["Saltmeadow Acupuncture — Pompano Beach"] }),
+    address: postalAddress,
+    geo: geoField,
+    phone: phoneField.meta({ examples: ["+1-954-555-0142"] }),
+    hours: z.array(openingHours).min(1, { error: "list the clinic's opening hours" }).meta({ description: "Opening hours; days not listed are closed." }),
+    bookingUrl: urlField.meta({ description: "Online booking page.", examples: ["https://book.saltmeadow.example/pompano-beach"] }),
+    practitioners: z.array(idField).min(1, { error: "list at least one practitioner id" }).meta({ description: "Ids of practitioners who see patients here." }),
+    acceptingNewPatients: z.boolean().optional().meta({ description: "Shown on pages when true." }),
+    parking: text(5, 300).optional().meta({ description: "Parking or transit note shown beside the address." }),
+  })
+  .strict();
+
+const patternList = z
+  .array(text(3, 200))
+  .min(1)
+  .meta({ description: "Candidates tried in order; the first that fits the length limit wins." });
+
+const patterns = z
+  .object({
+    title: z
+      .object({
+        conditionLocation: patternList.optional(),
+        condition: patternList.optional(),
+        location: patternList.optional(),
+        locations: patternList.optional(),
+        home: patternList.optional(),
+      })
+      .strict()
+      .optional(),
+    description: z
+      .object({
+        conditionLocation: patternList.optional(),
+        condition: patternList.optional(),
+        location: patternList.optional(),
+        locations: patternList.optional(),
+        home: patternList.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .meta({ description: "Title and description patterns. Placeholders: {therapy} {condition} {conditionName} {phrase} {city} {region} {brand} {clinic} {count}." });
+
+/** site.yaml: the organization, its clinics and practitioners, and page settings. */
+export const siteSchema = z
+  .object({
+    baseUrl: urlField.meta({ description: "Production origin, no trailing path.", examples: ["https://www.saltmeadow.example"] }),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'expected a language tag such as "en" or "en-US"' })
+      .default("en-US")
+      .meta({ description: "Default page language (BCP 47)." }),
+    units: z.enum(["mi", "km"], { error: 'expected "mi" or "km"' }).default("mi").meta({ description: "Distance units for nearby locations." }),
+    organization: z
+      .object({
+        name: text(2, 100).meta({ examples: ["Saltmeadow Acupuncture"] }),
+        url: urlField,
+        logo: text(2, 200).meta({ description: "Logo path under templates/ or an absolute URL.", examples: ["/assets/logo.svg"] }),
+        phone: phoneField,
+        sameAs: z.array(urlField).default([]).meta({ description: "Official profiles elsewhere." }),
+        tagline: text(5, 160).optional(),
+      })
+      .strict(),
+    therapy: z
+      .object({
+        name: text(2, 60).meta({ examples: ["Acupuncture"] }),
+        slug: idField.meta({ examples: ["acupuncture"] }),
+        description: text(20, 600),
+      })
+      .strict()
+      .meta({ description: "The therapy every page offers." }),
+    practitioners: z.array(practitioner).min(1, { error: "list at least one practitioner" }),
+    clinics: z.array(clinic).min(1, { error: "list at least one clinic" }),
+    patterns: patterns.optional(),
+    disclaimer: text(20, 800).optional().meta({ description: "Replaces the default consult-your-physician disclaimer." }),
+  })
+  .strict();
+
+export type Site = z.infer<typeof siteSchema>;
+export type Clinic = Site["clinics"][number];
+export type Practitioner = Site["practitioners"][number];
+export type OpeningHours = Clinic["hours"][number];
+export type PageKindPatterns = NonNullable<NonNullable<Site["patterns"]>["title"]>;
