@@ -1,12 +1,9 @@
-// Eleventy wiring only: the pages, data and filters come from src/.
-import clinicPages from "./src/render/eleventy-plugin.ts";
+// Eleventy wiring only: pages, data and filters come from src/ (see src/render/).
+import clinicPages, { config as shared } from "./src/render/eleventy-config.ts";
 
-export default function (eleventyConfig) {
-  eleventyConfig.addPlugin(clinicPages);
-}
+export default clinicPages;
 
 export const config = {
-  dir: { input: "templates", includes: "_includes", output: "output" },
-  templateFormats: ["njk"],
-  htmlTemplateEngine: "njk",
+  ...shared,
+  dir: { ...shared.dir, input: "templates", output: "output" },
 };

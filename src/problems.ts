@@ -9,9 +9,12 @@ export interface Problem {
 
 /** Thrown when data is invalid; the CLI prints the report instead of a stack trace. */
 export class DataError extends Error {
-  constructor(readonly problems: Problem[]) {
+  readonly problems: Problem[];
+
+  constructor(problems: Problem[]) {
     super(formatProblems(problems));
     this.name = "DataError";
+    this.problems = sortProblems(problems);
   }
 }
 
@@ -19,11 +22,16 @@ export class DataError extends Error {
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
-      a.file.localeCompare(b.file) ||
+      compareText(a.file, b.file) ||
       (a.line ?? 0) - (b.line ?? 0) ||
-      a.field.localeCompare(b.field) ||
-      a.message.localeCompare(b.message),
+      compareText(a.field, b.field) ||
+      compareText(a.message, b.message),
   );
+}
+
+/** Locale-independent order, so reports are identical on every machine. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** `file:line field: message — hint`, one problem per line. */

@@ -25,7 +25,8 @@ export function normalizeText(raw: string): string {
 export function parseYaml(path: string, text: string, firstLine = 1): { file?: SourceFile; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems = doc.errors.map((error) => yamlProblem(path, error, lineCounter, firstLine));
+  // Later YAML errors are almost always echoes of the first one, so report only that.
+  const problems = doc.errors.slice(0, 1).map((error) => yamlProblem(path, error, lineCounter, firstLine));
   if (problems.length > 0) return { problems };
   const lineOf = (field: FieldPath) => nodeLine(doc, field, lineCounter, firstLine);
   return { file: { path, data: doc.toJS() ?? {}, body: "", lineOf }, problems };
@@ -82,8 +83,13 @@ export function parseMarkdown(path: string, raw: string): { file?: SourceFile; p
     return { problems: [{ file: path, line: 1, field: "(front matter)", message: "the file does not start with front matter", hint: "put '---' on the first line, the fields, then '---' before the Markdown copy" }] };
   }
   const split = matter(text, { engines: { yaml: () => ({}) } });
-  const parsed = parseYaml(path, split.matter, 2);
+  const firstLine = 1 + countLines(text.slice(0, text.indexOf(split.matter)));
+  const parsed = parseYaml(path, split.matter, firstLine);
   if (!parsed.file) return parsed;
   parsed.file.body = split.content.replace(/^\n+/, "");
   return parsed;
+}
+
+function countLines(text: string): number {
+  return text.split("\n").length - 1;
 }

@@ -20,6 +20,8 @@ export interface LocationView extends Location {
   regionFullName: string;
   /** Distance from the place to its clinic, in the site's units, one decimal. */
   clinicDistance: number;
+  /** True when the clinic is in this place (same town name, or under a mile or km away). */
+  clinicInTown: boolean;
 }
 
 export interface CitationView {
@@ -50,6 +52,8 @@ export interface RenderData {
   clinics: Record<string, ClinicView>;
   disclaimer: string;
   css: { href: string; text: string };
+  /** "miles" or "km", for distances in copy. */
+  unitsLabel: string;
   year: string;
 }
 
@@ -71,6 +75,7 @@ export function buildRenderData(model: Model, plan: Plan, css: string): RenderDa
     disclaimer: model.site.disclaimer ?? defaultDisclaimer,
     css: { href: `/assets/site.css?v=${cssHash}`, text: css },
     year: latestYear(model),
+    unitsLabel: model.site.units === "mi" ? "miles" : "km",
   };
 }
 
@@ -94,6 +99,7 @@ function locationView(location: Location, site: Site): LocationView {
     notesHtml,
     regionFullName: regionName(location.region, location.country, location.regionName),
     clinicDistance,
+    clinicInTown: clinic.address.locality === location.name || clinicDistance < 1,
   };
 }
 

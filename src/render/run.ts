@@ -6,7 +6,7 @@ import type { RenderData } from "./render-data.ts";
 export async function renderSite(data: RenderData, outDir: string): Promise<void> {
   const elev = new Eleventy(packagePath("templates"), outDir, {
     quietMode: true,
-    configPath: packagePath(".eleventy.js"),
+    configPath: packagePath("src/render/eleventy-config.ts"),
     config(eleventyConfig: { addGlobalData(name: string, value: unknown): void }) {
       // A function, so Eleventy does not deep-copy the whole site into its data cascade.
       eleventyConfig.addGlobalData("cp", () => data);

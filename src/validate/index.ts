@@ -3,11 +3,13 @@ import type { LoadedProject, SourceFile } from "../load/index.ts";
 import { DataError, type Problem } from "../problems.ts";
 import { conditionSchema, type ConditionData } from "./condition-schema.ts";
 import { checkReferences } from "./references.ts";
+import { slugFromPath } from "./slug.ts";
 import { issuesToProblems } from "./issues.ts";
 import { locationSchema, type LocationData } from "./location-schema.ts";
 import { siteSchema, type Site } from "./site-schema.ts";
 
 export type { Site, Clinic, Practitioner, OpeningHours } from "./site-schema.ts";
+export { slugFromPath } from "./slug.ts";
 
 /** A validated location, with the id and file it came from and its resolved condition list. */
 export interface Location extends Omit<LocationData, "conditions"> {
@@ -39,10 +41,7 @@ export function validateProject(loaded: LoadedProject): Model {
   const site = loaded.site ? parseWith(siteSchema, loaded.site, problems) : undefined;
   const locations = loaded.locations.flatMap((file) => toLocation(file, problems));
   const conditions = loaded.conditions.flatMap((file) => toCondition(file, problems));
-  if (site) problems.push(...checkReferences(site, locations, conditions, loaded));
-  if (!site && !loaded.problems.some((p) => p.file === "site.yaml")) {
-    problems.push({ file: "site.yaml", field: "(file)", message: "site.yaml is missing" });
-  }
+  problems.push(...checkReferences(loaded));
   if (problems.length > 0 || !site) throw new DataError(problems);
   if (conditions.length === 0) throw new DataError([{ file: "conditions/", field: "(folder)", message: "no condition files found", hint: "add conditions/<slug>.md (see README)" }]);
   if (locations.length === 0) throw new DataError([{ file: "locations/", field: "(folder)", message: "no location files found", hint: "add locations/<slug>.md (see README)" }]);
@@ -70,17 +69,6 @@ function toCondition(file: SourceFile, problems: Problem[]): Condition[] {
   if (!data) return [];
   const id = data.slug ?? slugFromPath(file.path);
   return [{ ...data, id, file: file.path, body: file.body, shortName: data.shortName ?? data.name }];
-}
-
-/** `locations/Pompano-Beach-FL.md` → `pompano-beach-fl` */
-export function slugFromPath(path: string): string {
-  const base = path.split("/").pop()!.replace(/\.md$/, "");
-  return base
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
 }
 
 /** The field names a schema accepts at `path`, for "did you mean" hints. */

@@ -1,94 +1,118 @@
 import type { FieldPath, LoadedProject, SourceFile } from "../load/index.ts";
 import type { Problem } from "../problems.ts";
-import type { Condition, Location } from "./index.ts";
 import { closest, fieldName } from "./issues.ts";
-import type { Site } from "./site-schema.ts";
+import { slugFromPath } from "./slug.ts";
 
-/** Checks every id that points from one file to another, and that ids are unique. */
-export function checkReferences(site: Site, locations: Location[], conditions: Condition[], loaded: LoadedProject): Problem[] {
-  const files = new Map<string, SourceFile>();
-  for (const file of [loaded.site, ...loaded.locations, ...loaded.conditions]) if (file) files.set(file.path, file);
-  const at = (file: string, path: FieldPath, message: string, hint?: string): Problem => ({
-    file,
-    line: files.get(file)?.lineOf(path),
-    field: fieldName(path),
-    message,
-    hint,
-  });
+/**
+ * Checks every id that points from one file to another, and that ids are unique.
+ * Works on the raw data, so a reference is checked even when another field of the
+ * same file is invalid: the marketer sees every problem in one report.
+ */
+export function checkReferences(loaded: LoadedProject): Problem[] {
+  const site = record(loaded.site?.data);
+  const known = {
+    clinic: idsIn(site.clinics),
+    practitioner: idsIn(site.practitioners),
+    condition: loaded.conditions.map(slugOf),
+  };
   return [
-    ...siteReferences(site, at),
-    ...duplicateIds(locations, "location", at),
-    ...duplicateIds(conditions, "condition", at),
-    ...locationReferences(site, locations, conditions, at),
-    ...conditionReferences(site, conditions, at),
+    ...(loaded.site ? siteReferences(loaded.site, known) : []),
+    ...duplicateSlugs(loaded.locations, "location"),
+    ...duplicateSlugs(loaded.conditions, "condition"),
+    ...loaded.locations.flatMap((file) => locationReferences(file, known)),
+    ...loaded.conditions.flatMap((file) => conditionReferences(file, known)),
   ];
 }
 
-type At = (file: string, path: FieldPath, message: string, hint?: string) => Problem;
+type Known = Record<"clinic" | "practitioner" | "condition", string[]>;
 
-function unknownRef(at: At, file: string, path: FieldPath, kind: string, id: string, known: string[]): Problem {
-  const guess = closest(id, known);
-  const hint = guess ? `did you mean "${guess}"?` : `known ${kind} ids: ${known.join(", ") || "(none)"}`;
-  return at(file, path, `unknown ${kind} "${id}"`, hint);
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function siteReferences(site: Site, at: At): Problem[] {
-  const problems: Problem[] = [];
-  const practitionerIds = site.practitioners.map((p) => p.id);
-  problems.push(...repeated(practitionerIds, (i) => at("site.yaml", ["practitioners", i, "id"], "repeats an id used above", "give each practitioner a unique id")));
-  problems.push(...repeated(site.clinics.map((c) => c.id), (i) => at("site.yaml", ["clinics", i, "id"], "repeats an id used above", "give each clinic a unique id")));
-  site.clinics.forEach((clinic, c) =>
-    clinic.practitioners.forEach((id, p) => {
-      if (!practitionerIds.includes(id)) problems.push(unknownRef(at, "site.yaml", ["clinics", c, "practitioners", p], "practitioner", id, practitionerIds));
-    }),
-  );
-  return problems;
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
 }
 
-function repeated(ids: string[], report: (index: number) => Problem): Problem[] {
-  const seen = new Set<string>();
-  return ids.flatMap((id, i) => (seen.has(id) ? [report(i)] : (seen.add(id), [])));
+function idsIn(value: unknown): string[] {
+  return list(value).flatMap((item) => (typeof record(item).id === "string" ? [record(item).id as string] : []));
 }
 
-function duplicateIds(items: Array<{ id: string; file: string }>, kind: string, at: At): Problem[] {
-  const byId = new Map<string, string[]>();
-  for (const item of items) byId.set(item.id, [...(byId.get(item.id) ?? []), item.file]);
-  return [...byId.entries()]
-    .filter(([, files]) => files.length > 1)
-    .flatMap(([id, files]) =>
-      files.map((file) => at(file, ["slug"], `duplicate ${kind} slug "${id}" (also ${files.filter((f) => f !== file).join(", ")})`, "rename one file or give it a different `slug`")),
+/** The slug a file's pages use: its `slug` field, or its file name. */
+export function slugOf(file: SourceFile): string {
+  const slug = record(file.data).slug;
+  return typeof slug === "string" ? slug : slugFromPath(file.path);
+}
+
+function problemAt(file: SourceFile, path: FieldPath, message: string, hint?: string): Problem {
+  return { file: file.path, line: file.lineOf(path), field: fieldName(path), message, hint };
+}
+
+/** Reports `value` at `path` when it is a string that names no known id. */
+function checkRef(file: SourceFile, path: FieldPath, value: unknown, kind: keyof Known, known: Known): Problem[] {
+  if (typeof value !== "string" || known[kind].includes(value)) return [];
+  const guess = closest(value, known[kind]);
+  const hint = guess ? `did you mean "${guess}"?` : `known ${kind} ids: ${known[kind].join(", ") || "(none)"}`;
+  return [problemAt(file, path, `unknown ${kind} "${value}"`, hint)];
+}
+
+function siteReferences(file: SourceFile, known: Known): Problem[] {
+  const data = record(file.data);
+  return [
+    ...repeatedIds(file, "practitioners", data.practitioners),
+    ...repeatedIds(file, "clinics", data.clinics),
+    ...list(data.clinics).flatMap((clinic, c) =>
+      list(record(clinic).practitioners).flatMap((id, p) => checkRef(file, ["clinics", c, "practitioners", p], id, "practitioner", known)),
+    ),
+  ];
+}
+
+function repeatedIds(file: SourceFile, key: string, items: unknown): Problem[] {
+  const seen = new Set<unknown>();
+  return list(items).flatMap((item, i) => {
+    const id = record(item).id;
+    if (!seen.has(id)) return (seen.add(id), []);
+    return [problemAt(file, [key, i, "id"], `repeats the id "${String(id)}" used above`, `give each entry in ${key} a unique id`)];
+  });
+}
+
+function duplicateSlugs(files: SourceFile[], kind: string): Problem[] {
+  const bySlug = new Map<string, SourceFile[]>();
+  for (const file of files) bySlug.set(slugOf(file), [...(bySlug.get(slugOf(file)) ?? []), file]);
+  return [...bySlug.entries()]
+    .filter(([, group]) => group.length > 1)
+    .flatMap(([slug, group]) =>
+      group.map((file) => {
+        const others = group.filter((f) => f !== file).map((f) => f.path).join(", ");
+        return problemAt(file, ["slug"], `duplicate ${kind} slug "${slug}" (also ${others})`, "rename one file or give it a different `slug`");
+      }),
     );
 }
 
-function locationReferences(site: Site, locations: Location[], conditions: Condition[], at: At): Problem[] {
-  const clinicIds = site.clinics.map((c) => c.id);
-  const conditionIds = conditions.map((c) => c.id);
-  return locations.flatMap((location) => {
-    const problems: Problem[] = [];
-    if (!clinicIds.includes(location.clinic)) problems.push(unknownRef(at, location.file, ["clinic"], "clinic", location.clinic, clinicIds));
-    location.conditions.forEach((id, i) => {
-      if (!conditionIds.includes(id)) problems.push(unknownRef(at, location.file, ["conditions", i], "condition", id, conditionIds));
-    });
-    for (const id of Object.keys(location.conditionNotes)) {
-      if (!conditionIds.includes(id)) problems.push(unknownRef(at, location.file, ["conditionNotes", id], "condition", id, conditionIds));
-      else if (location.restricted && !location.conditions.includes(id)) {
-        problems.push(at(location.file, ["conditionNotes", id], `has notes for "${id}", which this location does not offer`, `add "${id}" to conditions, or remove the note`));
-      }
+function locationReferences(file: SourceFile, known: Known): Problem[] {
+  const data = record(file.data);
+  const offered = Array.isArray(data.conditions) ? data.conditions : undefined;
+  const problems = [
+    ...checkRef(file, ["clinic"], data.clinic, "clinic", known),
+    ...list(offered).flatMap((id, i) => checkRef(file, ["conditions", i], id, "condition", known)),
+  ];
+  for (const id of Object.keys(record(data.conditionNotes))) {
+    const unknown = checkRef(file, ["conditionNotes", id], id, "condition", known);
+    problems.push(...unknown);
+    if (unknown.length === 0 && offered && !offered.includes(id)) {
+      problems.push(problemAt(file, ["conditionNotes", id], `has notes for "${id}", which this location does not offer`, `add "${id}" to conditions, or remove the note`));
     }
-    return problems;
-  });
+  }
+  return problems;
 }
 
-function conditionReferences(site: Site, conditions: Condition[], at: At): Problem[] {
-  const practitionerIds = site.practitioners.map((p) => p.id);
-  const conditionIds = conditions.map((c) => c.id);
-  return conditions.flatMap((condition) => {
-    const problems: Problem[] = [];
-    if (!practitionerIds.includes(condition.reviewer)) problems.push(unknownRef(at, condition.file, ["reviewer"], "practitioner", condition.reviewer, practitionerIds));
-    condition.related.forEach((id, i) => {
-      if (id === condition.id) problems.push(at(condition.file, ["related", i], "a condition cannot be related to itself", "remove it from related"));
-      else if (!conditionIds.includes(id)) problems.push(unknownRef(at, condition.file, ["related", i], "condition", id, conditionIds));
-    });
-    return problems;
-  });
+function conditionReferences(file: SourceFile, known: Known): Problem[] {
+  const data = record(file.data);
+  const self = slugOf(file);
+  return [
+    ...checkRef(file, ["reviewer"], data.reviewer, "practitioner", known),
+    ...list(data.related).flatMap((id, i) =>
+      id === self ? [problemAt(file, ["related", i], "a condition cannot be related to itself", "remove it from related")] : checkRef(file, ["related", i], id, "condition", known),
+    ),
+  ];
 }

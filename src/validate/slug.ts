@@ -1,0 +1,10 @@
+/** `locations/Pompano-Beach-FL.md` → `pompano-beach-fl` (accents dropped, anything else becomes a dash). */
+export function slugFromPath(path: string): string {
+  const base = path.split("/").pop()!.replace(/\.md$/, "");
+  return base
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
