@@ -1,0 +1,151 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { build } from "../src/build.ts";
+import { copyFixture, edit } from "./helpers.ts";
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+function hashTree(dir: string): Record<string, string> {
+  return Object.fromEntries(walk(dir).map((f) => [relative(dir, f), createHash("sha256").update(readFileSync(f)).digest("hex")]));
+}
+
+const read = (out: string, url: string) => readFileSync(join(out, url.endsWith("/") ? `${url}index.html` : url), "utf8");
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+function jsonLd(html: string): Array<Record<string, unknown>> {
+  const blocks = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+  expect(blocks).toHaveLength(1);
+  return JSON.parse(blocks[0]![1]!)["@graph"];
+}
+
+describe("end-to-end build of the fixture site", () => {
+  let root: string;
+  let out: string;
+
+  beforeAll(async () => {
+    root = copyFixture();
+    out = join(mkdtempSync(join(tmpdir(), "clinic-out-")), "output");
+    await build({ root, outDir: out });
+  });
+
+  it("writes a page per condition × location with the search phrase and place in the h1", () => {
+    const html = read(out, "/acupuncture-for-sciatica/red-bank-nj/");
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+    expect(html).toContain("<h1>Acupuncture for Sciatica in Red Bank, NJ</h1>");
+    expect(text(html)).toContain("Searching for acupuncture for sciatica near me from Red Bank?");
+    expect(existsSync(join(out, "acupuncture-for-sciatica/asbury-park-nj/index.html"))).toBe(false);
+  });
+
+  it("shows the reviewer byline, citations, disclaimer and a click-to-call CTA", () => {
+    const html = read(out, "/acupuncture-for-sciatica/red-bank-nj/");
+    expect(text(html)).toContain("Medically reviewed by Ann Reviewer, DACM, L.Ac. (Clinical Director) on September 11, 2026");
+    expect(html).toContain('href="https://doi.org/10.1016/j.jpain.2017.11.005"');
+    expect(text(html)).toContain("Talk with your doctor.");
+    expect(html).toContain('href="tel:+17325550118"');
+    expect(html).toContain('href="https://book.clinic.test/north"');
+    expect(text(html)).toContain("Monday 9:00 AM – 5:00 PM");
+    expect(text(html)).toContain("Saturday Closed");
+  });
+
+  it("merges the condition's and the location's questions", () => {
+    const html = read(out, "/acupuncture-for-neck-pain/pompano-beach-fl/");
+    expect(text(html)).toContain("Does acupuncture for neck pain hurt?");
+    expect(text(html)).toContain("Where do I park in Pompano Beach?");
+    expect(text(html)).toContain("Open 24 hours");
+  });
+
+  it("puts the clinic's phone and the condition's ICD-10 code in the JSON-LD", () => {
+    const graph = jsonLd(read(out, "/acupuncture-for-sciatica/red-bank-nj/"));
+    const clinic = graph.find((n) => n["@type"] === "MedicalClinic")!;
+    expect(clinic.telephone).toBe("+1-732-555-0118");
+    const condition = graph.find((n) => n["@type"] === "MedicalCondition")!;
+    expect(condition.code).toEqual([{ "@type": "MedicalCode", codeValue: "M54.30", codingSystem: "ICD-10-CM" }]);
+  });
+
+  it("lists nearby locations with distances, never the page itself", () => {
+    const html = read(out, "/acupuncture-for-neck-pain/red-bank-nj/");
+    const nearby = html.slice(html.indexOf('id="nearby"'));
+    expect(nearby).toContain('href="/acupuncture-for-neck-pain/long-branch-nj/"');
+    expect(nearby).not.toContain('href="/acupuncture-for-neck-pain/red-bank-nj/"');
+    expect(text(nearby)).toMatch(/Long Branch, NJ \d+\.\d miles/);
+  });
+
+  it("has a canonical, description, Open Graph tags and lang on every page", () => {
+    for (const file of walk(out).filter((f) => f.endsWith(".html") && !f.endsWith("404.html"))) {
+      const html = readFileSync(file, "utf8");
+      expect(html, file).toMatch(/<html lang="en-US">/);
+      expect(html, file).toMatch(/<link rel="canonical" href="https:\/\/clinic\.test\/[^"]*">/);
+      expect(html, file).toMatch(/<meta name="description" content="[^"]{20,}">/);
+      expect(html, file).toContain('<meta property="og:title"');
+      expect(html.match(/<h1>/g), file).toHaveLength(1);
+    }
+  });
+
+  it("resolves every internal link and in-page anchor to a built page", () => {
+    const broken: string[] = [];
+    for (const file of walk(out).filter((f) => f.endsWith(".html"))) {
+      const html = readFileSync(file, "utf8");
+      for (const [, href] of html.matchAll(/href="(\/[^"]*)"/g)) {
+        const [path, anchor] = href!.split("#") as [string, string | undefined];
+        const target = join(out, path.endsWith("/") ? `${path}index.html` : path.split("?")[0]!);
+        if (!existsSync(target)) broken.push(`${relative(out, file)} → ${href}`);
+        else if (anchor && !readFileSync(target, "utf8").includes(`id="${anchor}"`)) broken.push(`${relative(out, file)} → ${href} (anchor)`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it("lists exactly the indexable pages in the sitemap, with lastmod from the data", () => {
+    const sitemap = readFileSync(join(out, "sitemap.xml"), "utf8");
+    const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    const pages = walk(out).filter((f) => f.endsWith("index.html")).map((f) => `https://clinic.test/${relative(out, f).replace(/index\.html$/, "")}`);
+    expect([...locs].sort()).toEqual([...pages].sort());
+    expect(sitemap).not.toContain("404");
+    expect(sitemap).toContain("<loc>https://clinic.test/acupuncture-for-sciatica/red-bank-nj/</loc><lastmod>2026-10-02</lastmod>");
+    expect(readFileSync(join(out, "robots.txt"), "utf8")).toContain("Sitemap: https://clinic.test/sitemap.xml");
+  });
+
+  it("keeps the 404 page out of search", () => {
+    const html = read(out, "/404.html");
+    expect(html).toContain('<meta name="robots" content="noindex">');
+    expect(html).not.toContain('rel="canonical"');
+  });
+
+  it("is deterministic: a second build is byte-identical", async () => {
+    const again = join(mkdtempSync(join(tmpdir(), "clinic-out-")), "output");
+    await build({ root, outDir: again });
+    expect(hashTree(again)).toEqual(hashTree(out));
+  });
+});
+
+describe("hostile and unusual strings in data", () => {
+  const hostile = '</script><script>alert(1)</script>"><img src=x onerror=alert(2)>';
+
+  it("render as text in HTML and parse back from JSON-LD", async () => {
+    const root = copyFixture();
+    edit(root, "locations/red-bank-nj.md", (t) =>
+      t
+        .replace("name: Red Bank", `name: "Coeur d'Alene ${hostile.replace(/"/g, '\\"')}"`)
+        .replace("\n---\n", `\nfaq:\n  - q: "Is <!--<script> safe? ${hostile.replace(/"/g, '\\"')}"\n    a: "São Paulo & O'Fallon </SCRIPT > stay text."\n---\n`),
+    );
+    const out = join(mkdtempSync(join(tmpdir(), "clinic-out-")), "output");
+    await build({ root, outDir: out });
+    const html = read(out, "/acupuncture-for-sciatica/red-bank-nj/");
+    expect(html).not.toContain("<script>alert");
+    expect(html).not.toContain("<img src=x");
+    expect(html).toContain("&lt;/script&gt;&lt;script&gt;alert(1)");
+    expect(html.match(/<script/g)).toHaveLength(1);
+    const graph = jsonLd(html);
+    const faq = graph.find((n) => n["@type"] === "FAQPage") as { mainEntity: Array<{ name: string; acceptedAnswer: { text: string } }> };
+    expect(faq.mainEntity.map((q) => q.name)).toContain(`Is <!--<script> safe? ${hostile}`);
+    expect(faq.mainEntity.map((q) => q.acceptedAnswer.text)).toContain("São Paulo & O'Fallon </SCRIPT > stay text.");
+  });
+});
