@@ -1,9 +1,10 @@
-// Eleventy wiring only: pages, data and filters come from src/ (see src/render/).
-import clinicPages, { config as shared } from "./src/render/eleventy-config.ts";
+// Eleventy wiring for `npm start` only: pages, data and filters come from src/render/.
+import { settings } from "./src/render/eleventy-settings.js";
 
-export default clinicPages;
+export default async function (eleventyConfig) {
+  // Imported lazily: Eleventy's watcher cannot parse TypeScript imports.
+  const { default: clinicPages } = await import("./src/render/eleventy-config.ts");
+  clinicPages(eleventyConfig);
+}
 
-export const config = {
-  ...shared,
-  dir: { ...shared.dir, input: "templates", output: "output" },
-};
+export const config = { ...settings, dir: { ...settings.dir, input: "templates", output: "output" } };

@@ -1,15 +1,9 @@
 import clinicPages from "./eleventy-plugin.ts";
+import { settings } from "./eleventy-settings.js";
 
-/**
- * Eleventy configuration shared by `npm run build` (which sets input and output itself)
- * and `.eleventy.js` (which adds the folders for `npm start`).
- */
+/** Eleventy configuration used by `npm run build`, which sets input and output itself. */
 export default function eleventyConfig(config: Parameters<typeof clinicPages>[0] & { addPlugin(plugin: unknown): void }): void {
   config.addPlugin(clinicPages);
 }
 
-export const config = {
-  dir: { includes: "_includes" },
-  templateFormats: ["njk"],
-  htmlTemplateEngine: "njk",
-};
+export const config = settings;

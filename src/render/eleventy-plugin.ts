@@ -1,4 +1,6 @@
 import { prepare } from "../pipeline/index.ts";
+import { DataError } from "../problems.ts";
+import type { RenderData } from "./render-data.ts";
 import { packagePath } from "../pipeline/paths.ts";
 import { structuredDataScript } from "../structured-data/index.ts";
 import { longDate } from "./format.ts";
@@ -19,12 +21,32 @@ interface EleventyConfig {
  */
 export default function clinicPages(eleventyConfig: EleventyConfig): void {
   if (!("cp" in eleventyConfig.globalData)) {
-    const root = process.cwd();
-    eleventyConfig.addGlobalData("cp", () => prepare(root).data);
+    eleventyConfig.addGlobalData("cp", previewData(process.cwd()));
     for (const target of ["site.yaml", "locations/", "conditions/"]) eleventyConfig.addWatchTarget(target);
   }
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
   eleventyConfig.addPassthroughCopy({ [packagePath("templates/assets")]: "assets" });
   eleventyConfig.addFilter("longDate", (iso: string) => longDate(iso));
   eleventyConfig.addFilter("structuredData", structuredDataScript as (...args: never[]) => unknown);
+}
+
+/**
+ * Data for the preview server, reloaded on every rebuild. When the data has problems the
+ * report goes to the terminal and the preview keeps showing the last good site.
+ */
+function previewData(root: string): () => RenderData {
+  let lastGood: RenderData | undefined;
+  return () => {
+    try {
+      lastGood = prepare(root).data;
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      if (!lastGood) {
+        console.error(error.message.replace("output/ is unchanged", "the preview did not start; fix these and run npm start again"));
+        process.exit(1);
+      }
+      console.error(`\n${error.message.replace("nothing was built and output/ is unchanged", "the preview shows the last good data")}\n`);
+    }
+    return lastGood;
+  };
 }
