@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { build } from "../build.ts";
+import { formatFinding } from "../audit/index.ts";
+import { AuditError, build } from "../build.ts";
 import { DataError, formatProblem } from "../problems.ts";
 
 const usage = `Usage: npm run build -- [--root DIR] [--out DIR]
@@ -18,8 +19,10 @@ async function main(): Promise<number> {
   const started = performance.now();
   const result = await build({ root: values.root!, outDir: values.out });
   for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);
+  for (const finding of result.findings) console.warn(`warning: ${formatFinding(finding)}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const warnings = result.warnings.length === 1 ? "1 warning" : `${result.warnings.length} warnings`;
+  const count = result.warnings.length + result.findings.length;
+  const warnings = count === 1 ? "1 warning" : `${count} warnings`;
   console.log(`Built ${result.pages} pages (${result.indexable} in the sitemap) into ${result.outDir} in ${seconds} s, ${warnings}.`);
   return 0;
 }
@@ -27,7 +30,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof DataError) {
+    if (error instanceof DataError || error instanceof AuditError) {
       console.error(error.message);
       process.exit(1);
     }

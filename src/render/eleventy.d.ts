@@ -4,7 +4,7 @@ declare module "@11ty/eleventy" {
     constructor(input: string, output: string, options?: {
       quietMode?: boolean;
       configPath?: string;
-      config?: (eleventyConfig: { addGlobalData(name: string, value: unknown): void }) => void;
+      config?: (eleventyConfig: { addGlobalData(name: string, value: unknown): void; setUseGitIgnore(use: boolean): void }) => void;
     });
     write(): Promise<unknown>;
   }

@@ -1,9 +1,10 @@
 import Eleventy from "@11ty/eleventy";
 import { packagePath } from "../pipeline/paths.ts";
+import type { BuiltPage } from "../audit/index.ts";
 import type { RenderData } from "./render-data.ts";
 
-/** Renders every planned page into `outDir` with Eleventy, using the package's templates. */
-export async function renderSite(data: RenderData, outDir: string): Promise<void> {
+/** Renders every planned page into `outDir` with Eleventy and returns the HTML of each page. */
+export async function renderSite(data: RenderData, outDir: string): Promise<BuiltPage[]> {
   const elev = new Eleventy(packagePath("templates"), outDir, {
     quietMode: true,
     configPath: packagePath("src/render/eleventy-config.ts"),
@@ -12,5 +13,9 @@ export async function renderSite(data: RenderData, outDir: string): Promise<void
       eleventyConfig.addGlobalData("cp", () => data);
     },
   });
-  await elev.write();
+  const [, templates] = (await elev.write()) as [unknown, Array<{ url: string | false; outputPath: string | false; content: string }>];
+  return templates
+    .filter((t) => typeof t.url === "string" && typeof t.outputPath === "string" && t.outputPath.endsWith(".html"))
+    .map((t) => ({ url: t.url as string, html: t.content }))
+    .sort((a, b) => (a.url < b.url ? -1 : 1));
 }

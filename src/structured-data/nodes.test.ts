@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { fixtureRoot } from "../../tests/helpers.ts";
+import { prepare } from "../pipeline/index.ts";
+import { breadcrumbNode, clinicNode, conditionNode, faqNode, organizationNode, personNode, therapyNode } from "./nodes.ts";
+import { serializeJsonLd } from "./index.ts";
+
+const { data } = prepare(fixtureRoot);
+
+describe("node builders", () => {
+  it("Organization: stable @id on the origin, absolute logo", () => {
+    expect(organizationNode(data)).toMatchInlineSnapshot(`
+      {
+        "@id": "https://clinic.test/#organization",
+        "@type": "Organization",
+        "logo": "https://clinic.test/assets/logo.svg",
+        "name": "Test Acupuncture",
+        "telephone": "+1-555-555-0100",
+        "url": "https://clinic.test/",
+      }
+    `);
+  });
+
+  it("MedicalClinic: address, geo, hours with 24-hour days, area served, link to the organization", () => {
+    const node = clinicNode(data, data.clinics.south!, data.locations["pompano-beach-fl"]) as unknown as Record<string, unknown>;
+    expect(node["@id"]).toBe("https://clinic.test/#clinic-south");
+    expect(node.address).toEqual({ "@type": "PostalAddress", streetAddress: "2 South St", addressLocality: "Southport", addressRegion: "FL", postalCode: "33062", addressCountry: "US" });
+    expect(node.geo).toEqual({ "@type": "GeoCoordinates", latitude: 26.23245, longitude: -80.09712 });
+    expect(node.openingHoursSpecification).toEqual([{ "@type": "OpeningHoursSpecification", dayOfWeek: ["https://schema.org/Monday", "https://schema.org/Wednesday"], opens: "00:00", closes: "23:59" }]);
+    expect(node.areaServed).toEqual({ "@type": "City", name: "Pompano Beach, FL" });
+    expect(node.parentOrganization).toEqual({ "@id": "https://clinic.test/#organization" });
+    expect(node.isAcceptingNewPatients).toBe(true);
+    expect(node).not.toHaveProperty("aggregateRating");
+    expect(clinicNode(data, data.clinics.north!)).not.toHaveProperty("isAcceptingNewPatients");
+  });
+
+  it("MedicalTherapy: acupuncture belongs to traditional Chinese medicine", () => {
+    expect(therapyNode(data)).toMatchObject({ "@type": "MedicalTherapy", medicineSystem: "https://schema.org/TraditionalChinese" });
+  });
+
+  it("MedicalCondition: ICD-10-CM codes and the therapy as possible treatment", () => {
+    expect(conditionNode(data, data.conditions.sciatica!)).toMatchInlineSnapshot(`
+      {
+        "@id": "https://clinic.test/acupuncture-for-sciatica/#condition",
+        "@type": "MedicalCondition",
+        "code": [
+          {
+            "@type": "MedicalCode",
+            "codeValue": "M54.30",
+            "codingSystem": "ICD-10-CM",
+          },
+        ],
+        "name": "Sciatica",
+        "possibleTreatment": {
+          "@id": "https://clinic.test/#therapy",
+        },
+      }
+    `);
+  });
+
+  it("Person: the reviewer with credentials", () => {
+    expect(personNode(data, data.conditions.sciatica!.reviewerPerson)).toMatchObject({ "@type": "Person", name: "Ann Reviewer", honorificSuffix: "DACM, L.Ac.", jobTitle: "Clinical Director" });
+  });
+
+  it("BreadcrumbList: positions from 1 and absolute item URLs", () => {
+    const node = breadcrumbNode(data, "#b", [{ name: "Home", url: "/" }, { name: "Sciatica", url: "/acupuncture-for-sciatica/" }]) as unknown as { itemListElement: unknown[] };
+    expect(node.itemListElement).toEqual([
+      { "@type": "ListItem", position: 1, name: "Home", item: "https://clinic.test/" },
+      { "@type": "ListItem", position: 2, name: "Sciatica", item: "https://clinic.test/acupuncture-for-sciatica/" },
+    ]);
+  });
+
+  it("FAQPage: one Question with an accepted Answer per item", () => {
+    expect(faqNode("#f", [{ q: "Q?", a: "A." }])).toEqual({ "@type": "FAQPage", "@id": "#f", mainEntity: [{ "@type": "Question", name: "Q?", acceptedAnswer: { "@type": "Answer", text: "A." } }] });
+  });
+});
+
+describe("serializing JSON-LD for a script element", () => {
+  const hostile = ["</script>", "</SCRIPT >", "<!--<script>", '"quotes" & \'apostrophes\'', "line\u2028separator\u2029paragraph"];
+
+  it.each(hostile)("escapes %j so it cannot end the element, and parses back", (text) => {
+    const json = serializeJsonLd({ name: text });
+    expect(json).not.toMatch(/[<>\u2028\u2029]/);
+    expect(json).not.toContain("&");
+    expect(JSON.parse(json)).toEqual({ name: text });
+  });
+});
