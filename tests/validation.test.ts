@@ -85,6 +85,14 @@ describe("validation reports file, line, field and fix", () => {
     expect(line).toContain('did you mean "neighborhoods"?');
   });
 
+  it("ratings or reviews for the clinic are refused with the reason", () => {
+    const root = copyFixture();
+    edit(root, "site.yaml", (t) => t.replace("    acceptingNewPatients: true", "    acceptingNewPatients: true\n    aggregateRating: { ratingValue: 4.9, reviewCount: 212 }"));
+    const line = lineFor(root, "site.yaml", "clinics[1].aggregateRating");
+    expect(line).toContain("ratings and reviews of your own business are not published");
+    expect(line).toContain("self-serving");
+  });
+
   it("an empty file is reported, not crashed on", () => {
     const root = copyFixture();
     write(root, "locations/empty.md", "");

@@ -1,5 +1,5 @@
 import type {
-  BreadcrumbList, FAQPage, IdReference, MedicalClinic, MedicalCondition, MedicalTherapy,
+  BreadcrumbList, FAQPage, IdReference, MedicalClinic, MedicalCondition, MedicalSpecialty, MedicalTherapy,
   OpeningHoursSpecification, Organization, Person, ScholarlyArticle, WebSite,
 } from "schema-dts";
 import type { Crumb } from "../plan/index.ts";
@@ -81,6 +81,7 @@ export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationV
     parentOrganization: ref(ids.organization(d)),
     ...(served ? { areaServed: { "@type": "City", name: `${served.name}, ${served.region}` } } : {}),
     ...(clinic.acceptingNewPatients ? { isAcceptingNewPatients: true } : {}),
+    ...(clinic.medicalSpecialty?.length ? { medicalSpecialty: clinic.medicalSpecialty.map((s) => `https://schema.org/${s}` as MedicalSpecialty) } : {}),
   };
 }
 

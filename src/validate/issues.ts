@@ -48,9 +48,22 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** Fields people add that clinic-pages refuses on purpose, with the reason. */
+const refusedKeys: Record<string, { message: string; hint: string }> = Object.fromEntries(
+  ["rating", "ratings", "aggregateRating", "review", "reviews", "stars", "testimonials"].map((key) => [
+    key,
+    {
+      message: "ratings and reviews of your own business are not published",
+      hint: "Google treats star ratings a business shows about itself as self-serving and ignores or penalizes them; remove this field and collect reviews on your Google Business Profile instead",
+    },
+  ]),
+);
+
 function unknownKeyProblems(file: SourceFile, issue: Issue & { keys: string[] }, known: string[]): Problem[] {
   const parent = issue.path.map(keyOf);
   return issue.keys.map((key) => {
+    const refused = refusedKeys[key];
+    if (refused) return { file: file.path, line: file.lineOf([...parent, key]), field: fieldName([...parent, key]), ...refused };
     const guess = closest(key, known);
     const path = [...parent, key];
     return {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { vocabulary } from "../structured-data/vocabulary.ts";
 import {
   countryField,
   geoField,
@@ -54,6 +55,14 @@ const clinic = z
     bookingUrl: urlField.meta({ description: "Online booking page.", examples: ["https://book.saltmeadow.example/pompano-beach"] }),
     practitioners: z.array(idField).min(1, { error: "list at least one practitioner id" }).meta({ description: "Ids of practitioners who see patients here." }),
     acceptingNewPatients: z.boolean().optional().meta({ description: "Shown on pages when true." }),
+    medicalSpecialty: z
+      .array(
+        z.string().refine(isMedicalSpecialty, {
+          error: `expected a schema.org MedicalSpecialty, such as ${["Musculoskeletal", "Neurologic", "Physiotherapy", "PrimaryCare"].join(", ")}`,
+        }),
+      )
+      .optional()
+      .meta({ description: "schema.org MedicalSpecialty values shown on the clinic card.", examples: [["Musculoskeletal"]] }),
     parking: text(5, 300).optional().meta({ description: "Parking or transit note shown beside the address." }),
   })
   .strict();
@@ -129,3 +138,8 @@ export type Clinic = Site["clinics"][number];
 export type Practitioner = Site["practitioners"][number];
 export type OpeningHours = Clinic["hours"][number];
 export type PageKindPatterns = NonNullable<NonNullable<Site["patterns"]>["title"]>;
+
+function isMedicalSpecialty(value: string): boolean {
+  const vocab = vocabulary();
+  return (vocab.members[value] ?? []).includes("MedicalSpecialty") && !vocab.superseded[value];
+}
