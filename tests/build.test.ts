@@ -79,7 +79,7 @@ describe("end-to-end build of the fixture site", () => {
   });
 
   it("has a canonical, description, Open Graph tags and lang on every page", () => {
-    for (const file of walk(out).filter((f) => f.endsWith(".html") && !f.endsWith("404.html"))) {
+    for (const file of walk(out).filter((f) => f.endsWith(".html") && !f.endsWith("404.html") && !f.includes("_report"))) {
       const html = readFileSync(file, "utf8");
       expect(html, file).toMatch(/<html lang="en-US">/);
       expect(html, file).toMatch(/<link rel="canonical" href="https:\/\/clinic\.test\/[^"]*">/);
@@ -106,7 +106,7 @@ describe("end-to-end build of the fixture site", () => {
   it("lists exactly the indexable pages in the sitemap, with lastmod from the data", () => {
     const sitemap = readFileSync(join(out, "sitemap.xml"), "utf8");
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    const pages = walk(out).filter((f) => f.endsWith("index.html")).map((f) => `https://clinic.test/${relative(out, f).replace(/index\.html$/, "")}`);
+    const pages = walk(out).filter((f) => f.endsWith("index.html") && !f.includes("_report")).map((f) => `https://clinic.test/${relative(out, f).replace(/index\.html$/, "")}`);
     expect([...locs].sort()).toEqual([...pages].sort());
     expect(sitemap).not.toContain("404");
     expect(sitemap).toContain("<loc>https://clinic.test/acupuncture-for-sciatica/red-bank-nj/</loc><lastmod>2026-10-02</lastmod>");

@@ -2,6 +2,8 @@
 export interface BuiltPage {
   url: string;
   html: string;
+  /** Where the page was written, so a thin page can be switched to noindex. */
+  outputPath?: string;
 }
 
 /** One audit result: which check, how serious, which page, what is wrong and how to fix it. */

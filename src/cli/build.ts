@@ -19,9 +19,9 @@ async function main(): Promise<number> {
   const started = performance.now();
   const result = await build({ root: values.root!, outDir: values.out });
   for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);
-  for (const finding of result.findings) console.warn(`warning: ${formatFinding(finding)}`);
+  for (const finding of result.audit.findings) console.warn(`warning: ${formatFinding(finding)}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const count = result.warnings.length + result.findings.length;
+  const count = result.warnings.length + result.audit.findings.length;
   const warnings = count === 1 ? "1 warning" : `${count} warnings`;
   console.log(`Built ${result.pages} pages (${result.indexable} in the sitemap) into ${result.outDir} in ${seconds} s, ${warnings}.`);
   return 0;

@@ -34,5 +34,5 @@ export function buildSitemaps(pages: Page[], origin: string): Map<string, string
 
 /** robots.txt that allows crawling and names the sitemap. */
 export function buildRobots(origin: string): string {
-  return `User-agent: *\nAllow: /\n\nSitemap: ${origin}/sitemap.xml\n`;
+  return `User-agent: *\nAllow: /\nDisallow: /_report/\n\nSitemap: ${origin}/sitemap.xml\n`;
 }

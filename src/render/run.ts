@@ -16,6 +16,6 @@ export async function renderSite(data: RenderData, outDir: string): Promise<Buil
   const [, templates] = (await elev.write()) as [unknown, Array<{ url: string | false; outputPath: string | false; content: string }>];
   return templates
     .filter((t) => typeof t.url === "string" && typeof t.outputPath === "string" && t.outputPath.endsWith(".html"))
-    .map((t) => ({ url: t.url as string, html: t.content }))
+    .map((t) => ({ url: t.url as string, html: t.content, outputPath: t.outputPath as string }))
     .sort((a, b) => (a.url < b.url ? -1 : 1));
 }

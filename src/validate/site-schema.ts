@@ -98,6 +98,35 @@ const patterns = z
   .strict()
   .meta({ description: "Title and description patterns. Placeholders: {therapy} {condition} {conditionName} {phrase} {city} {region} {brand} {clinic} {count}." });
 
+/** Phrases that make unsupported absolute claims about treatment. */
+export const defaultClaimPhrases = [
+  "cure", "cures", "cured", "guaranteed", "proven", "clinically proven", "no side effects",
+  "100% safe", "completely safe", "permanent relief", "miracle", "miraculous", "instant relief",
+];
+
+const quality = z
+  .object({
+    uniqueness: z
+      .object({
+        min: z.number().min(0).max(1).default(0.15).meta({ description: "Pages whose share of unique 5-word shingles (against their most similar sibling) is below this fail or are de-indexed." }),
+        warn: z.number().min(0).max(1).default(0.25).meta({ description: "Pages below this get a warning in the report." }),
+      })
+      .strict()
+      .default({ min: 0.15, warn: 0.25 }),
+    onThin: z.enum(["fail", "noindex"], { error: 'expected "fail" or "noindex"' }).default("fail").meta({ description: "What to do with pages under uniqueness.min: fail the build, or publish them with noindex and leave them out of the sitemap." }),
+    reviewMaxAgeMonths: z.number().int().min(1).max(60).default(12).meta({ description: "A condition page's lastReviewed may be at most this many months old." }),
+    claims: z
+      .object({
+        phrases: z.array(text(2, 60)).default(defaultClaimPhrases).meta({ description: "Unsupported claim phrases to refuse (replaces the default list)." }),
+        allowInCitations: z.boolean().default(true).meta({ description: "Allow the phrases inside cited study titles." }),
+      })
+      .strict()
+      .default({ phrases: defaultClaimPhrases, allowInCitations: true }),
+    thirdPartyHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/, { error: "expected a host name such as www.googletagmanager.com" })).default([]).meta({ description: "Hosts condition pages may load scripts, images or frames from." }),
+  })
+  .strict()
+  .meta({ description: "Quality gates applied to the built pages." });
+
 /** site.yaml: the organization, its clinics and practitioners, and page settings. */
 export const siteSchema = z
   .object({
@@ -130,6 +159,7 @@ export const siteSchema = z
     clinics: z.array(clinic).min(1, { error: "list at least one clinic" }),
     patterns: patterns.optional(),
     disclaimer: text(20, 800).optional().meta({ description: "Replaces the default consult-your-physician disclaimer." }),
+    quality: quality.default(quality.parse({})),
   })
   .strict();
 
@@ -137,6 +167,7 @@ export type Site = z.infer<typeof siteSchema>;
 export type Clinic = Site["clinics"][number];
 export type Practitioner = Site["practitioners"][number];
 export type OpeningHours = Clinic["hours"][number];
+export type QualitySettings = Site["quality"];
 export type PageKindPatterns = NonNullable<NonNullable<Site["patterns"]>["title"]>;
 
 function isMedicalSpecialty(value: string): boolean {

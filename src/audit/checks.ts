@@ -1,0 +1,137 @@
+import type { QualitySettings } from "../validate/site-schema.ts";
+import type { PageFacts } from "./parse.ts";
+import type { Finding } from "./types.ts";
+
+/** What the page checks need besides the page itself. */
+export interface AuditContext {
+  origin: string;
+  /** Every built URL (paths such as /locations/ or /404.html). */
+  urls: Set<string>;
+  /** Anchor ids per built URL, for in-page links across pages. */
+  ids: Map<string, Set<string>>;
+  quality: QualitySettings;
+  /** YYYY-MM-DD the review age is measured against. */
+  today: string;
+}
+
+type Check = (url: string, page: PageFacts, ctx: AuditContext) => Finding[];
+
+const finding = (check: string, severity: Finding["severity"], page: string, message: string, hint?: string): Finding => ({ check, severity, page, message, hint });
+
+export const titleMax = 60;
+export const descriptionRange = [70, 160] as const;
+
+const onPageSeo: Check = (url, page, ctx) => {
+  const out: Finding[] = [];
+  const indexable = !/noindex/i.test(page.robots ?? "");
+  if (page.h1Count !== 1) out.push(finding("seo.h1", "error", url, `has ${page.h1Count} h1 headings; a page needs exactly one`));
+  if (!page.lang) out.push(finding("seo.lang", "error", url, "the html element has no lang attribute"));
+  if (!page.title) out.push(finding("seo.title", "error", url, "has no title"));
+  else if (indexable && page.title.length > titleMax) out.push(finding("seo.title-length", "warning", url, `title is ${page.title.length} characters; search results show about ${titleMax}`, "add a shorter title pattern or shortName"));
+  if (!page.description) out.push(finding("seo.description", "error", url, "has no meta description"));
+  else if (indexable && (page.description.length < descriptionRange[0] || page.description.length > descriptionRange[1])) {
+    out.push(finding("seo.description-length", "warning", url, `description is ${page.description.length} characters; aim for ${descriptionRange[0]}–${descriptionRange[1]}`));
+  }
+  if (indexable && (page.canonicals.length !== 1 || !page.canonicals[0]!.startsWith(`${ctx.origin}/`))) {
+    out.push(finding("seo.canonical", "error", url, `needs exactly one absolute canonical URL on ${ctx.origin}, found ${page.canonicals.length ? page.canonicals.join(", ") : "none"}`));
+  }
+  return [...out, ...headingOrder(url, page), ...images(url, page)];
+};
+
+function headingOrder(url: string, page: PageFacts): Finding[] {
+  const out: Finding[] = [];
+  page.headings.forEach((level, i) => {
+    const previous = i === 0 ? 0 : page.headings[i - 1]!;
+    if (level > previous + 1) out.push(finding("seo.heading-order", "error", url, `h${level} follows h${previous || "(none)"}; headings must not skip levels`, "use one level deeper than the heading above (in Markdown, start body headings at ##)"));
+  });
+  return out;
+}
+
+function images(url: string, page: PageFacts): Finding[] {
+  return page.images.flatMap((img) => [
+    ...(img.alt === undefined ? [finding("seo.img-alt", "error", url, `image ${img.src} has no alt attribute`, 'describe the image, or use alt="" if it is decorative')] : []),
+    ...(!img.width || !img.height ? [finding("seo.img-size", "error", url, `image ${img.src} has no width and height`, "set both so the page does not shift while loading")] : []),
+  ]);
+}
+
+/** Resolves an internal href against the page URL; undefined for other origins and schemes. */
+export function internalTarget(href: string, pageUrl: string, origin: string): { path: string; anchor?: string } | undefined {
+  if (/^(tel|mailto|sms|javascript|data):/i.test(href)) return undefined;
+  const resolved = new URL(href, `${origin}${pageUrl}`);
+  if (resolved.origin !== new URL(origin).origin) return undefined;
+  return { path: decodeURI(resolved.pathname), anchor: resolved.hash ? decodeURIComponent(resolved.hash.slice(1)) : undefined };
+}
+
+const links: Check = (url, page, ctx) =>
+  page.links.flatMap((link) => {
+    const target = internalTarget(link.href, url, ctx.origin);
+    if (!target) return [];
+    const path = ctx.urls.has(target.path) ? target.path : ctx.urls.has(`${target.path}/`) ? `${target.path}/` : undefined;
+    if (!path) return [finding("seo.link-broken", "error", url, `links to ${link.href}, which is not a built page`)];
+    if (target.anchor && !ctx.ids.get(path)?.has(target.anchor)) return [finding("seo.anchor-broken", "error", url, `links to ${link.href}, but that page has no id "${target.anchor}"`)];
+    if (link.nearby && path === url) return [finding("seo.nearby-self", "error", url, "lists itself as a nearby location")];
+    return [];
+  });
+
+function claimPattern(phrases: string[]): RegExp {
+  const escaped = [...phrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join("|")})(?![\\p{L}\\p{N}])`, "giu");
+}
+
+const patterns = new Map<string, RegExp>();
+
+const claims: Check = (url, page, ctx) => {
+  const { phrases, allowInCitations } = ctx.quality.claims;
+  if (phrases.length === 0) return [];
+  const key = phrases.join("\n");
+  const pattern = patterns.get(key) ?? claimPattern(phrases);
+  patterns.set(key, pattern);
+  const text = allowInCitations ? page.mainTextWithoutCitations : page.mainText;
+  return [...text.matchAll(pattern)].map((m) => {
+    const context = text.slice(Math.max(0, m.index! - 40), m.index! + m[0].length + 40).trim();
+    return finding("medical.claim", "error", url, `makes an unsupported claim: "${m[0]}" in "…${context}…"`, "rephrase with what the evidence supports (for example \"may help\", \"studies found\")");
+  });
+};
+
+/** Whole months from `from` to `to` (both YYYY-MM-DD), counting a month only once its day is reached. */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split("-").map(Number) as [number, number, number];
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+const medicalReview: Check = (url, page, ctx) => {
+  const isMedical = page.jsonLd.some((block) => block.includes('"MedicalWebPage"'));
+  if (!isMedical) return [];
+  const out: Finding[] = [];
+  if (!page.reviewed || !/reviewed by/i.test(page.reviewed.text)) out.push(finding("medical.reviewer", "error", url, 'shows no "Medically reviewed by" byline', "set reviewer in the condition file"));
+  const date = page.reviewed?.datetime;
+  if (!date) out.push(finding("medical.review-date", "error", url, "shows no review date", "set lastReviewed in the condition file"));
+  else if (monthsBetween(date, ctx.today) >= ctx.quality.reviewMaxAgeMonths) {
+    out.push(finding("medical.review-stale", "error", url, `was last reviewed on ${date}, more than ${ctx.quality.reviewMaxAgeMonths} months before ${ctx.today}`, "have the reviewer check the copy and update lastReviewed"));
+  }
+  if (page.citations === 0) out.push(finding("medical.citation", "error", url, "cites no published study", "add evidence with a citation to the condition file"));
+  return out;
+};
+
+/** Hosts of resources a page loads from somewhere other than the site itself. */
+export function thirdPartyHosts(page: PageFacts, url: string, origin: string): string[] {
+  const own = new URL(origin).host;
+  const hosts = page.loads.flatMap((load) => {
+    if (!/^(https?:)?\/\//i.test(load.url)) return [];
+    const host = new URL(load.url, `${origin}${url}`).host;
+    return host === own ? [] : [host];
+  });
+  return [...new Set(hosts)].sort();
+}
+
+const privacy: Check = (url, page, ctx) => {
+  const isMedical = page.jsonLd.some((block) => block.includes('"MedicalWebPage"'));
+  if (!isMedical) return [];
+  return thirdPartyHosts(page, url, ctx.origin)
+    .filter((host) => !ctx.quality.thirdPartyHosts.includes(host))
+    .map((host) => finding("privacy.third-party", "error", url, `loads a script, pixel, frame or file from ${host} on a condition page`, "health-privacy guidance treats trackers on condition pages as a risk; remove it, or list the host in site.yaml quality.thirdPartyHosts"));
+};
+
+/** Every check that looks at one page at a time. */
+export const pageChecks: Check[] = [onPageSeo, links, claims, medicalReview, privacy];

@@ -1,0 +1,146 @@
+/**
+ * Near-duplicate detection for doorway pages. Each page's main text becomes a set of hashed
+ * 5-word shingles; a one-permutation MinHash signature of 128 bins summarizes the set; LSH
+ * (32 bands of 4 bins) finds candidate siblings; exact set overlap scores the closest ones.
+ * Cost is near-linear in pages: every page compares its signature with a bounded number of
+ * candidates and its shingles with the best three.
+ */
+
+export const shingleSize = 5;
+const bins = 128;
+const bands = 32;
+const rows = bins / bands;
+/** Signature comparisons per page, and exact comparisons among the best of those. */
+const maxCandidates = 64;
+const maxExact = 3;
+
+/** FNV-1a over a string, then a final mix so nearby strings spread over all 32 bits. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return (Math.imul(h, 0xc2b2ae35) ^ (h >>> 16)) >>> 0;
+}
+
+/** Lowercased words (letters and digits, apostrophes kept inside words). */
+export function words(text: string): string[] {
+  return text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** Sorted, de-duplicated hashes of every run of five consecutive words. */
+export function shingles(text: string): Uint32Array {
+  const list = words(text);
+  const count = Math.max(0, list.length - shingleSize + 1);
+  const hashes = new Uint32Array(count);
+  for (let i = 0; i < count; i++) hashes[i] = hash32(list.slice(i, i + shingleSize).join(" "));
+  hashes.sort();
+  let unique = 0;
+  for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i]!;
+  return hashes.slice(0, unique);
+}
+
+/** One-permutation MinHash with rotation densification: empty bins borrow from the next full one. */
+export function signature(set: Uint32Array): Uint32Array {
+  const sig = new Uint32Array(bins).fill(0xffffffff);
+  const filled = new Uint8Array(bins);
+  for (const h of set) {
+    const mixed = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+    const bin = mixed % bins;
+    const value = Math.imul(mixed ^ (mixed >>> 12), 0x297a2d39) >>> 0;
+    if (value < sig[bin]!) sig[bin] = value;
+    filled[bin] = 1;
+  }
+  if (set.length === 0) return sig;
+  for (let b = 0; b < bins; b++) {
+    if (filled[b]) continue;
+    let next = (b + 1) % bins;
+    while (!filled[next]) next = (next + 1) % bins;
+    sig[b] = (sig[next]! + Math.imul(b + 1, 0x9e3779b1)) >>> 0;
+  }
+  return sig;
+}
+
+/** Share of `a`'s shingles that also occur in `b` (both sorted). */
+export function containment(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) (shared++, i++, j++);
+    else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return shared / a.length;
+}
+
+function agreement(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let k = 0; k < bins; k++) if (a[k] === b[k]) same++;
+  return same / bins;
+}
+
+export interface Similarity {
+  /** Share of this page's shingles not found on its most similar sibling (1 when none is close). */
+  score: number;
+  /** Index of the most similar sibling, if any came close. */
+  similarTo?: number;
+}
+
+/** For every page, its most similar sibling and its uniqueness score against it. */
+export function mostSimilar(sets: Uint32Array[], signatures: Uint32Array[]): Similarity[] {
+  const buckets = new Map<string, number[]>();
+  signatures.forEach((sig, page) => {
+    for (let band = 0; band < bands; band++) {
+      const key = `${band}:${sig.subarray(band * rows, band * rows + rows).join(",")}`;
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(page);
+      else buckets.set(key, [page]);
+    }
+  });
+  return signatures.map((sig, page) => closestSibling(page, sig, sets, signatures, buckets));
+}
+
+function closestSibling(page: number, sig: Uint32Array, sets: Uint32Array[], signatures: Uint32Array[], buckets: Map<string, number[]>): Similarity {
+  const candidates = new Set<number>();
+  for (let band = 0; band < bands && candidates.size < maxCandidates; band++) {
+    const bucket = buckets.get(`${band}:${sig.subarray(band * rows, band * rows + rows).join(",")}`) ?? [];
+    for (const other of nearestInBucket(bucket, page, maxCandidates)) {
+      if (candidates.size >= maxCandidates) break;
+      candidates.add(other);
+    }
+  }
+  if (sets[page]!.length === 0) return { score: 0 };
+  const ranked = [...candidates].sort((a, b) => agreement(sig, signatures[b]!) - agreement(sig, signatures[a]!) || a - b).slice(0, maxExact);
+  let best: Similarity = { score: 1 };
+  for (const other of ranked) {
+    const score = 1 - containment(sets[page]!, sets[other]!);
+    if (score < best.score) best = { score, similarTo: other };
+  }
+  return best;
+}
+
+/**
+ * Up to `limit` bucket members other than `page`, closest to it in page order first (siblings
+ * are planned next to each other). Buckets are in ascending page order, so this is a binary
+ * search and a walk outwards, whatever the bucket's size.
+ */
+export function nearestInBucket(bucket: number[], page: number, limit: number): number[] {
+  let lo = 0;
+  let hi = bucket.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bucket[mid]! < page) lo = mid + 1;
+    else hi = mid;
+  }
+  const result: number[] = [];
+  let left = lo - 1;
+  let right = bucket[lo] === page ? lo + 1 : lo;
+  while (result.length < limit && (left >= 0 || right < bucket.length)) {
+    const takeLeft = right >= bucket.length || (left >= 0 && page - bucket[left]! <= bucket[right]! - page);
+    result.push(takeLeft ? bucket[left--]! : bucket[right++]!);
+  }
+  return result;
+}
