@@ -4,7 +4,7 @@ import { pageChecks, thirdPartyHosts, type AuditContext } from "./checks.ts";
 import { auditJsonLd } from "./jsonld.ts";
 import { parsePage, type PageFacts } from "./parse.ts";
 import type { BuiltPage, Finding } from "./types.ts";
-import { mostSimilar, shingles, signature } from "./uniqueness.ts";
+import { headingMasks, mostSimilar, shingles, signature } from "./uniqueness.ts";
 
 export type { BuiltPage, Finding } from "./types.ts";
 
@@ -88,7 +88,8 @@ function uniquenessOf(pages: BuiltPage[], facts: PageFacts[], indexable: boolean
   });
   const scores = new Map<string, Scored>();
   for (const members of byKind.values()) {
-    const sets = members.map((i) => shingles(facts[i]!.mainText));
+    const masks = headingMasks(members.map((i) => facts[i]!.h1Text));
+    const sets = members.map((i, k) => shingles(facts[i]!.mainText, masks[k]));
     mostSimilar(sets, sets.map(signature)).forEach((result, k) => {
       const similarTo = result.similarTo === undefined ? undefined : pages[members[result.similarTo]!]!.url;
       scores.set(pages[members[k]!]!.url, { score: result.score, similarTo });

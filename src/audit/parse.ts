@@ -10,6 +10,8 @@ export interface PageFacts {
   canonicals: string[];
   robots?: string;
   h1Count: number;
+  /** Text of the first h1. */
+  h1Text: string;
   headings: number[];
   images: Array<{ src: string; alt: string | undefined; width?: string; height?: string }>;
   links: Array<{ href: string; nearby: boolean }>;
@@ -30,7 +32,7 @@ const voidTags = new Set(["area", "base", "br", "col", "embed", "hr", "img", "in
 
 /** Parses a page's HTML into the facts the checks use. */
 export function parsePage(html: string): PageFacts {
-  const facts: PageFacts = { kind: "", canonicals: [], h1Count: 0, headings: [], images: [], links: [], ids: new Set(), loads: [], mainText: "", mainTextWithoutCitations: "", jsonLd: [], citations: 0 };
+  const facts: PageFacts = { kind: "", canonicals: [], h1Count: 0, h1Text: "", headings: [], images: [], links: [], ids: new Set(), loads: [], mainText: "", mainTextWithoutCitations: "", jsonLd: [], citations: 0 };
   const stack: Array<{ tag: string; classes: string[] }> = [];
   const main: string[] = [];
   const mainNoCite: string[] = [];
@@ -51,6 +53,7 @@ export function parsePage(html: string): PageFacts {
       ontext(text) {
         const top = stack[stack.length - 1]?.tag;
         if (top === "title") title += text;
+        if (facts.h1Count === 1 && inside((e) => e.tag === "h1")) facts.h1Text += text;
         if (top === "script" && stack.some((e) => e.classes.includes("__jsonld"))) script += text;
         if (reviewed && inside((e) => e.classes.includes("reviewed"))) reviewed.text += text;
         if (inside((e) => e.tag === "main") && !inside((e) => skippedInMain.has(e.tag))) {

@@ -29,9 +29,13 @@ export function words(text: string): string[] {
   return text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
-/** Sorted, de-duplicated hashes of every run of five consecutive words. */
-export function shingles(text: string): Uint32Array {
-  const list = words(text);
+/**
+ * Sorted, de-duplicated hashes of every run of five consecutive words. Words in `mask` (the
+ * page's own place name) are replaced by one placeholder first, so two pages that differ only
+ * by the place name produce the same shingles.
+ */
+export function shingles(text: string, mask: ReadonlySet<string> = new Set()): Uint32Array {
+  const list = words(text).map((w) => (mask.has(w) ? "\u0000" : w));
   const count = Math.max(0, list.length - shingleSize + 1);
   const hashes = new Uint32Array(count);
   for (let i = 0; i < count; i++) hashes[i] = hash32(list.slice(i, i + shingleSize).join(" "));
@@ -143,4 +147,16 @@ export function nearestInBucket(bucket: number[], page: number, limit: number): 
     result.push(takeLeft ? bucket[left--]! : bucket[right++]!);
   }
   return result;
+}
+
+/**
+ * The words of each page's h1 that vary between pages of its kind (the place, the condition):
+ * those appearing in fewer than half of the kind's headings. Masking them measures what is
+ * unique beyond the name swapped into a template.
+ */
+export function headingMasks(headings: string[]): Array<Set<string>> {
+  const perPage = headings.map((h) => new Set(words(h)));
+  const counts = new Map<string, number>();
+  for (const set of perPage) for (const w of set) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return perPage.map((set) => new Set([...set].filter((w) => counts.get(w)! < headings.length / 2)));
 }
