@@ -54,8 +54,21 @@ for (let round = 0; round < rounds; round++) {
 }
 if (!existsSync(join(work, "baseline", "output"))) throw new Error("baseline produced no output");
 
+const phases = spawnSync(process.execPath, ["--import", "tsx", packagePath("bench/phases.ts"), project], { cwd: packagePath("."), encoding: "utf8" });
+if (phases.status !== 0) throw new Error(`bench/phases.ts failed:\n${phases.stderr}`);
+const stages = JSON.parse(phases.stdout.trim().split("\n").pop()!) as {
+  pages: number; threads: number; prepare: number; render: number; audit1: number; auditN: number; scaling: Array<{ pages: number; seconds: number }>;
+};
+
 const row = (name: string, runs: Run[]) => `${name.padEnd(30)} ${median(runs.map((r) => r.seconds)).toFixed(2).padStart(7)} s ${median(runs.map((r) => r.peakMB)).toFixed(0).padStart(7)} MB`;
 console.log(`${pages} pages, ${rounds} alternating rounds, medians:`);
 console.log(row("clinic-pages (full build)", ours));
 console.log(row("bare Eleventy (one template)", base));
 console.log(`ratio clinic-pages / bare Eleventy: time ${(median(ours.map((r) => r.seconds)) / median(base.map((r) => r.seconds))).toFixed(2)}×, peak memory ${(median(ours.map((r) => r.peakMB)) / median(base.map((r) => r.peakMB))).toFixed(2)}×`);
+
+console.log(`\nstages of one build (${stages.pages} pages, in-process):`);
+console.log(`  load + validate + plan   ${stages.prepare.toFixed(2)} s`);
+console.log(`  render (Eleventy)        ${stages.render.toFixed(2)} s`);
+console.log(`  audit, 1 thread          ${stages.audit1.toFixed(2)} s (${((stages.audit1 / stages.render) * 100).toFixed(0)}% of render)`);
+console.log(`  audit, ${stages.threads} threads        ${stages.auditN.toFixed(2)} s (${((stages.auditN / stages.render) * 100).toFixed(0)}% of render)`);
+console.log(`  audit growth (1 thread): ${stages.scaling.map((s) => `${s.pages} pages ${s.seconds.toFixed(2)} s (${((s.seconds / s.pages) * 1000).toFixed(2)} ms/page)`).join(", ")}`);

@@ -1,6 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { auditSite, formatFinding, type AuditResult, type BuiltPage, type Finding } from "./audit/index.ts";
+import { auditSiteParallel, formatFinding, type AuditResult, type BuiltPage, type Finding } from "./audit/index.ts";
 import { prepare } from "./pipeline/index.ts";
 import type { Problem } from "./problems.ts";
 import { stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
@@ -57,7 +57,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const staging = stagingDir(outDir);
   try {
     const built = await renderSite(data, staging);
-    const audit = auditSite(built, plan, { origin: data.origin, quality, today: options.today ?? today() });
+    const audit = await auditSiteParallel(built, plan, { origin: data.origin, quality, today: options.today ?? today() });
     if (audit.findings.some((f) => f.severity === "error")) {
       const reportDir = `${outDir}.failed-report`;
       writeReport(reportDir, audit, quality, model.site.organization.name);

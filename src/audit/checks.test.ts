@@ -15,7 +15,6 @@ function ctx(extra: Partial<AuditContext> = {}): AuditContext {
   return {
     origin: "https://clinic.test",
     urls: new Set(["/", "/a/", "/b/"]),
-    ids: new Map([["/b/", new Set(["faq"])]]),
     quality,
     today: "2026-11-25",
     ...extra,
@@ -63,10 +62,10 @@ describe("on-page SEO checks", () => {
     expect(ids(page({ main: '<img src="/x.png" alt="">' }))).toEqual(["seo.img-size"]);
   });
 
-  it("resolve internal links and anchors; ignore other sites and tel: links", () => {
+  it("resolve internal links and same-page anchors; ignore other sites and tel: links", () => {
     expect(ids(page({ main: '<a href="/b/#faq">ok</a><a href="https://doi.org/10.1/x">ok</a><a href="tel:+15555550100">call</a>' }))).toEqual([]);
     expect(ids(page({ main: '<a href="/missing/">x</a>' }))).toEqual(["seo.link-broken"]);
-    expect(ids(page({ main: '<a href="/b/#nope">x</a>' }))).toEqual(["seo.anchor-broken"]);
+    expect(ids(page({ main: '<a href="#nope">x</a><a href="/a/#top" id="top">y</a>' }))).toEqual(["seo.anchor-broken"]);
     expect(ids(page({ main: '<a href="https://clinic.test/b">x</a>' }))).toEqual([]);
   });
 
@@ -124,5 +123,22 @@ describe("privacy check", () => {
     const allowed = ctx({ quality: { ...quality, thirdPartyHosts: ["www.googletagmanager.com", "px.ads.example"] } });
     expect(ids(page({ head: medicalLd, main: `<p class="reviewed">Reviewed by A <time datetime="2026-10-01">x</time></p><cite>c</cite>${tracker}` }), allowed)).toEqual([]);
     expect(ids(page({ main: tracker }))).toEqual([]);
+  });
+});
+
+describe("site-wide checks", () => {
+  it("verify anchors on other pages and unique titles once every page is known", async () => {
+    const { auditSite } = await import("./index.ts");
+    const plan = { pages: [], byKind: {} } as never;
+    const html = (title: string, body: string) => page({ main: body }).replace("A good title for the page", title);
+    const result = auditSite(
+      [
+        { url: "/a/", html: html("Same title for two pages here", '<a href="/b/#faq">ok</a><a href="/b/#gone">broken</a>') },
+        { url: "/b/", html: html("Same title for two pages here", '<p id="faq">x</p>').replace("https://clinic.test/a/", "https://clinic.test/b/") },
+      ],
+      plan,
+      { origin: "https://clinic.test", quality, today: "2026-11-25" },
+    );
+    expect(result.findings.filter((f) => ["seo.anchor-broken", "seo.title-duplicate"].includes(f.check)).map((f) => `${f.page} ${f.check}`)).toEqual(["/a/ seo.anchor-broken", "/a/ seo.title-duplicate", "/b/ seo.title-duplicate"]);
   });
 });

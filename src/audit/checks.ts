@@ -1,14 +1,13 @@
 import type { QualitySettings } from "../validate/site-schema.ts";
 import type { PageFacts } from "./parse.ts";
 import type { Finding } from "./types.ts";
+import { hashWord, wordHashes, words } from "./uniqueness.ts";
 
 /** What the page checks need besides the page itself. */
 export interface AuditContext {
   origin: string;
   /** Every built URL (paths such as /locations/ or /404.html). */
   urls: Set<string>;
-  /** Anchor ids per built URL, for in-page links across pages. */
-  ids: Map<string, Set<string>>;
   quality: QualitySettings;
   /** YYYY-MM-DD the review age is measured against. */
   today: string;
@@ -56,39 +55,62 @@ function images(url: string, page: PageFacts): Finding[] {
 
 /** Resolves an internal href against the page URL; undefined for other origins and schemes. */
 export function internalTarget(href: string, pageUrl: string, origin: string): { path: string; anchor?: string } | undefined {
+  if (href.startsWith("/") && !href.startsWith("//") && !/[%\\.]/.test(href)) {
+    // Fast path for the common root-relative link; anything unusual goes through URL below.
+    const [pathAndQuery, anchor] = href.split("#", 2) as [string, string | undefined];
+    return { path: pathAndQuery.split("?", 1)[0]!, anchor: anchor || undefined };
+  }
   if (/^(tel|mailto|sms|javascript|data):/i.test(href)) return undefined;
   const resolved = new URL(href, `${origin}${pageUrl}`);
   if (resolved.origin !== new URL(origin).origin) return undefined;
   return { path: decodeURI(resolved.pathname), anchor: resolved.hash ? decodeURIComponent(resolved.hash.slice(1)) : undefined };
 }
 
+function resolveLink(href: string, url: string, ctx: AuditContext): { path?: string; anchor?: string } | undefined {
+  const target = internalTarget(href, url, ctx.origin);
+  if (!target) return undefined;
+  const path = ctx.urls.has(target.path) ? target.path : ctx.urls.has(`${target.path}/`) ? `${target.path}/` : undefined;
+  return { path, anchor: target.anchor };
+}
+
+/** Internal links resolve to built pages; same-page anchors exist; no page lists itself as nearby. */
 const links: Check = (url, page, ctx) =>
   page.links.flatMap((link) => {
-    const target = internalTarget(link.href, url, ctx.origin);
+    const target = resolveLink(link.href, url, ctx);
     if (!target) return [];
-    const path = ctx.urls.has(target.path) ? target.path : ctx.urls.has(`${target.path}/`) ? `${target.path}/` : undefined;
-    if (!path) return [finding("seo.link-broken", "error", url, `links to ${link.href}, which is not a built page`)];
-    if (target.anchor && !ctx.ids.get(path)?.has(target.anchor)) return [finding("seo.anchor-broken", "error", url, `links to ${link.href}, but that page has no id "${target.anchor}"`)];
-    if (link.nearby && path === url) return [finding("seo.nearby-self", "error", url, "lists itself as a nearby location")];
+    if (!target.path) return [finding("seo.link-broken", "error", url, `links to ${link.href}, which is not a built page`)];
+    if (target.anchor && target.path === url && !page.ids.has(target.anchor)) return [finding("seo.anchor-broken", "error", url, `links to ${link.href}, but this page has no id "${target.anchor}"`)];
+    if (link.nearby && target.path === url) return [finding("seo.nearby-self", "error", url, "lists itself as a nearby location")];
     return [];
   });
+
+/** Links to anchors on other pages, to verify once every page's ids are known. */
+export function anchorLinks(url: string, page: PageFacts, ctx: AuditContext): Array<{ href: string; path: string; anchor: string }> {
+  return page.links.flatMap((link) => {
+    const target = resolveLink(link.href, url, ctx);
+    return target?.path && target.anchor && target.path !== url ? [{ href: link.href, path: target.path, anchor: target.anchor }] : [];
+  });
+}
 
 function claimPattern(phrases: string[]): RegExp {
   const escaped = [...phrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
   return new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join("|")})(?![\\p{L}\\p{N}])`, "giu");
 }
 
-const patterns = new Map<string, RegExp>();
+const patterns = new Map<string, { pattern: RegExp; words: number[][] }>();
 
 const claims: Check = (url, page, ctx) => {
   const { phrases, allowInCitations } = ctx.quality.claims;
-  if (phrases.length === 0) return [];
-  const key = phrases.join("\n");
-  const pattern = patterns.get(key) ?? claimPattern(phrases);
-  patterns.set(key, pattern);
   const text = allowInCitations ? page.mainTextWithoutCitations : page.mainText;
+  // Cheap prefilter: most pages contain no phrase with all of its words.
+  const key = phrases.join("\n");
+  const compiled = patterns.get(key) ?? { pattern: claimPattern(phrases), words: phrases.map((p) => words(p).map(hashWord)) };
+  patterns.set(key, compiled);
+  const present = new Set(page.mainWords ?? wordHashes(page.mainText));
+  if (!compiled.words.some((ws) => ws.every((w) => present.has(w)))) return [];
+  const pattern = compiled.pattern;
   return [...text.matchAll(pattern)].map((m) => {
-    const context = text.slice(Math.max(0, m.index! - 40), m.index! + m[0].length + 40).trim();
+    const context = text.slice(Math.max(0, m.index! - 40), m.index! + m[0].length + 40).replace(/\s+/g, " ").trim();
     return finding("medical.claim", "error", url, `makes an unsupported claim: "${m[0]}" in "…${context}…"`, "rephrase with what the evidence supports (for example \"may help\", \"studies found\")");
   });
 };

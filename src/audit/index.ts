@@ -1,10 +1,10 @@
 import type { Plan } from "../plan/index.ts";
 import type { QualitySettings } from "../validate/site-schema.ts";
-import { pageChecks, thirdPartyHosts, type AuditContext } from "./checks.ts";
-import { auditJsonLd } from "./jsonld.ts";
-import { parsePage, type PageFacts } from "./parse.ts";
+import type { AuditContext } from "./checks.ts";
+import { analyzePage, type PageSummary } from "./page.ts";
+import { analyzePages } from "./parallel.ts";
 import type { BuiltPage, Finding } from "./types.ts";
-import { headingMasks, mostSimilar, shingles, signature } from "./uniqueness.ts";
+import { hashWord, headingMasks, mostSimilar, shinglesOf, signature } from "./uniqueness.ts";
 
 export type { BuiltPage, Finding } from "./types.ts";
 
@@ -37,39 +37,54 @@ export interface AuditResult {
   thirdPartyHosts: Record<string, number>;
 }
 
-/** Audits the built pages: reads only their HTML, then attaches the data files behind each page. */
+function contextFor(pages: BuiltPage[], options: AuditOptions): AuditContext {
+  return { origin: options.origin, urls: new Set(pages.map((p) => p.url)), quality: options.quality, today: options.today };
+}
+
+/** Audits the built pages on the main thread: reads only their HTML, then attaches the data files behind each page. */
 export function auditSite(pages: BuiltPage[], plan: Plan, options: AuditOptions): AuditResult {
-  const facts = pages.map((page) => parsePage(page.html));
-  const ctx: AuditContext = {
-    origin: options.origin,
-    urls: new Set(pages.map((p) => p.url)),
-    ids: new Map(pages.map((p, i) => [p.url, facts[i]!.ids])),
-    quality: options.quality,
-    today: options.today,
-  };
-  const findings: Finding[] = pages.flatMap((page, i) => [...auditJsonLd(page), ...pageChecks.flatMap((check) => check(page.url, facts[i]!, ctx))]);
-  const indexable = pages.map((_, i) => !/noindex/i.test(facts[i]!.robots ?? ""));
-  findings.push(...duplicates(pages, facts, indexable, "title"), ...duplicates(pages, facts, indexable, "description"));
-  const similarity = uniquenessOf(pages, facts, indexable);
-  const { thinFindings, noindexed } = judgeUniqueness(pages, similarity, options.quality);
+  const ctx = contextFor(pages, options);
+  return summarize(pages.map((page) => analyzePage(page, ctx)), plan, options);
+}
+
+/** The same audit with the per-page work spread over worker threads (large sites). */
+export async function auditSiteParallel(pages: BuiltPage[], plan: Plan, options: AuditOptions & { threads?: number }): Promise<AuditResult> {
+  return summarize(await analyzePages(pages, contextFor(pages, options), options.threads), plan, options);
+}
+
+/** The site-wide checks over per-page summaries (which may come from worker threads). */
+export function summarize(summaries: PageSummary[], plan: Plan, options: AuditOptions): AuditResult {
+  const findings: Finding[] = summaries.flatMap((s) => s.findings);
+  findings.push(...brokenAnchors(summaries), ...duplicates(summaries, "title"), ...duplicates(summaries, "description"));
+  const similarity = uniquenessOf(summaries);
+  const { thinFindings, noindexed } = judgeUniqueness(summaries, similarity, options.quality);
   findings.push(...thinFindings);
   const sources = new Map(plan.pages.map((p) => [p.url, p]));
   for (const f of findings) f.files ??= sources.get(f.page)?.sources;
   findings.sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : a.check < b.check ? -1 : a.check > b.check ? 1 : 0));
   return {
     findings,
-    pages: pageReports(pages, facts, indexable, similarity, findings, sources, noindexed),
+    pages: pageReports(summaries, similarity, findings, sources, noindexed),
     noindexed,
-    thirdPartyHosts: countHosts(pages, facts, options.origin),
+    thirdPartyHosts: countHosts(summaries),
   };
 }
 
-function duplicates(pages: BuiltPage[], facts: PageFacts[], indexable: boolean[], field: "title" | "description"): Finding[] {
+function brokenAnchors(summaries: PageSummary[]): Finding[] {
+  const ids = new Map(summaries.map((s) => [s.url, new Set(s.ids)]));
+  return summaries.flatMap((s) =>
+    s.anchors
+      .filter((a) => !ids.get(a.path)?.has(a.anchor))
+      .map((a) => ({ check: "seo.anchor-broken", severity: "error" as const, page: s.url, message: `links to ${a.href}, but that page has no id "${a.anchor}"` })),
+  );
+}
+
+function duplicates(summaries: PageSummary[], field: "title" | "description"): Finding[] {
   const byValue = new Map<string, string[]>();
-  facts.forEach((f, i) => {
-    const value = f[field];
-    if (value && indexable[i]) byValue.set(value, [...(byValue.get(value) ?? []), pages[i]!.url]);
-  });
+  for (const s of summaries) {
+    const value = s[field];
+    if (value && s.indexable) byValue.set(value, [...(byValue.get(value) ?? []), s.url]);
+  }
   return [...byValue.values()]
     .filter((urls) => urls.length > 1)
     .flatMap((urls) => urls.map((url) => ({ check: `seo.${field}-duplicate`, severity: "error" as const, page: url, message: `has the same ${field} as ${urls.filter((u) => u !== url).join(", ")}`, hint: `${field}s must be unique across the site; adjust the ${field} patterns or the names in the data` })));
@@ -81,24 +96,21 @@ interface Scored {
 }
 
 /** Uniqueness of every indexable page against its most similar sibling of the same kind. */
-function uniquenessOf(pages: BuiltPage[], facts: PageFacts[], indexable: boolean[]): Map<string, Scored> {
-  const byKind = new Map<string, number[]>();
-  pages.forEach((_, i) => {
-    if (indexable[i]) byKind.set(facts[i]!.kind, [...(byKind.get(facts[i]!.kind) ?? []), i]);
-  });
+function uniquenessOf(summaries: PageSummary[]): Map<string, Scored> {
+  const byKind = new Map<string, PageSummary[]>();
+  for (const s of summaries) if (s.indexable) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
   const scores = new Map<string, Scored>();
   for (const members of byKind.values()) {
-    const masks = headingMasks(members.map((i) => facts[i]!.h1Text));
-    const sets = members.map((i, k) => shingles(facts[i]!.mainText, masks[k]));
+    const masks = headingMasks(members.map((s) => s.h1Text)).map((mask) => new Set([...mask].map(hashWord)));
+    const sets = members.map((s, k) => shinglesOf(s.words, masks[k]));
     mostSimilar(sets, sets.map(signature)).forEach((result, k) => {
-      const similarTo = result.similarTo === undefined ? undefined : pages[members[result.similarTo]!]!.url;
-      scores.set(pages[members[k]!]!.url, { score: result.score, similarTo });
+      scores.set(members[k]!.url, { score: result.score, similarTo: result.similarTo === undefined ? undefined : members[result.similarTo]!.url });
     });
   }
   return scores;
 }
 
-function judgeUniqueness(pages: BuiltPage[], similarity: Map<string, Scored>, quality: QualitySettings) {
+function judgeUniqueness(pages: PageSummary[], similarity: Map<string, Scored>, quality: QualitySettings) {
   const thinFindings: Finding[] = [];
   const noindexed: string[] = [];
   for (const page of pages) {
@@ -119,7 +131,7 @@ function judgeUniqueness(pages: BuiltPage[], similarity: Map<string, Scored>, qu
   return { thinFindings, noindexed };
 }
 
-function pageReports(pages: BuiltPage[], facts: PageFacts[], indexable: boolean[], similarity: Map<string, Scored>, findings: Finding[], sources: Map<string, { kind: string; sources: string[] }>, noindexed: string[]): PageReport[] {
+function pageReports(summaries: PageSummary[], similarity: Map<string, Scored>, findings: Finding[], sources: Map<string, { kind: string; sources: string[] }>, noindexed: string[]): PageReport[] {
   const counts = new Map<string, { errors: number; warnings: number }>();
   for (const f of findings) {
     const count = counts.get(f.page) ?? { errors: 0, warnings: 0 };
@@ -128,25 +140,23 @@ function pageReports(pages: BuiltPage[], facts: PageFacts[], indexable: boolean[
     counts.set(f.page, count);
   }
   const thin = new Set(noindexed);
-  return pages.map((page, i) => {
-    const scored = similarity.get(page.url);
+  return summaries.map((s) => {
+    const scored = similarity.get(s.url);
     return {
-      url: page.url,
-      kind: sources.get(page.url)?.kind ?? "other",
-      title: facts[i]!.title ?? "",
-      indexable: indexable[i]! && !thin.has(page.url),
+      url: s.url,
+      kind: sources.get(s.url)?.kind ?? "other",
+      title: s.title ?? "",
+      indexable: s.indexable && !thin.has(s.url),
       ...(scored ? { uniqueness: { score: Math.round(scored.score * 1000) / 1000, ...(scored.similarTo ? { similarTo: scored.similarTo } : {}) } } : {}),
-      files: sources.get(page.url)?.sources ?? [],
-      ...(counts.get(page.url) ?? { errors: 0, warnings: 0 }),
+      files: sources.get(s.url)?.sources ?? [],
+      ...(counts.get(s.url) ?? { errors: 0, warnings: 0 }),
     };
   });
 }
 
-function countHosts(pages: BuiltPage[], facts: PageFacts[], origin: string): Record<string, number> {
+function countHosts(summaries: PageSummary[]): Record<string, number> {
   const counts: Record<string, number> = {};
-  pages.forEach((page, i) => {
-    for (const host of thirdPartyHosts(facts[i]!, page.url, origin)) counts[host] = (counts[host] ?? 0) + 1;
-  });
+  for (const s of summaries) for (const host of s.hosts) counts[host] = (counts[host] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

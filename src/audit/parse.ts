@@ -22,6 +22,8 @@ export interface PageFacts {
   mainText: string;
   /** The same text with <cite> contents (study titles) left out. */
   mainTextWithoutCitations: string;
+  /** Hashes of the words of mainText, in order (filled in by the audit). */
+  mainWords?: Uint32Array;
   jsonLd: string[];
   reviewed?: { text: string; datetime?: string };
   citations: number;
@@ -29,54 +31,91 @@ export interface PageFacts {
 
 const skippedInMain = new Set(["nav", "aside", "script", "style", "template", "noscript"]);
 const voidTags = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+const blockTags = new Set(["p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "address", "section", "div", "br"]);
+const loadingTags = new Set(["script", "img", "iframe", "audio", "video", "source", "embed"]);
+
+/** Depth counters for the regions the audit cares about, so each text node costs O(1). */
+interface Regions {
+  main: number;
+  skipped: number;
+  cite: number;
+  nearby: number;
+  reviewed: number;
+  h1: number;
+  title: number;
+  jsonLd: number;
+}
+
+type Flag = keyof Regions;
+
+function flagsFor(tag: string, attrs: Record<string, string>): Flag[] {
+  const flags: Flag[] = [];
+  const classes = attrs.class ? ` ${attrs.class} ` : "";
+  if (tag === "main") flags.push("main");
+  if (skippedInMain.has(tag)) flags.push("skipped");
+  if (tag === "cite") flags.push("cite");
+  if (tag === "h1") flags.push("h1");
+  if (tag === "title") flags.push("title");
+  if (tag === "script" && attrs.type === "application/ld+json") flags.push("jsonLd");
+  if (classes.includes(" nearby ")) flags.push("nearby");
+  if (classes.includes(" reviewed ")) flags.push("reviewed");
+  return flags;
+}
 
 /** Parses a page's HTML into the facts the checks use. */
 export function parsePage(html: string): PageFacts {
   const facts: PageFacts = { kind: "", canonicals: [], h1Count: 0, h1Text: "", headings: [], images: [], links: [], ids: new Set(), loads: [], mainText: "", mainTextWithoutCitations: "", jsonLd: [], citations: 0 };
-  const stack: Array<{ tag: string; classes: string[] }> = [];
+  const inside: Regions = { main: 0, skipped: 0, cite: 0, nearby: 0, reviewed: 0, h1: 0, title: 0, jsonLd: 0 };
+  const stack: Flag[][] = [];
   const main: string[] = [];
   const mainNoCite: string[] = [];
   let title = "";
   let script = "";
-  let reviewed: { text: string; datetime?: string } | undefined;
-  const inside = (predicate: (e: { tag: string; classes: string[] }) => boolean) => stack.some(predicate);
+  let reviewedText = "";
+  let reviewedDate: string | undefined;
+  let sawReviewed = false;
   const parser = new Parser(
     {
       onopentag(tag, attrs) {
-        const classes = (attrs.class ?? "").split(/\s+/);
-        if (!voidTags.has(tag)) stack.push({ tag, classes });
-        openTag(facts, tag, attrs, inside((e) => e.classes.includes("nearby")));
-        if (classes.includes("reviewed")) reviewed = { text: "" };
-        if (tag === "time" && reviewed && attrs.datetime && inside((e) => e.classes.includes("reviewed"))) reviewed.datetime = attrs.datetime;
-        if (tag === "cite" && inside((e) => e.tag === "main")) facts.citations++;
+        openTag(facts, tag, attrs, inside.nearby > 0);
+        if (tag === "h1" && facts.h1Count === 1) facts.h1Text = "";
+        if (tag === "time" && inside.reviewed > 0 && attrs.datetime) reviewedDate = attrs.datetime;
+        if (tag === "cite" && inside.main > 0) facts.citations++;
+        if (blockTags.has(tag)) (main.push(" "), mainNoCite.push(" "));
+        if (voidTags.has(tag)) return;
+        const flags = flagsFor(tag, attrs);
+        for (const flag of flags) inside[flag]++;
+        if (flags.includes("reviewed")) sawReviewed = true;
+        stack.push(flags);
       },
       ontext(text) {
-        const top = stack[stack.length - 1]?.tag;
-        if (top === "title") title += text;
-        if (facts.h1Count === 1 && inside((e) => e.tag === "h1")) facts.h1Text += text;
-        if (top === "script" && stack.some((e) => e.classes.includes("__jsonld"))) script += text;
-        if (reviewed && inside((e) => e.classes.includes("reviewed"))) reviewed.text += text;
-        if (inside((e) => e.tag === "main") && !inside((e) => skippedInMain.has(e.tag))) {
+        if (inside.title > 0) title += text;
+        if (inside.jsonLd > 0) script += text;
+        if (inside.h1 > 0 && facts.h1Count === 1) facts.h1Text += text;
+        if (inside.reviewed > 0) reviewedText += text;
+        if (inside.main > 0 && inside.skipped === 0) {
           main.push(text);
-          if (!inside((e) => e.tag === "cite")) mainNoCite.push(text);
+          if (inside.cite === 0) mainNoCite.push(text);
         }
       },
       onclosetag(tag) {
         if (voidTags.has(tag)) return;
-        const open = stack.pop();
-        if (open?.classes.includes("__jsonld")) (facts.jsonLd.push(script), (script = ""));
-        if (["p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "address", "section"].includes(tag)) (main.push(" "), mainNoCite.push(" "));
+        const flags = stack.pop() ?? [];
+        for (const flag of flags) inside[flag]--;
+        if (flags.includes("jsonLd")) (facts.jsonLd.push(script), (script = ""));
+        if (blockTags.has(tag)) (main.push(" "), mainNoCite.push(" "));
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  // JSON-LD scripts are marked so their text is collected whatever their attributes' order.
-  parser.write(html.replace(/<script type="application\/ld\+json"/g, '<script class="__jsonld" type="application/ld+json"'));
+  parser.write(html);
   parser.end();
   facts.title = title.trim() || undefined;
-  facts.mainText = normalizeSpace(main.join(""));
-  facts.mainTextWithoutCitations = normalizeSpace(mainNoCite.join(""));
-  if (reviewed) facts.reviewed = { ...reviewed, text: normalizeSpace(reviewed.text) };
+  facts.h1Text = normalizeSpace(facts.h1Text);
+  // Left with their original whitespace: word splitting and the claim patterns do not need it normalized.
+  facts.mainText = main.join("");
+  facts.mainTextWithoutCitations = mainNoCite.join("");
+  if (sawReviewed) facts.reviewed = { text: normalizeSpace(reviewedText), datetime: reviewedDate };
   return facts;
 }
 
@@ -86,15 +125,31 @@ function normalizeSpace(text: string): string {
 
 function openTag(facts: PageFacts, tag: string, attrs: Record<string, string>, nearby: boolean): void {
   if (attrs.id) facts.ids.add(attrs.id);
-  if (tag === "html" && attrs.lang) facts.lang = attrs.lang;
-  if (tag === "body") facts.kind = attrs["data-page-kind"] ?? "";
-  if (tag === "meta" && attrs.name === "description") facts.description = attrs.content;
-  if (tag === "meta" && attrs.name === "robots") facts.robots = attrs.content;
-  if (tag === "link" && attrs.rel === "canonical") facts.canonicals.push(attrs.href ?? "");
-  if (tag === "h1") facts.h1Count++;
-  if (/^h[1-6]$/.test(tag)) facts.headings.push(Number(tag[1]));
-  if (tag === "a" && attrs.href !== undefined) facts.links.push({ href: attrs.href, nearby });
-  if (tag === "img") facts.images.push({ src: attrs.src ?? "", alt: attrs.alt, width: attrs.width, height: attrs.height });
-  const loaded = tag === "link" && /stylesheet|preload|modulepreload|icon/.test(attrs.rel ?? "") ? attrs.href : ["script", "img", "iframe", "audio", "video", "source", "embed"].includes(tag) ? attrs.src : undefined;
-  if (loaded) facts.loads.push({ tag, url: loaded });
+  switch (tag) {
+    case "html":
+      if (attrs.lang) facts.lang = attrs.lang;
+      break;
+    case "body":
+      facts.kind = attrs["data-page-kind"] ?? "";
+      break;
+    case "meta":
+      if (attrs.name === "description") facts.description = attrs.content;
+      if (attrs.name === "robots") facts.robots = attrs.content;
+      break;
+    case "link":
+      if (attrs.rel === "canonical") facts.canonicals.push(attrs.href ?? "");
+      if (attrs.href && /stylesheet|preload|modulepreload|icon/.test(attrs.rel ?? "")) facts.loads.push({ tag, url: attrs.href });
+      break;
+    case "a":
+      if (attrs.href !== undefined) facts.links.push({ href: attrs.href, nearby });
+      break;
+    case "img":
+      facts.images.push({ src: attrs.src ?? "", alt: attrs.alt, width: attrs.width, height: attrs.height });
+      break;
+  }
+  if (tag.length === 2 && tag[0] === "h" && tag[1]! >= "1" && tag[1]! <= "6") {
+    facts.headings.push(Number(tag[1]));
+    if (tag === "h1") facts.h1Count++;
+  }
+  if (loadingTags.has(tag) && attrs.src) facts.loads.push({ tag, url: attrs.src });
 }

@@ -18,31 +18,84 @@ const maxExact = 3;
 function hash32(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return finish(h);
+}
+
+/** Lowercased words (letters and digits, apostrophes kept inside words). */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+const maskedWord = 0x6d61736b;
+
+const letterOrDigit = /[\p{L}\p{N}]/u;
+
+function isWordChar(code: number, text: string, i: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return letterOrDigit.test(text[i]!);
+}
+
+function finish(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   return (Math.imul(h, 0xc2b2ae35) ^ (h >>> 16)) >>> 0;
 }
 
-/** Lowercased words (letters and digits, apostrophes kept inside words). */
-export function words(text: string): string[] {
-  return text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
+/**
+ * The hash of every word of a text, in order (what the audit keeps of a page's main text).
+ * Same words and hashes as `words` + `hash32`, computed in one scan without building strings.
+ */
+export function wordHashes(text: string): Uint32Array {
+  const lower = text.toLowerCase();
+  const out: number[] = [];
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (isWordChar(code, lower, i)) {
+      if (!inWord) (h = 0x811c9dc5), (inWord = true);
+      h = Math.imul(h ^ code, 0x01000193);
+    } else if (inWord && (code === 39 || code === 0x2019) && i + 1 < lower.length && isWordChar(lower.charCodeAt(i + 1), lower, i + 1)) {
+      h = Math.imul(h ^ code, 0x01000193);
+    } else if (inWord) {
+      out.push(finish(h));
+      inWord = false;
+    }
+  }
+  if (inWord) out.push(finish(h));
+  return Uint32Array.from(out);
 }
+
+/** Hash of one (lowercased) word, as used in `wordHashes`. */
+export const hashWord = hash32;
 
 /**
  * Sorted, de-duplicated hashes of every run of five consecutive words. Words in `mask` (the
- * page's own place name) are replaced by one placeholder first, so two pages that differ only
- * by the place name produce the same shingles.
+ * page's own place name, as word hashes) are replaced by one placeholder first, so two pages
+ * that differ only by the place name produce the same shingles.
  */
-export function shingles(text: string, mask: ReadonlySet<string> = new Set()): Uint32Array {
-  const list = words(text).map((w) => (mask.has(w) ? "\u0000" : w));
-  const count = Math.max(0, list.length - shingleSize + 1);
+export function shinglesOf(words: Uint32Array, mask: ReadonlySet<number> = new Set()): Uint32Array {
+  const masked = mask.size === 0 ? words : words.map((w) => (mask.has(w) ? maskedWord : w));
+  const count = Math.max(0, masked.length - shingleSize + 1);
   const hashes = new Uint32Array(count);
-  for (let i = 0; i < count; i++) hashes[i] = hash32(list.slice(i, i + shingleSize).join(" "));
+  for (let i = 0; i < count; i++) {
+    let h = 0x9e3779b9;
+    for (let j = 0; j < shingleSize; j++) {
+      h = Math.imul(h ^ masked[i + j]!, 0x85ebca6b);
+      h ^= h >>> 13;
+    }
+    hashes[i] = (Math.imul(h, 0xc2b2ae35) ^ (h >>> 16)) >>> 0;
+  }
   hashes.sort();
   let unique = 0;
   for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i]!;
   return hashes.slice(0, unique);
+}
+
+/** Shingles of a text, masking the words in `mask`. */
+export function shingles(text: string, mask: ReadonlySet<string> = new Set()): Uint32Array {
+  return shinglesOf(wordHashes(text), new Set([...mask].map(hash32)));
 }
 
 /** One-permutation MinHash with rotation densification: empty bins borrow from the next full one. */
@@ -95,10 +148,10 @@ export interface Similarity {
 
 /** For every page, its most similar sibling and its uniqueness score against it. */
 export function mostSimilar(sets: Uint32Array[], signatures: Uint32Array[]): Similarity[] {
-  const buckets = new Map<string, number[]>();
+  const buckets = new Map<number, number[]>();
   signatures.forEach((sig, page) => {
     for (let band = 0; band < bands; band++) {
-      const key = `${band}:${sig.subarray(band * rows, band * rows + rows).join(",")}`;
+      const key = bandKey(sig, band);
       const bucket = buckets.get(key);
       if (bucket) bucket.push(page);
       else buckets.set(key, [page]);
@@ -107,17 +160,28 @@ export function mostSimilar(sets: Uint32Array[], signatures: Uint32Array[]): Sim
   return signatures.map((sig, page) => closestSibling(page, sig, sets, signatures, buckets));
 }
 
-function closestSibling(page: number, sig: Uint32Array, sets: Uint32Array[], signatures: Uint32Array[], buckets: Map<string, number[]>): Similarity {
+/** One number per band of a signature; a rare collision only adds a candidate, checked exactly later. */
+function bandKey(sig: Uint32Array, band: number): number {
+  let h = Math.imul(band + 1, 0x9e3779b1);
+  for (let r = band * rows; r < band * rows + rows; r++) h = Math.imul(h ^ sig[r]!, 0x01000193) ^ (h >>> 15);
+  return h >>> 0;
+}
+
+function closestSibling(page: number, sig: Uint32Array, sets: Uint32Array[], signatures: Uint32Array[], buckets: Map<number, number[]>): Similarity {
   const candidates = new Set<number>();
   for (let band = 0; band < bands && candidates.size < maxCandidates; band++) {
-    const bucket = buckets.get(`${band}:${sig.subarray(band * rows, band * rows + rows).join(",")}`) ?? [];
+    const bucket = buckets.get(bandKey(sig, band)) ?? [];
     for (const other of nearestInBucket(bucket, page, maxCandidates)) {
       if (candidates.size >= maxCandidates) break;
       candidates.add(other);
     }
   }
   if (sets[page]!.length === 0) return { score: 0 };
-  const ranked = [...candidates].sort((a, b) => agreement(sig, signatures[b]!) - agreement(sig, signatures[a]!) || a - b).slice(0, maxExact);
+  const ranked = [...candidates]
+    .map((other) => ({ other, agree: agreement(sig, signatures[other]!) }))
+    .sort((a, b) => b.agree - a.agree || a.other - b.other)
+    .slice(0, maxExact)
+    .map((c) => c.other);
   let best: Similarity = { score: 1 };
   for (const other of ranked) {
     const score = 1 - containment(sets[page]!, sets[other]!);

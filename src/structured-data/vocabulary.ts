@@ -17,9 +17,18 @@ export function vocabulary(): Vocabulary {
   return cached;
 }
 
+const isACache = new Map<string, boolean>();
+
 /** True when `type` is `ancestor` or inherits from it. */
-export function isA(type: string, ancestor: string, vocab = vocabulary()): boolean {
+export function isA(type: string, ancestor: string): boolean {
   if (type === ancestor) return true;
+  const key = `${type} ${ancestor}`;
+  let known = isACache.get(key);
+  if (known === undefined) isACache.set(key, (known = inherits(type, ancestor, vocabulary())));
+  return known;
+}
+
+function inherits(type: string, ancestor: string, vocab: Vocabulary): boolean {
   const seen = new Set<string>();
   const stack = [...(vocab.types[type] ?? [])];
   while (stack.length > 0) {
