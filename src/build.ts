@@ -1,8 +1,9 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { auditSiteParallel, formatFinding, type AuditResult, type BuiltPage, type Finding } from "./audit/index.ts";
 import { prepare } from "./pipeline/index.ts";
-import type { Problem } from "./problems.ts";
+import { DataError, type Problem } from "./problems.ts";
+import { buildManifest, manifestPath, type Manifest } from "./publish/manifest.ts";
 import { stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
 import { writeReport } from "./publish/report.ts";
 import { renderSite } from "./render/run.ts";
@@ -14,6 +15,12 @@ export interface BuildOptions {
   outDir?: string;
   /** YYYY-MM-DD that review ages are measured against; defaults to today (UTC). */
   today?: string;
+  /** Overrides site.yaml baseUrl (canonical URLs, sitemap, JSON-LD). */
+  baseUrl?: string;
+  /** A staging build: every page noindex, robots.txt disallows everything, no sitemap. */
+  staging?: boolean;
+  /** A previous manifest.json; the new manifest then lists what was added, changed and removed. */
+  since?: string;
 }
 
 export interface BuildResult {
@@ -22,6 +29,7 @@ export interface BuildResult {
   indexable: number;
   warnings: Problem[];
   audit: AuditResult;
+  staging: boolean;
 }
 
 /** Thrown when the audit finds errors in the built pages; nothing is published. */
@@ -52,7 +60,8 @@ export function today(): string {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(options.root);
   const outDir = resolve(options.outDir ?? join(root, "output"));
-  const { model, plan, warnings, data } = prepare(root);
+  const { model, plan, warnings, data } = prepare(root, { baseUrl: options.baseUrl });
+  const previous = options.since ? readManifest(options.since) : undefined;
   const quality = model.site.quality;
   const staging = stagingDir(outDir);
   try {
@@ -63,19 +72,38 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       writeReport(reportDir, audit, quality, model.site.organization.name);
       throw new AuditError(audit, reportDir);
     }
-    applyNoindex(built, new Set(audit.noindexed));
-    writeSiteFiles(plan, data.origin, staging, new Set(audit.noindexed));
+    applyNoindex(built, options.staging ? new Set(built.map((p) => p.url)) : new Set(audit.noindexed));
+    writeSiteFiles(plan, data.origin, staging, { noindexed: new Set(audit.noindexed), staging: options.staging === true });
     writeReport(join(staging, "_report"), audit, quality, model.site.organization.name);
+    writeManifest(staging, data.origin, previous);
     rmSync(`${outDir}.failed-report`, { recursive: true, force: true });
     swapInto(staging, outDir);
-    return { outDir, pages: plan.pages.length, indexable: audit.pages.filter((p) => p.indexable).length, warnings, audit };
+    return { outDir, pages: plan.pages.length, indexable: audit.pages.filter((p) => p.indexable).length, warnings, audit, staging: options.staging === true };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
 }
 
-/** Thin pages under `onThin: noindex`: swap the canonical link for a robots noindex tag. */
+function readManifest(path: string): Manifest {
+  const problem = (message: string) => new DataError([{ file: path, field: "(--since)", message, hint: "pass the manifest.json of a previous build (output/_report/manifest.json)" }]);
+  let parsed: Manifest;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+  } catch (error) {
+    throw problem(existsSync(path) ? `is not valid JSON: ${(error as Error).message}` : "does not exist");
+  }
+  if (parsed?.schema !== "clinic-pages/manifest@1" || typeof parsed.files !== "object") throw problem("is not a clinic-pages manifest");
+  return parsed;
+}
+
+function writeManifest(dir: string, origin: string, previous?: Manifest): void {
+  const path = join(dir, manifestPath);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(buildManifest(dir, origin, previous), null, 2)}\n`);
+}
+
+/** Thin pages under `onThin: noindex` (or every page of a staging build): swap the canonical link for a robots noindex tag. */
 function applyNoindex(built: BuiltPage[], urls: Set<string>): void {
   for (const page of built) {
     if (!urls.has(page.url) || !page.outputPath) continue;

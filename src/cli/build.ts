@@ -3,27 +3,47 @@ import { formatFinding } from "../audit/index.ts";
 import { AuditError, build } from "../build.ts";
 import { DataError, formatProblem } from "../problems.ts";
 
-const usage = `Usage: npm run build -- [--root DIR] [--out DIR]
+const usage = `Usage: npm run build -- [options]
 
-  --root DIR   project folder with site.yaml, locations/ and conditions/ (default: .)
-  --out DIR    where to write the site (default: <root>/output)`;
+  --root DIR         project folder with site.yaml, locations/ and conditions/ (default: .)
+  --out DIR          where to write the site (default: <root>/output)
+  --base-url URL     site origin for this build, e.g. a staging host (or CLINIC_PAGES_BASE_URL)
+  --staging          noindex on every page, robots.txt disallows all, no sitemap (or CLINIC_PAGES_ENV=staging)
+  --since FILE       a previous manifest.json; output/_report/manifest.json then lists the changes
+
+Exit code 0: the site in --out is publishable. 1: problems in the data or the built pages
+(listed on stderr); the previous output is untouched.`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { root: { type: "string", default: "." }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      root: { type: "string", default: "." },
+      out: { type: "string" },
+      "base-url": { type: "string" },
+      staging: { type: "boolean" },
+      since: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help) {
     console.log(usage);
     return 0;
   }
   const started = performance.now();
-  const result = await build({ root: values.root!, outDir: values.out });
+  const result = await build({
+    root: values.root!,
+    outDir: values.out,
+    baseUrl: values["base-url"] ?? process.env.CLINIC_PAGES_BASE_URL,
+    staging: values.staging ?? process.env.CLINIC_PAGES_ENV === "staging",
+    since: values.since,
+  });
   for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);
   for (const finding of result.audit.findings) console.warn(`warning: ${formatFinding(finding)}`);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const count = result.warnings.length + result.audit.findings.length;
   const warnings = count === 1 ? "1 warning" : `${count} warnings`;
-  console.log(`Built ${result.pages} pages (${result.indexable} in the sitemap) into ${result.outDir} in ${seconds} s, ${warnings}.`);
+  const sitemap = result.staging ? "staging: noindex, no sitemap" : `${result.indexable} in the sitemap`;
+  console.log(`Built ${result.pages} pages (${sitemap}) into ${result.outDir} in ${seconds} s, ${warnings}.`);
   return 0;
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { loadProject } from "../load/index.ts";
 import { buildPlan, type Plan } from "../plan/index.ts";
-import type { Problem } from "../problems.ts";
+import { DataError, type Problem } from "../problems.ts";
 import { buildRenderData, type RenderData } from "../render/render-data.ts";
 import { validateProject, type Model } from "../validate/index.ts";
 import { packagePath } from "./paths.ts";
@@ -14,10 +14,29 @@ export interface Prepared {
   data: RenderData;
 }
 
+export interface PrepareOptions {
+  /** Overrides site.yaml baseUrl, e.g. for a staging deploy. */
+  baseUrl?: string;
+}
+
 /** Runs load → validate → plan for the project in `root`. Throws DataError on bad data. */
-export function prepare(root: string): Prepared {
+export function prepare(root: string, options: PrepareOptions = {}): Prepared {
   const model = validateProject(loadProject(root));
+  if (options.baseUrl !== undefined) model.site.baseUrl = checkBaseUrl(options.baseUrl);
   const { plan, warnings } = buildPlan(model);
   const css = readFileSync(packagePath("templates/assets/site.css"), "utf8");
   return { model, plan, warnings, data: buildRenderData(model, plan, css) };
+}
+
+/** A base URL given on the command line or in CLINIC_PAGES_BASE_URL must be a bare http(s) origin. */
+function checkBaseUrl(value: string): string {
+  const problem = (message: string) => new DataError([{ file: "--base-url", field: "baseUrl", message, hint: "give an origin such as https://staging.example.com" }]);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw problem(`"${value}" is not a web address`);
+  }
+  if (!/^https?:$/.test(url.protocol)) throw problem(`"${value}" must start with https:// or http://`);
+  return url.origin;
 }

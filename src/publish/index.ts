@@ -5,9 +5,13 @@ import { buildRobots, buildSitemaps } from "./sitemap.ts";
 
 export { stagingDir, swapInto } from "./swap.ts";
 
-/** Writes sitemap(s) and robots.txt into a built site folder; `noindexed` pages stay out of the sitemap. */
-export function writeSiteFiles(plan: Plan, origin: string, outDir: string, noindexed = new Set<string>()): void {
-  const listed = plan.pages.filter((p) => p.indexable && !noindexed.has(p.url));
+/**
+ * Writes sitemap(s) and robots.txt into a built site folder. `noindexed` pages stay out of the
+ * sitemap; a staging build gets no sitemap and a robots.txt that disallows everything.
+ */
+export function writeSiteFiles(plan: Plan, origin: string, outDir: string, options: { noindexed?: Set<string>; staging?: boolean } = {}): void {
+  if (options.staging) return void writeFileSync(join(outDir, "robots.txt"), "# Staging build: not for search engines.\nUser-agent: *\nDisallow: /\n");
+  const listed = plan.pages.filter((p) => p.indexable && !options.noindexed?.has(p.url));
   for (const [name, xml] of buildSitemaps(listed, origin)) writeFileSync(join(outDir, name), xml);
   writeFileSync(join(outDir, "robots.txt"), buildRobots(origin));
 }

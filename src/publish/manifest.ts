@@ -1,0 +1,49 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+
+/** `output/_report/manifest.json`: every file with its content hash, and what changed since a previous manifest. */
+export interface Manifest {
+  schema: "clinic-pages/manifest@1";
+  origin: string;
+  files: Record<string, string>;
+  since?: { added: string[]; changed: string[]; removed: string[]; changedUrls: string[] };
+}
+
+export const manifestPath = "_report/manifest.json";
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+/** sha256 of every file under `dir` (paths with forward slashes, sorted), except the manifest itself. */
+export function hashFiles(dir: string): Record<string, string> {
+  const files = walk(dir)
+    .map((path) => relative(dir, path).split(sep).join("/"))
+    .filter((path) => path !== manifestPath)
+    .sort();
+  return Object.fromEntries(files.map((path) => [path, createHash("sha256").update(readFileSync(join(dir, path))).digest("hex")]));
+}
+
+/** The public URL of an output file: `a/b/index.html` → `https://site/a/b/`. */
+export function urlOf(origin: string, path: string): string {
+  return `${origin}/${path.replace(/(^|\/)index\.html$/, "$1")}`;
+}
+
+/** Files added, changed and removed between two manifests, and the page URLs to re-crawl. */
+export function diffManifests(previous: Record<string, string>, current: Record<string, string>, origin: string): NonNullable<Manifest["since"]> {
+  const added = Object.keys(current).filter((p) => !(p in previous));
+  const changed = Object.keys(current).filter((p) => p in previous && previous[p] !== current[p]);
+  const removed = Object.keys(previous).filter((p) => !(p in current));
+  const pages = [...added, ...changed, ...removed].filter((p) => p.endsWith(".html") && !p.startsWith("_report/") && p !== "404.html");
+  return { added, changed, removed, changedUrls: pages.map((p) => urlOf(origin, p)).sort() };
+}
+
+/** Builds the manifest of `dir`; with `previous` (a parsed earlier manifest) it also lists the changes. */
+export function buildManifest(dir: string, origin: string, previous?: Manifest): Manifest {
+  const files = hashFiles(dir);
+  return { schema: "clinic-pages/manifest@1", origin, files, ...(previous ? { since: diffManifests(previous.files, files, origin) } : {}) };
+}
