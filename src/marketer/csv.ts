@@ -1,0 +1,51 @@
+/** A parsed CSV: header names (lowercased, trimmed) and rows as records, with 1-based line numbers. */
+export interface Csv {
+  delimiter: "," | ";";
+  headers: string[];
+  rows: Array<{ line: number; values: Record<string, string> }>;
+}
+
+/** Comma or semicolon, whichever the header line uses more (spreadsheets in many locales export `;`). */
+function detectDelimiter(text: string): "," | ";" {
+  const header = text.split("\n", 1)[0] ?? "";
+  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
+}
+
+/** RFC 4180 fields: quotes around fields, doubled quotes inside, newlines inside quoted fields. */
+function records(text: string, delimiter: string): Array<{ line: number; fields: string[] }> {
+  const out: Array<{ line: number; fields: string[] }> = [];
+  let fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else (field += ch), ch === "\n" && line++;
+    } else if (ch === '"' && field === "") quoted = true;
+    else if (ch === delimiter) fields.push(field), (field = "");
+    else if (ch === "\n") {
+      fields.push(field);
+      out.push({ line: start, fields });
+      (fields = []), (field = ""), (start = ++line);
+    } else field += ch;
+  }
+  if (field !== "" || fields.length > 0) (fields.push(field), out.push({ line: start, fields }));
+  return out.filter((r) => r.fields.some((f) => f.trim() !== ""));
+}
+
+/** Parses a spreadsheet export: UTF-8 with or without BOM, CRLF or LF, `,` or `;`. */
+export function parseCsv(raw: string): Csv {
+  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const delimiter = detectDelimiter(text);
+  const [head, ...body] = records(text, delimiter);
+  const headers = (head?.fields ?? []).map((h) => h.trim().toLowerCase());
+  return {
+    delimiter,
+    headers,
+    rows: body.map((r) => ({ line: r.line, values: Object.fromEntries(headers.map((h, i) => [h, (r.fields[i] ?? "").trim()])) })),
+  };
+}
