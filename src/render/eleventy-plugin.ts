@@ -34,19 +34,21 @@ export default function clinicPages(eleventyConfig: EleventyConfig): void {
  * Data for the preview server, reloaded on every rebuild. When the data has problems the
  * report goes to the terminal and the preview keeps showing the last good site.
  */
-function previewData(root: string): () => RenderData {
+export function previewData(root: string): () => RenderData {
   let lastGood: RenderData | undefined;
   return () => {
     try {
       lastGood = prepare(root).data;
+      return lastGood;
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       if (!lastGood) {
         console.error(error.message.replace("output/ is unchanged", "the preview did not start; fix these and run npm start again"));
         process.exit(1);
       }
-      console.error(`\n${error.message.replace("nothing was built and output/ is unchanged", "the preview shows the last good data")}\n`);
+      const message = error.message.replace("nothing was built and output/ is unchanged", "the preview shows the last good data");
+      console.error(`\n${message}\n`);
+      return { ...lastGood, previewError: message };
     }
-    return lastGood;
   };
 }

@@ -54,6 +54,8 @@ export interface RenderData {
   css: { href: string; text: string };
   /** "miles" or "km", for distances in copy. */
   unitsLabel: string;
+  /** Set by the preview server when the data has problems: shown on every page, never built. */
+  previewError?: string;
   year: string;
 }
 
