@@ -34,7 +34,7 @@ function histogram(audit: AuditResult, quality: QualitySettings): string {
   const rows = bins.map((count, i) => {
     const low = i * 10;
     const cls = low / 100 < quality.uniqueness.min ? "bad" : low / 100 < quality.uniqueness.warn ? "warn" : "ok";
-    return `<tr><th scope="row">${low}–${low + 10}%</th><td><span class="bar ${cls}" style="width:${Math.round((count / most) * 100)}%"></span> ${count}</td></tr>`;
+    return `<tr><th scope="row">${low}–${low + 10}%</th><td><span class="bar ${cls}" style="width:${Math.round((count / most) * 85)}%"></span> ${count}</td></tr>`;
   });
   return `<table class="histogram"><caption>Pages by share of unique text</caption><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -84,7 +84,7 @@ export function reportHtml(audit: AuditResult, quality: QualitySettings, siteNam
 body{font-family:system-ui,sans-serif;margin:0 auto;max-width:70rem;padding:1rem 1.5rem;color:#1d2a30;line-height:1.5}
 table{border-collapse:collapse;margin:1rem 0}th,td{text-align:left;padding:.25rem .75rem;border-bottom:1px solid #c9d8dc;vertical-align:top}
 caption{text-align:left;font-weight:700;padding-bottom:.25rem}.summary td{font-weight:700}
-.histogram td{width:30rem}.bar{display:inline-block;height:.9rem;vertical-align:middle}.ok{background:#2a7f62}.warn{background:#b7791f}.bad{background:#b42318}
+.histogram td{width:30rem;white-space:nowrap}.bar{display:inline-block;height:.9rem;vertical-align:middle}.ok{background:#2a7f62}.warn{background:#b7791f}.bad{background:#b42318}
 .pages button{font:inherit;font-weight:700;border:0;background:none;padding:0;cursor:pointer;text-decoration:underline}
 :focus-visible{outline:3px solid #c2410c;outline-offset:2px}
 </style>
