@@ -27,6 +27,8 @@ function measure(script: string, args: string[]): Run {
     cwd: packagePath("."),
     env: { ...process.env, BENCH_RSS_FILE: rssFile },
     encoding: "utf8",
+    // Thin synthetic pages produce thousands of warning lines.
+    maxBuffer: 1 << 30,
   });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`${script} failed:\n${result.stderr}`);
@@ -54,7 +56,7 @@ for (let round = 0; round < rounds; round++) {
 }
 if (!existsSync(join(work, "baseline", "output"))) throw new Error("baseline produced no output");
 
-const phases = spawnSync(process.execPath, ["--import", "tsx", packagePath("bench/phases.ts"), project], { cwd: packagePath("."), encoding: "utf8" });
+const phases = spawnSync(process.execPath, ["--import", "tsx", packagePath("bench/phases.ts"), project], { cwd: packagePath("."), encoding: "utf8", maxBuffer: 1 << 30 });
 if (phases.status !== 0) throw new Error(`bench/phases.ts failed:\n${phases.stderr}`);
 const stages = JSON.parse(phases.stdout.trim().split("\n").pop()!) as {
   pages: number; threads: number; prepare: number; render: number; audit1: number; auditN: number; scaling: Array<{ pages: number; seconds: number }>;
