@@ -7,6 +7,9 @@ import { buildManifest, manifestPath, type Manifest } from "./publish/manifest.t
 import { stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
 import { writeReport } from "./publish/report.ts";
 import { renderSite } from "./render/run.ts";
+import { withImages } from "./render/render-data.ts";
+import { generateImages, type ImageSummary } from "./images/generate.ts";
+import { logoBytes, planImages } from "./images/plan.ts";
 
 export interface BuildOptions {
   /** Project folder holding site.yaml, locations/ and conditions/. */
@@ -21,6 +24,8 @@ export interface BuildOptions {
   staging?: boolean;
   /** A previous manifest.json; the new manifest then lists what was added, changed and removed. */
   since?: string;
+  /** Image cache folder, kept between builds (default `<root>/.cache/clinic-pages/images`). */
+  cacheDir?: string;
 }
 
 export interface BuildResult {
@@ -30,6 +35,12 @@ export interface BuildResult {
   warnings: Problem[];
   audit: AuditResult;
   staging: boolean;
+  images: ImageSummary;
+}
+
+/** Where processed images are cached between builds: CLINIC_PAGES_CACHE, or `.cache/clinic-pages/images` in the project. */
+export function imageCacheDir(root: string): string {
+  return process.env.CLINIC_PAGES_CACHE ? resolve(process.env.CLINIC_PAGES_CACHE) : join(root, ".cache", "clinic-pages", "images");
 }
 
 /** Thrown when the audit finds errors in the built pages; nothing is published. */
@@ -60,12 +71,16 @@ export function today(): string {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const root = resolve(options.root);
   const outDir = resolve(options.outDir ?? join(root, "output"));
-  const { model, plan, warnings, data } = prepare(root, { baseUrl: options.baseUrl });
+  const prepared = prepare(root, { baseUrl: options.baseUrl });
+  const { model, plan, warnings } = prepared;
   const previous = options.since ? readManifest(options.since) : undefined;
+  const images = await planImages(model, plan, root);
+  const data = withImages(prepared.data, images);
   const quality = model.site.quality;
   const staging = stagingDir(outDir);
   try {
     const built = await renderSite(data, staging);
+    const imageSummary = await generateImages(images, root, staging, options.cacheDir ?? imageCacheDir(root), logoBytes(model, root));
     const audit = await auditSiteParallel(built, plan, { origin: data.origin, quality, today: options.today ?? today() });
     if (audit.findings.some((f) => f.severity === "error")) {
       const reportDir = `${outDir}.failed-report`;
@@ -78,7 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     writeManifest(staging, data.origin, previous);
     rmSync(`${outDir}.failed-report`, { recursive: true, force: true });
     swapInto(staging, outDir);
-    return { outDir, pages: plan.pages.length, indexable: audit.pages.filter((p) => p.indexable).length, warnings, audit, staging: options.staging === true };
+    return { outDir, pages: plan.pages.length, indexable: audit.pages.filter((p) => p.indexable).length, warnings, audit, staging: options.staging === true, images: imageSummary };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

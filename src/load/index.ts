@@ -7,6 +7,8 @@ export type { SourceFile, FieldPath } from "./source-file.ts";
 
 /** Everything read from a project folder, before validation. */
 export interface LoadedProject {
+  /** The project folder, for files the data points at (photos). */
+  root: string;
   site?: SourceFile;
   locations: SourceFile[];
   conditions: SourceFile[];
@@ -19,7 +21,7 @@ export function loadProject(root: string): LoadedProject {
   const site = loadSite(root, problems);
   const locations = loadFolder(root, "locations", problems);
   const conditions = loadFolder(root, "conditions", problems);
-  return { site, locations, conditions, problems };
+  return { root, site, locations, conditions, problems };
 }
 
 function loadSite(root: string, problems: Problem[]): SourceFile | undefined {

@@ -5,6 +5,7 @@ import { regionName } from "../plan/regions.ts";
 import type { Clinic, Condition, Location, Model, Practitioner, Site } from "../validate/index.ts";
 import { directionsUrl, displayPhone, hoursTable, longDate, telHref, type HoursRow } from "./format.ts";
 import { renderMarkdown } from "./markdown.ts";
+import type { CardSpec, ImagePlan, PhotoSet } from "../images/plan.ts";
 
 export interface ClinicView extends Clinic {
   phoneDisplay: string;
@@ -56,6 +57,9 @@ export interface RenderData {
   unitsLabel: string;
   /** Set by the preview server when the data has problems: shown on every page, never built. */
   previewError?: string;
+  /** Photos by source path, and the social card of each page by page URL (filled in by the images stage). */
+  photos: Record<string, PhotoSet>;
+  cards: Record<string, CardSpec>;
   year: string;
 }
 
@@ -78,6 +82,8 @@ export function buildRenderData(model: Model, plan: Plan, css: string): RenderDa
     css: { href: `/assets/site.css?v=${cssHash}`, text: css },
     year: latestYear(model),
     unitsLabel: model.site.units === "mi" ? "miles" : "km",
+    photos: {},
+    cards: {},
   };
 }
 
@@ -134,4 +140,9 @@ function clinicView(clinic: Clinic, practitioners: Map<string, Practitioner>): C
     directionsUrl: directionsUrl(clinic.address),
     team: clinic.practitioners.map((id) => practitioners.get(id)!),
   };
+}
+
+/** Adds the planned photos and cards, so templates can write `<picture>` and `og:image`. */
+export function withImages(data: RenderData, images: ImagePlan): RenderData {
+  return { ...data, photos: Object.fromEntries(images.photos), cards: Object.fromEntries(images.cards) };
 }

@@ -101,3 +101,15 @@ export const timeField = z
 
 export const weekdays = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] as const;
 export type Weekday = (typeof weekdays)[number];
+
+/** A photo shipped in the project, with the alt text that describes it (required). */
+export const photoField = z
+  .object({
+    src: z
+      .string({ error: "expected a path to an image file in the project, e.g. images/clinics/red-bank.jpg" })
+      .regex(/^[\w./-]+\.(jpe?g|png|webp|avif|tiff?)$/i, { error: "expected a path to a .jpg, .png, .webp, .avif or .tiff file inside the project" })
+      .refine((src) => !src.split("/").includes(".."), { error: "the photo must be inside the project folder" }),
+    alt: text(5, 250).meta({ description: "What the photo shows, for people who cannot see it." }),
+  })
+  .strict()
+  .meta({ description: "A photo (at least 1200 px wide) shown on pages and used for social cards." });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { countryField, dateField, faqItem, geoField, idField, text } from "./fields.ts";
+import { countryField, dateField, faqItem, geoField, idField, photoField, text } from "./fields.ts";
 
 /** locations/<slug>.md front matter: one city or area served. The Markdown body is local copy. */
 export const locationSchema = z
@@ -20,6 +20,7 @@ export const locationSchema = z
       .record(idField, text(20, 3000))
       .default({})
       .meta({ description: "Local copy per condition id, shown on that condition's page for this place." }),
+    photo: photoField.optional(),
     updated: dateField.meta({ description: "When this file's facts were last checked (sitemap lastmod).", examples: ["2026-10-01"] }),
   })
   .strict();

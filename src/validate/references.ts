@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { FieldPath, LoadedProject, SourceFile } from "../load/index.ts";
 import type { Problem } from "../problems.ts";
 import { closest, fieldName } from "./issues.ts";
@@ -21,6 +23,22 @@ export function checkReferences(loaded: LoadedProject): Problem[] {
     ...duplicateSlugs(loaded.conditions, "condition"),
     ...loaded.locations.flatMap((file) => locationReferences(file, known)),
     ...loaded.conditions.flatMap((file) => conditionReferences(file, known)),
+    ...photoFiles(loaded),
+  ];
+}
+
+/** Every photo a data file names must exist in the project. */
+function photoFiles(loaded: LoadedProject): Problem[] {
+  const check = (file: SourceFile, path: FieldPath, photo: unknown): Problem[] => {
+    const src = record(photo).src;
+    if (typeof src !== "string" || existsSync(join(loaded.root, src))) return [];
+    return [problemAt(file, [...path, "src"], `no file at ${src}`, "put the image in the project (for example under images/) or fix the path")];
+  };
+  const site = loaded.site ? record(loaded.site.data) : {};
+  return [
+    ...(loaded.site ? list(site.clinics).flatMap((c, i) => check(loaded.site!, ["clinics", i, "photo"], record(c).photo)) : []),
+    ...(loaded.site ? list(site.practitioners).flatMap((p, i) => check(loaded.site!, ["practitioners", i, "photo"], record(p).photo)) : []),
+    ...loaded.locations.flatMap((file) => check(file, ["photo"], record(file.data).photo)),
   ];
 }
 

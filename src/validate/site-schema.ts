@@ -4,6 +4,7 @@ import {
   countryField,
   geoField,
   idField,
+  photoField,
   phoneField,
   text,
   timeField,
@@ -18,6 +19,7 @@ const practitioner = z
     credentials: text(2, 60).meta({ description: "Post-nominal credentials.", examples: ["DACM, L.Ac."] }),
     jobTitle: text(2, 100).meta({ description: "Role at the clinic group.", examples: ["Clinical Director"] }),
     bio: text(20, 1500).meta({ description: "A short biography shown with the byline." }),
+    photo: photoField.optional(),
   })
   .strict();
 
@@ -64,6 +66,7 @@ const clinic = z
       .optional()
       .meta({ description: "schema.org MedicalSpecialty values shown on the clinic card.", examples: [["Musculoskeletal"]] }),
     parking: text(5, 300).optional().meta({ description: "Parking or transit note shown beside the address." }),
+    photo: photoField.optional(),
   })
   .strict();
 

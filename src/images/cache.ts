@@ -1,0 +1,43 @@
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+
+/**
+ * Content-addressed image cache in a folder outside output/ (default `.cache/clinic-pages/images`)
+ * that pipelines can persist between builds. Keys hash the source bytes and every option, so an
+ * unchanged image is never processed twice and a changed one never served stale.
+ */
+export class ImageCache {
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly dir: string) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  static key(...parts: Array<string | Buffer>): string {
+    const hash = createHash("sha256");
+    for (const part of parts) hash.update(part).update("\0");
+    return hash.digest("hex");
+  }
+
+  private path(key: string, ext: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}.${ext}`);
+  }
+
+  /** Copies the cached file for `key` to `target`, making it with `make` first when missing. */
+  async provide(key: string, ext: string, target: string, make: () => Promise<Buffer>): Promise<void> {
+    const cached = this.path(key, ext);
+    if (existsSync(cached)) this.hits++;
+    else {
+      this.misses++;
+      const bytes = await make();
+      mkdirSync(dirname(cached), { recursive: true });
+      // Write then rename, so a killed build never leaves a half-written cache entry.
+      writeFileSync(`${cached}.tmp-${process.pid}`, bytes);
+      renameSync(`${cached}.tmp-${process.pid}`, cached);
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    copyFileSync(cached, target);
+  }
+}
