@@ -66,6 +66,7 @@ export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationV
     name: clinic.name,
     url: `${d.origin}/`,
     logo: logoUrl(d),
+    ...(clinic.photo && d.photos[clinic.photo.src] ? { image: `${d.origin}${d.photos[clinic.photo.src]!.fallback}` } : {}),
     telephone: clinic.phone,
     address: {
       "@type": "PostalAddress",

@@ -16,6 +16,7 @@ export function checkReferences(loaded: LoadedProject): Problem[] {
     clinic: idsIn(site.clinics),
     practitioner: idsIn(site.practitioners),
     condition: loaded.conditions.map(slugOf),
+    siteUnreadable: loaded.site === undefined,
   };
   return [
     ...(loaded.site ? siteReferences(loaded.site, known) : []),
@@ -42,7 +43,7 @@ function photoFiles(loaded: LoadedProject): Problem[] {
   ];
 }
 
-type Known = Record<"clinic" | "practitioner" | "condition", string[]>;
+type Known = Record<"clinic" | "practitioner" | "condition", string[]> & { siteUnreadable: boolean };
 
 function record(value: unknown): Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -67,8 +68,9 @@ function problemAt(file: SourceFile, path: FieldPath, message: string, hint?: st
 }
 
 /** Reports `value` at `path` when it is a string that names no known id. */
-function checkRef(file: SourceFile, path: FieldPath, value: unknown, kind: keyof Known, known: Known): Problem[] {
-  if (typeof value !== "string" || known[kind].includes(value)) return [];
+function checkRef(file: SourceFile, path: FieldPath, value: unknown, kind: "clinic" | "practitioner" | "condition", known: Known): Problem[] {
+  // When site.yaml itself could not be read, its ids are unknown: its own problem says so once.
+  if (typeof value !== "string" || known[kind].includes(value) || (kind !== "condition" && known.siteUnreadable)) return [];
   const guess = closest(value, known[kind]);
   const hint = guess ? `did you mean "${guess}"?` : `known ${kind} ids: ${known[kind].join(", ") || "(none)"}`;
   return [problemAt(file, path, `unknown ${kind} "${value}"`, hint)];

@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import sharp from "sharp";
+import { describe, expect, it } from "vitest";
+import { build } from "../src/build.ts";
+import { fitText, textWidth } from "../src/images/font.ts";
+import { DataError } from "../src/problems.ts";
+import { copyFixture, edit, problemsOf } from "./helpers.ts";
+
+const temp = (name: string) => mkdtempSync(join(tmpdir(), `clinic-${name}-`));
+
+async function buildFixture(root = copyFixture(), cacheDir = temp("cache")) {
+  const out = join(temp("img"), "output");
+  const result = await build({ root, outDir: out, cacheDir, today: "2026-11-25" });
+  return { root, out, cacheDir, result };
+}
+
+describe("responsive photos", () => {
+  it("publishes AVIF, WebP and JPEG at 400, 800 and 1200 px inside <picture> with dimensions", async () => {
+    const { out } = await buildFixture();
+    const html = readFileSync(join(out, "acupuncture-for-sciatica/red-bank-nj/index.html"), "utf8");
+    const picture = html.match(/<picture>[\s\S]*?<\/picture>/)![0];
+    expect(picture).toMatch(/<source type="image\/avif" srcset="\/img\/north-[0-9a-f]{10}-400\.avif 400w, \/img\/north-[0-9a-f]{10}-800\.avif 800w, \/img\/north-[0-9a-f]{10}-1200\.avif 1200w"/);
+    expect(picture).toContain('<source type="image/webp"');
+    expect(picture).toMatch(/<img src="\/img\/north-[0-9a-f]{10}-800\.jpg" srcset="[^"]+" sizes="[^"]+" alt="Illustration of the north clinic&#39;s treatment room" width="1200" height="750" fetchpriority="high">/);
+    for (const [, url, width] of picture.matchAll(/(\/img\/[^ "]+) (\d+)w/g)) {
+      const meta = await sharp(join(out, url!)).metadata();
+      expect(meta.width).toBe(Number(width));
+      expect(meta.format).toBe(url!.endsWith(".jpg") ? "jpeg" : url!.endsWith(".webp") ? "webp" : "heif");
+    }
+    const home = readFileSync(join(out, "index.html"), "utf8");
+    expect(home).toMatch(/<img [^>]*loading="lazy"/);
+  });
+
+  it("puts the photo in the clinic's JSON-LD only where the page shows it", async () => {
+    const { out } = await buildFixture();
+    const html = readFileSync(join(out, "locations/red-bank-nj/index.html"), "utf8");
+    const image = html.match(/"image":"(https:\/\/clinic\.test\/img\/north-[0-9a-f]{10}-800\.jpg)"/)![1]!;
+    expect(html).toContain(`src="${image.replace("https://clinic.test", "")}"`);
+  });
+});
+
+describe("social cards", () => {
+  it("gives every page a 1200×630 card referenced from og:image and twitter:image with alt", async () => {
+    const { out } = await buildFixture();
+    const html = readFileSync(join(out, "acupuncture-for-sciatica/red-bank-nj/index.html"), "utf8");
+    const url = html.match(/<meta property="og:image" content="https:\/\/clinic\.test(\/cards\/[0-9a-f]{16}\.jpg)">/)![1]!;
+    expect(html).toContain('<meta property="og:image:width" content="1200">');
+    expect(html).toContain('<meta property="og:image:alt" content="Acupuncture for Sciatica in Red Bank, NJ, Test Acupuncture">');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    const meta = await sharp(join(out, url)).metadata();
+    expect([meta.width, meta.height, meta.format]).toEqual([1200, 630, "jpeg"]);
+  });
+
+  it("fits long headings and places: smaller text, wrapped, within the card", () => {
+    const width = 1200 - 144;
+    const heading = fitText("Acupuncture for Failed Back Surgery", width, 3, 76, 40);
+    expect(heading.lines.length).toBeLessThanOrEqual(3);
+    expect(heading.lines.every((l) => textWidth(l, heading.size) <= width)).toBe(true);
+    const city = "Llanfairpwllgwyngyll Village of the Northern Shore Beach, NJ";
+    expect(city).toHaveLength(60);
+    const place = fitText(city, width, 1, 50, 28);
+    expect(place.size).toBeLessThan(50);
+    expect(textWidth(place.lines[0]!, place.size) <= width).toBe(true);
+    const long = fitText("Acupuncture for Failed Back Surgery in Port St. Lucie, FL", width, 3, 76, 40);
+    expect(long.size).toBeGreaterThanOrEqual(40);
+    expect(long.lines.join(" ")).toBe("Acupuncture for Failed Back Surgery in Port St. Lucie, FL");
+  });
+});
+
+describe("image cache", () => {
+  it("an unchanged rebuild does no image work; a changed photo redoes only its own outputs", async () => {
+    const first = await buildFixture();
+    expect(first.result.images.cached).toBe(0);
+    const again = await buildFixture(first.root, first.cacheDir);
+    expect(again.result.images.cached).toBe(again.result.images.images);
+    // A re-encoded photo: its 9 variants and the cards drawn on it are new work, nothing else.
+    const photo = join(first.root, "images/north.jpg");
+    writeFileSync(photo, await sharp(readFileSync(photo)).jpeg({ quality: 70 }).toBuffer());
+    const changed = await buildFixture(first.root, first.cacheDir);
+    const redone = changed.result.images.images - changed.result.images.cached;
+    const northCards = 1 + 3 + 2 + 1; // home, 3 Red Bank pages + hub, Long Branch pages and hub with the north clinic
+    expect(redone).toBeGreaterThanOrEqual(9);
+    expect(redone).toBeLessThanOrEqual(9 + northCards + 6);
+  });
+});
+
+describe("bad images", () => {
+  it("a missing file is a validation error naming the data file and field", () => {
+    const root = copyFixture();
+    edit(root, "site.yaml", (t) => t.replace("images/north.jpg", "images/missing.jpg"));
+    const problem = problemsOf(root).find((p) => p.field === "clinics[0].photo.src")!;
+    expect(problem).toMatchObject({ file: "site.yaml", message: "no file at images/missing.jpg" });
+  });
+
+  it("a missing alt text is a validation error", () => {
+    const root = copyFixture();
+    edit(root, "site.yaml", (t) => t.replace(`, alt: "Illustration of the north clinic's treatment room"`, ""));
+    expect(problemsOf(root).map((p) => `${p.field}: ${p.message}`)).toContain("clinics[0].photo.alt: is required but missing");
+  });
+
+  it("a corrupt or too small photo stops the build with the data file named", async () => {
+    const root = copyFixture();
+    writeFileSync(join(root, "images/north.jpg"), "not really a jpeg");
+    await expect(buildFixture(root)).rejects.toThrow(DataError);
+    await expect(buildFixture(root)).rejects.toThrow(/site\.yaml clinics\[0\]\.photo\.src: images\/north\.jpg is not an image sharp can read/);
+    writeFileSync(join(root, "images/north.jpg"), await sharp({ create: { width: 800, height: 500, channels: 3, background: "#888" } }).jpeg().toBuffer());
+    await expect(buildFixture(root)).rejects.toThrow(/images\/north\.jpg is 800 px wide; photos need at least 1200 px/);
+  });
+});
