@@ -1,6 +1,10 @@
 import { prepare } from "../pipeline/index.ts";
 import { DataError } from "../problems.ts";
-import type { RenderData } from "./render-data.ts";
+import { join } from "node:path";
+import { imageCacheDir } from "../build.ts";
+import { generateImages } from "../images/generate.ts";
+import { logoBytes, planImages } from "../images/plan.ts";
+import { withImages, type RenderData } from "./render-data.ts";
 import { packagePath } from "../pipeline/paths.ts";
 import { structuredDataScript } from "../structured-data/index.ts";
 import { longDate } from "./format.ts";
@@ -34,11 +38,14 @@ export default function clinicPages(eleventyConfig: EleventyConfig): void {
  * Data for the preview server, reloaded on every rebuild. When the data has problems the
  * report goes to the terminal and the preview keeps showing the last good site.
  */
-export function previewData(root: string): () => RenderData {
+export function previewData(root: string, outDir = join(root, "output")): () => Promise<RenderData> {
   let lastGood: RenderData | undefined;
-  return () => {
+  return async () => {
     try {
-      lastGood = prepare(root).data;
+      const { model, plan, data } = prepare(root);
+      const images = await planImages(model, plan, root);
+      await generateImages(images, root, outDir, imageCacheDir(root), logoBytes(model, root));
+      lastGood = withImages(data, images);
       return lastGood;
     } catch (error) {
       if (!(error instanceof DataError)) throw error;

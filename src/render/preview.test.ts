@@ -3,15 +3,15 @@ import { copyFixture, edit } from "../../tests/helpers.ts";
 import { previewData } from "./eleventy-plugin.ts";
 
 describe("preview data (npm start)", () => {
-  it("reloads on every rebuild, and on bad data keeps the last good site with the report attached", () => {
+  it("reloads on every rebuild, and on bad data keeps the last good site with the report attached", async () => {
     const root = copyFixture();
     const load = previewData(root);
-    expect(load().previewError).toBeUndefined();
+    expect((await load()).previewError).toBeUndefined();
     edit(root, "locations/red-bank-nj.md", (t) => t.replace("name: Red Bank", "name: Red Bank on the River"));
-    expect(load().locations["red-bank-nj"]!.name).toBe("Red Bank on the River");
+    expect((await load()).locations["red-bank-nj"]!.name).toBe("Red Bank on the River");
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     edit(root, "locations/red-bank-nj.md", (t) => t.replace("clinic: north", "clinic: nort"));
-    const data = load();
+    const data = await load();
     expect(data.locations["red-bank-nj"]!.name).toBe("Red Bank on the River");
     expect(data.previewError).toContain('locations/red-bank-nj.md:5 clinic: unknown clinic "nort"');
     expect(data.previewError).toContain("the preview shows the last good data");
