@@ -46,6 +46,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 mkdirSync(work, { recursive: true });
 generateProject(project, Number(values.locations));
+// Fill the image cache once, untimed: the comparison with bare Eleventy is about pages, and
+// image work has its own measurement below.
+measure(packagePath("src/cli/build.ts"), ["--root", project, "--out", join(work, "ours-output")]);
 const ours: Run[] = [];
 const base: Run[] = [];
 let pages = 0;
@@ -74,3 +77,15 @@ console.log(`  render (Eleventy)        ${stages.render.toFixed(2)} s`);
 console.log(`  audit, 1 thread          ${stages.audit1.toFixed(2)} s (${((stages.audit1 / stages.render) * 100).toFixed(0)}% of render)`);
 console.log(`  audit, ${stages.threads} threads        ${stages.auditN.toFixed(2)} s (${((stages.auditN / stages.render) * 100).toFixed(0)}% of render)`);
 console.log(`  audit growth (1 thread): ${stages.scaling.map((s) => `${s.pages} pages ${s.seconds.toFixed(2)} s (${((s.seconds / s.pages) * 1000).toFixed(2)} ms/page)`).join(", ")}`);
+
+const imagesRun = spawnSync(process.execPath, ["--import", "tsx", packagePath("bench/images.ts")], { cwd: packagePath("."), encoding: "utf8", maxBuffer: 1 << 30 });
+if (imagesRun.status !== 0) throw new Error(`bench/images.ts failed:\n${imagesRun.stderr}`);
+const img = JSON.parse(imagesRun.stdout.trim().split("\n").pop()!) as Record<"sampleCold" | "sampleWarm" | "cardsCold" | "cardsWarm", { images: number; cached: number; seconds: number; perSecond: number }> & { peakMB: number };
+const line = (name: string, r: { images: number; cached: number; seconds: number; perSecond: number }) =>
+  `  ${name.padEnd(28)} ${String(r.images).padStart(5)} images, ${String(r.cached).padStart(5)} cached, ${r.seconds.toFixed(2).padStart(6)} s, ${r.perSecond.toFixed(0).padStart(6)}/s`;
+console.log("\nimages (sharp, one image per core):");
+console.log(line("sample site, cold cache", img.sampleCold));
+console.log(line("sample site, warm cache", img.sampleWarm));
+console.log(line("1,000 social cards, cold", img.cardsCold));
+console.log(line("1,000 social cards, warm", img.cardsWarm));
+console.log(`  peak memory ${img.peakMB.toFixed(0)} MB`);

@@ -1,0 +1,40 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateImages } from "../src/images/generate.ts";
+import { logoBytes, planImages, type CardSpec, type ImagePlan } from "../src/images/plan.ts";
+import { prepare } from "../src/pipeline/index.ts";
+import { packagePath } from "../src/pipeline/paths.ts";
+
+/**
+ * Image work, cold (empty cache) and warm, for the sample site and for 1,000 social cards.
+ * Prints JSON with seconds, items per second and peak memory. Usage: tsx bench/images.ts
+ */
+const root = packagePath(".");
+const temp = (name: string) => mkdtempSync(join(tmpdir(), `bench-${name}-`));
+const { model, plan } = prepare(root);
+const logo = logoBytes(model, root);
+const sample = await planImages(model, plan, root);
+
+async function timed(images: ImagePlan, cacheDir: string) {
+  const summary = await generateImages(images, root, temp("out"), cacheDir, logo);
+  return { images: summary.images, cached: summary.cached, seconds: summary.seconds, perSecond: summary.images / summary.seconds };
+}
+
+const sampleCache = temp("cache");
+const sampleCold = await timed(sample, sampleCache);
+const sampleWarm = await timed(sample, sampleCache);
+
+// 1,000 distinct cards: varied headings and places, half over a clinic photo, half on the brand colour.
+const base = [...sample.cards.values()];
+const cards = new Map<string, CardSpec>();
+for (let i = 0; i < 1000; i++) {
+  const card = base[i % base.length]!;
+  const key = `${card.key}-${i}`;
+  cards.set(`/bench/${i}/`, { ...card, key, url: `/cards/bench-${i}.jpg`, place: `${card.place ?? "Somewhere"} ${i}`, background: i % 2 === 0 ? card.background : undefined });
+}
+const cardCache = temp("cache");
+const cardsCold = await timed({ photos: sample.photos, cards }, cardCache);
+const cardsWarm = await timed({ photos: sample.photos, cards }, cardCache);
+
+console.log(JSON.stringify({ sampleCold, sampleWarm, cardsCold, cardsWarm, peakMB: process.resourceUsage().maxRSS / 1024 }));
