@@ -75,31 +75,24 @@ const patternList = z
   .min(1)
   .meta({ description: "Candidates tried in order; the first that fits the length limit wins." });
 
+/** One pattern list per page kind. */
+const patternsPerKind = z
+  .object({
+    conditionLocation: patternList.optional(),
+    condition: patternList.optional(),
+    location: patternList.optional(),
+    locations: patternList.optional(),
+    home: patternList.optional(),
+  })
+  .strict();
+
 const patterns = z
   .object({
-    title: z
-      .object({
-        conditionLocation: patternList.optional(),
-        condition: patternList.optional(),
-        location: patternList.optional(),
-        locations: patternList.optional(),
-        home: patternList.optional(),
-      })
-      .strict()
-      .optional(),
-    description: z
-      .object({
-        conditionLocation: patternList.optional(),
-        condition: patternList.optional(),
-        location: patternList.optional(),
-        locations: patternList.optional(),
-        home: patternList.optional(),
-      })
-      .strict()
-      .optional(),
+    title: patternsPerKind.optional(),
+    description: patternsPerKind.optional(),
   })
   .strict()
-  .meta({ description: "Title and description patterns. Placeholders: {therapy} {condition} {conditionName} {phrase} {city} {region} {brand} {clinic} {count}." });
+  .meta({ description: "Title and description patterns. Placeholders: {therapy} {therapyLower} {condition} {conditionName} {phrase} {city} {region} {brand} {clinic} {count} {regions} {conditions} {clinicCount}." });
 
 /** Phrases that make unsupported absolute claims about treatment. */
 export const defaultClaimPhrases = [
