@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { auditSiteParallel, formatFinding, type AuditResult, type BuiltPage, type Finding } from "./audit/index.ts";
+import { auditSiteParallel, formatFinding, type AuditResult, type BuiltPage } from "./audit/index.ts";
 import { prepare } from "./pipeline/index.ts";
 import { DataError, type Problem } from "./problems.ts";
 import { buildManifest, manifestPath, type Manifest } from "./publish/manifest.ts";
@@ -127,4 +127,3 @@ function applyNoindex(built: BuiltPage[], urls: Set<string>): void {
   }
 }
 
-export type { Finding };

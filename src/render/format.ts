@@ -1,6 +1,5 @@
 import type { OpeningHours } from "../validate/index.ts";
-import { digitsOf } from "../validate/fields.ts";
-import { weekdays, type Weekday } from "../validate/fields.ts";
+import { digitsOf, weekdays, type Weekday } from "../validate/fields.ts";
 
 const dayNames: Record<Weekday, string> = {
   Mo: "Monday", Tu: "Tuesday", We: "Wednesday", Th: "Thursday", Fr: "Friday", Sa: "Saturday", Su: "Sunday",
