@@ -31,6 +31,8 @@ describe("responsive photos", () => {
     }
     const home = readFileSync(join(out, "index.html"), "utf8");
     expect(home).toMatch(/<img [^>]*loading="lazy"/);
+    const hub = readFileSync(join(out, "locations/red-bank-nj/index.html"), "utf8");
+    expect(hub).toMatch(/<img src="\/img\/ann-[0-9a-f]{10}-800\.jpg"[^>]*alt="Illustration standing in for Ann&#39;s portrait"[^>]*loading="lazy"/);
   });
 
   it("puts the photo in the clinic's JSON-LD only where the page shows it", async () => {
