@@ -36,6 +36,8 @@ export interface BuildResult {
   audit: AuditResult;
   staging: boolean;
   images: ImageSummary;
+  /** Seconds per stage: prepare, render, images, audit, publish, manifest, swap. */
+  timings: Record<string, number>;
 }
 
 /** Where processed images are cached between builds: CLINIC_PAGES_CACHE, or `.cache/clinic-pages/images` in the project. */
@@ -69,6 +71,13 @@ export function today(): string {
  * only when complete.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - mark) / 1000;
+    mark = now;
+  };
   const root = resolve(options.root);
   const outDir = resolve(options.outDir ?? join(root, "output"));
   const prepared = prepare(root, { baseUrl: options.baseUrl });
@@ -77,11 +86,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const images = await planImages(model, plan, root);
   const data = withImages(prepared.data, images);
   const quality = model.site.quality;
+  lap("prepare");
   const staging = stagingDir(outDir);
   try {
     const built = await renderSite(data, staging);
+    lap("render");
     const imageSummary = await generateImages(images, root, staging, options.cacheDir ?? imageCacheDir(root), logoBytes(model, root));
+    lap("images");
     const audit = await auditSiteParallel(built, plan, { origin: data.origin, quality, today: options.today ?? today() });
+    lap("audit");
     if (audit.findings.some((f) => f.severity === "error")) {
       const reportDir = `${outDir}.failed-report`;
       writeReport(reportDir, audit, quality, model.site.organization.name);
@@ -90,10 +103,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     applyNoindex(built, options.staging ? new Set(built.map((p) => p.url)) : new Set(audit.noindexed));
     writeSiteFiles(plan, data.origin, staging, { noindexed: new Set(audit.noindexed), staging: options.staging === true });
     writeReport(join(staging, "_report"), audit, quality, model.site.organization.name);
+    lap("publish");
     writeManifest(staging, data.origin, previous);
+    lap("manifest");
     rmSync(`${outDir}.failed-report`, { recursive: true, force: true });
     swapInto(staging, outDir);
-    return { outDir, pages: plan.pages.length, indexable: audit.pages.filter((p) => p.indexable).length, warnings, audit, staging: options.staging === true, images: imageSummary };
+    lap("swap");
+    return { outDir, pages: plan.pages.length, indexable: audit.pages.filter((p) => p.indexable).length, warnings, audit, staging: options.staging === true, images: imageSummary, timings };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;

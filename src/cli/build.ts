@@ -10,6 +10,7 @@ const usage = `Usage: npm run build -- [options]
   --base-url URL     site origin for this build, e.g. a staging host (or CLINIC_PAGES_BASE_URL)
   --staging          noindex on every page, robots.txt disallows all, no sitemap (or CLINIC_PAGES_ENV=staging)
   --since FILE       a previous manifest.json; output/_report/manifest.json then lists the changes
+  --timings          print the seconds each stage took
 
 Exit code 0: the site in --out is publishable. 1: problems in the data or the built pages
 (listed on stderr); the previous output is untouched.`;
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
       "base-url": { type: "string" },
       staging: { type: "boolean" },
       since: { type: "string" },
+      timings: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -42,6 +44,7 @@ async function main(): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const count = result.warnings.length + result.audit.findings.length;
   const warnings = count === 1 ? "1 warning" : `${count} warnings`;
+  if (values.timings) console.log(`Stages: ${Object.entries(result.timings).map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(", ")}`);
   const sitemap = result.staging ? "staging: noindex, no sitemap" : `${result.indexable} in the sitemap`;
   console.log(`Built ${result.pages} pages (${sitemap}) into ${result.outDir} in ${seconds} s, ${warnings}.`);
   return 0;
