@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { auditSiteParallel, formatFinding, type AuditResult, type BuiltPage } from "./audit/index.ts";
-import { prepare } from "./pipeline/index.ts";
+import { analyzeShard, auditSiteParallel, formatFinding, type AuditResult, type BuiltPage } from "./audit/index.ts";
+import { shardFile, writeShardSummaries } from "./audit/shard-file.ts";
+import type { ImagePlan } from "./images/plan.ts";
+import { shardPlan, type Shard } from "./plan/shard.ts";
+import { prepare, type Prepared } from "./pipeline/index.ts";
 import { DataError, type Problem } from "./problems.ts";
 import { buildManifest, manifestPath, type Manifest } from "./publish/manifest.ts";
 import { stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
@@ -26,6 +29,8 @@ export interface BuildOptions {
   since?: string;
   /** Image cache folder, kept between builds (default `<root>/.cache/clinic-pages/images`). */
   cacheDir?: string;
+  /** Build only this share of the pages; `npm run combine` joins the shards. */
+  shard?: Shard;
 }
 
 export interface BuildResult {
@@ -84,8 +89,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { model, plan, warnings } = prepared;
   const previous = options.since ? readManifest(options.since) : undefined;
   const images = await planImages(model, plan, root);
-  const data = withImages(prepared.data, images);
   const quality = model.site.quality;
+  if (options.shard) return buildShard(options, root, outDir, prepared, images);
+  const data = withImages(prepared.data, images);
   lap("prepare");
   const staging = stagingDir(outDir);
   try {
@@ -100,15 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       writeReport(reportDir, audit, quality, model.site.organization.name);
       throw new AuditError(audit, reportDir);
     }
-    applyNoindex(built, options.staging ? new Set(built.map((p) => p.url)) : new Set(audit.noindexed));
-    writeSiteFiles(plan, data.origin, staging, { noindexed: new Set(audit.noindexed), staging: options.staging === true });
-    writeReport(join(staging, "_report"), audit, quality, model.site.organization.name);
-    lap("publish");
-    writeManifest(staging, data.origin, previous);
-    lap("manifest");
-    rmSync(`${outDir}.failed-report`, { recursive: true, force: true });
-    swapInto(staging, outDir);
-    lap("swap");
+    publishSite({ built, plan, audit, staging, outDir, origin: data.origin, options, siteName: model.site.organization.name, quality, previous, lap });
     return { outDir, pages: plan.pages.length, indexable: audit.pages.filter((p) => p.indexable).length, warnings, audit, staging: options.staging === true, images: imageSummary, timings };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
@@ -116,7 +114,63 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
-function readManifest(path: string): Manifest {
+interface PublishInput {
+  built: BuiltPage[];
+  plan: Prepared["plan"];
+  audit: AuditResult;
+  staging: string;
+  outDir: string;
+  origin: string;
+  options: BuildOptions;
+  siteName: string;
+  quality: Prepared["model"]["site"]["quality"];
+  previous?: Manifest;
+  lap: (stage: string) => void;
+  /** URLs per shard, for one sitemap per shard under a sitemap index. */
+  shards?: string[][];
+}
+
+/** Noindex where needed, sitemap(s), robots.txt, report and manifest, then the swap into place. */
+export function publishSite(input: PublishInput): void {
+  const { built, plan, audit, staging, outDir, origin, options } = input;
+  applyNoindex(built, options.staging ? new Set(built.map((p) => p.url)) : new Set(audit.noindexed));
+  writeSiteFiles(plan, origin, staging, { noindexed: new Set(audit.noindexed), staging: options.staging === true, shards: input.shards });
+  writeReport(join(staging, "_report"), audit, input.quality, input.siteName);
+  input.lap("publish");
+  writeManifest(staging, origin, input.previous);
+  input.lap("manifest");
+  rmSync(`${outDir}.failed-report`, { recursive: true, force: true });
+  swapInto(staging, outDir);
+  input.lap("swap");
+}
+
+/** A shard: its pages, their images and per-page checks, and the summaries `combine` needs. */
+async function buildShard(options: BuildOptions, root: string, outDir: string, prepared: Prepared, images: ImagePlan): Promise<BuildResult> {
+  const { model, plan, warnings } = prepared;
+  const shard = options.shard!;
+  const mine = shardPlan(plan, shard);
+  const urls = new Set(mine.pages.map((p) => p.url));
+  const shardImages = { photos: images.photos, cards: new Map([...images.cards].filter(([url]) => urls.has(url))) };
+  const data = withImages({ ...prepared.data, plan: mine }, shardImages);
+  const staging = stagingDir(outDir);
+  try {
+    const built = await renderSite(data, staging);
+    const imageSummary = await generateImages(shardImages, root, staging, options.cacheDir ?? imageCacheDir(root), logoBytes(model, root));
+    const summaries = await analyzeShard(built, { origin: data.origin, quality: model.site.quality, today: options.today ?? today(), urls: plan.pages.map((p) => p.url) });
+    const findings = summaries.flatMap((s) => s.findings);
+    const audit: AuditResult = { findings, pages: [], noindexed: [], thirdPartyHosts: {} };
+    if (findings.some((f) => f.severity === "error")) throw new AuditError(audit, `${outDir}.failed-report`);
+    mkdirSync(join(staging, "_report"), { recursive: true });
+    writeShardSummaries(join(staging, shardFile), summaries);
+    swapInto(staging, outDir);
+    return { outDir, pages: mine.pages.length, indexable: 0, warnings, audit, staging: options.staging === true, images: imageSummary, timings: {} };
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export function readManifest(path: string): Manifest {
   const problem = (message: string) => new DataError([{ file: path, field: "(--since)", message, hint: "pass the manifest.json of a previous build (output/_report/manifest.json)" }]);
   let parsed: Manifest;
   try {
@@ -135,7 +189,7 @@ function writeManifest(dir: string, origin: string, previous?: Manifest): void {
 }
 
 /** Thin pages under `onThin: noindex` (or every page of a staging build): swap the canonical link for a robots noindex tag. */
-function applyNoindex(built: BuiltPage[], urls: Set<string>): void {
+export function applyNoindex(built: BuiltPage[], urls: Set<string>): void {
   for (const page of built) {
     if (!urls.has(page.url) || !page.outputPath) continue;
     const html = readFileSync(page.outputPath, "utf8").replace(/<link rel="canonical" href="[^"]*">/, '<meta name="robots" content="noindex">');

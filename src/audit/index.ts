@@ -7,6 +7,7 @@ import type { BuiltPage, Finding } from "./types.ts";
 import { hashWord, headingMasks, mostSimilar, shinglesOf, signature } from "./uniqueness.ts";
 
 export type { BuiltPage, Finding } from "./types.ts";
+export type { PageSummary } from "./page.ts";
 
 export interface AuditOptions {
   origin: string;
@@ -37,14 +38,22 @@ export interface AuditResult {
   thirdPartyHosts: Record<string, number>;
 }
 
-function contextFor(pages: BuiltPage[], options: AuditOptions): AuditContext {
-  return { origin: options.origin, urls: new Set(pages.map((p) => p.url)), quality: options.quality, today: options.today };
+function contextFor(pages: BuiltPage[], options: AuditOptions & { urls?: string[] }): AuditContext {
+  return { origin: options.origin, urls: new Set(options.urls ?? pages.map((p) => p.url)), quality: options.quality, today: options.today };
 }
 
 /** Audits the built pages on the main thread: reads only their HTML, then attaches the data files behind each page. */
 export function auditSite(pages: BuiltPage[], plan: Plan, options: AuditOptions): AuditResult {
   const ctx = contextFor(pages, options);
   return summarize(pages.map((page) => analyzePage(page, ctx)), plan, options);
+}
+
+/**
+ * The per-page half of the audit alone, for a shard: links are checked against every planned
+ * URL (`urls`), and the site-wide checks wait for `combine`.
+ */
+export async function analyzeShard(pages: BuiltPage[], options: AuditOptions & { urls: string[]; threads?: number }): Promise<PageSummary[]> {
+  return analyzePages(pages, contextFor(pages, options), options.threads);
 }
 
 /** The same audit with the per-page work spread over worker threads (large sites). */

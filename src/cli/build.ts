@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { formatFinding } from "../audit/index.ts";
 import { AuditError, build } from "../build.ts";
+import { parseShard } from "../plan/shard.ts";
 import { DataError, formatProblem } from "../problems.ts";
 
 const usage = `Usage: npm run build -- [options]
@@ -11,6 +12,7 @@ const usage = `Usage: npm run build -- [options]
   --staging          noindex on every page, robots.txt disallows all, no sitemap (or CLINIC_PAGES_ENV=staging)
   --since FILE       a previous manifest.json; output/_report/manifest.json then lists the changes
   --timings          print the seconds each stage took
+  --shard i/n        build only share i of n (for several CI runners); join them with npm run combine
 
 Exit code 0: the site in --out is publishable. 1: problems in the data or the built pages
 (listed on stderr); the previous output is untouched.`;
@@ -24,6 +26,7 @@ async function main(): Promise<number> {
       staging: { type: "boolean" },
       since: { type: "string" },
       timings: { type: "boolean" },
+      shard: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -32,7 +35,13 @@ async function main(): Promise<number> {
     return 0;
   }
   const started = performance.now();
+  const shard = parseShard(values.shard);
+  if (typeof shard === "string") {
+    console.error(shard);
+    return 1;
+  }
   const result = await build({
+    shard,
     root: values.root!,
     outDir: values.out,
     baseUrl: values["base-url"] ?? process.env.CLINIC_PAGES_BASE_URL,
@@ -45,6 +54,10 @@ async function main(): Promise<number> {
   const count = result.warnings.length + result.audit.findings.length;
   const warnings = count === 1 ? "1 warning" : `${count} warnings`;
   if (values.timings) console.log(`Stages: ${Object.entries(result.timings).map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(", ")}`);
+  if (shard) {
+    console.log(`Built shard ${shard.index}/${shard.count}: ${result.pages} pages into ${result.outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s. Join the shards with npm run combine.`);
+    return 0;
+  }
   const sitemap = result.staging ? "staging: noindex, no sitemap" : `${result.indexable} in the sitemap`;
   console.log(`Built ${result.pages} pages (${sitemap}) into ${result.outDir} in ${seconds} s, ${warnings}.`);
   return 0;

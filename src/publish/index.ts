@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Plan } from "../plan/index.ts";
-import { buildRobots, buildSitemaps } from "./sitemap.ts";
+import { buildRobots, buildShardSitemaps, buildSitemaps } from "./sitemap.ts";
 
 export { stagingDir, swapInto } from "./swap.ts";
 
@@ -9,9 +9,10 @@ export { stagingDir, swapInto } from "./swap.ts";
  * Writes sitemap(s) and robots.txt into a built site folder. `noindexed` pages stay out of the
  * sitemap; a staging build gets no sitemap and a robots.txt that disallows everything.
  */
-export function writeSiteFiles(plan: Plan, origin: string, outDir: string, options: { noindexed?: Set<string>; staging?: boolean } = {}): void {
+export function writeSiteFiles(plan: Plan, origin: string, outDir: string, options: { noindexed?: Set<string>; staging?: boolean; shards?: string[][] } = {}): void {
   if (options.staging) return void writeFileSync(join(outDir, "robots.txt"), "# Staging build: not for search engines.\nUser-agent: *\nDisallow: /\n");
   const listed = plan.pages.filter((p) => p.indexable && !options.noindexed?.has(p.url));
-  for (const [name, xml] of buildSitemaps(listed, origin)) writeFileSync(join(outDir, name), xml);
+  const sitemaps = options.shards ? buildShardSitemaps(listed, origin, options.shards) : buildSitemaps(listed, origin);
+  for (const [name, xml] of sitemaps) writeFileSync(join(outDir, name), xml);
   writeFileSync(join(outDir, "robots.txt"), buildRobots(origin));
 }

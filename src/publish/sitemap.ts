@@ -32,6 +32,22 @@ export function buildSitemaps(pages: Page[], origin: string): Map<string, string
   return files;
 }
 
+/** One sitemap per shard (`sitemap-1.xml` …) and a sitemap index over them in `sitemap.xml`. */
+export function buildShardSitemaps(pages: Page[], origin: string, shards: string[][]): Map<string, string> {
+  const files = new Map<string, string>();
+  const parts: string[] = [];
+  shards.forEach((urls, i) => {
+    const members = new Set(urls);
+    const chunk = pages.filter((p) => members.has(p.url)).sort((a, b) => a.url.localeCompare(b.url));
+    const name = `sitemap-${i + 1}.xml`;
+    files.set(name, urlSet(chunk));
+    const lastmod = chunk.reduce((a, p) => ((p.lastmod ?? "") > a ? p.lastmod! : a), "");
+    parts.push(`<sitemap><loc>${escapeXml(`${origin}/${name}`)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</sitemap>`);
+  });
+  files.set("sitemap.xml", `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${parts.join("\n")}\n</sitemapindex>\n`);
+  return files;
+}
+
 /** robots.txt that allows crawling and names the sitemap. */
 export function buildRobots(origin: string): string {
   return `User-agent: *\nAllow: /\nDisallow: /_report/\n\nSitemap: ${origin}/sitemap.xml\n`;

@@ -1,0 +1,40 @@
+import { parseArgs } from "node:util";
+import { AuditError } from "../build.ts";
+import { combine } from "../combine.ts";
+import { DataError } from "../problems.ts";
+
+const usage = `Usage: npm run combine -- SHARD_DIR... [--out DIR] [--root DIR] [--base-url URL] [--staging] [--since FILE]
+
+Joins the folders written by npm run build -- --shard i/n --out SHARD_DIR into one site.`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { out: { type: "string" }, root: { type: "string", default: "." }, "base-url": { type: "string" }, staging: { type: "boolean" }, since: { type: "string" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help || positionals.length === 0) return values.help ? (console.log(usage), 0) : (console.error(usage), 1);
+  const result = await combine({
+    root: values.root!,
+    outDir: values.out,
+    shards: positionals,
+    baseUrl: values["base-url"] ?? process.env.CLINIC_PAGES_BASE_URL,
+    staging: values.staging ?? process.env.CLINIC_PAGES_ENV === "staging",
+    since: values.since,
+  });
+  const warnings = result.audit.findings.length;
+  console.log(`Combined ${positionals.length} shards: ${result.pages} pages (${result.indexable} in the sitemap) into ${result.outDir}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof DataError || error instanceof AuditError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    console.error("clinic-pages hit an internal error (a bug, not a problem in your data):");
+    console.error(error);
+    process.exit(1);
+  },
+);
