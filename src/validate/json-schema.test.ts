@@ -17,3 +17,21 @@ describe("JSON Schemas for editors", () => {
     expect(location.required).toEqual(expect.arrayContaining(["name", "geo", "clinic", "directions", "updated"]));
   });
 });
+
+describe("editor help", () => {
+  it("every field in every schema has a description", () => {
+    const missing: string[] = [];
+    const walk = (node: Record<string, unknown> | undefined, path: string) => {
+      if (!node || typeof node !== "object") return;
+      for (const [key, value] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (!value.description) missing.push(`${path}${key}`);
+        walk(value, `${path}${key}.`);
+      }
+      walk(node.items as Record<string, unknown> | undefined, `${path}[].`);
+      if (typeof node.additionalProperties === "object") walk(node.additionalProperties as Record<string, unknown>, `${path}*.`);
+      for (const key of ["anyOf", "allOf", "oneOf"]) for (const branch of (node[key] ?? []) as Array<Record<string, unknown>>) walk(branch, path);
+    };
+    for (const [name, text] of Object.entries(jsonSchemas())) walk(JSON.parse(text), `${name}: `);
+    expect(missing).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ export const locationSchema = z
     name: text(2, 80).meta({ description: "City or area name as people write it.", examples: ["Pompano Beach"] }),
     region: text(2, 40).meta({ description: "State or province code.", examples: ["FL"] }),
     regionName: text(2, 60).optional().meta({ description: "Full state name, used to group hubs.", examples: ["Florida"] }),
-    country: countryField.default("US"),
+    country: countryField.default("US").meta({ description: "Two-letter country code.", examples: ["US"] }),
     slug: idField.optional().meta({ description: "Overrides the slug taken from the file name." }),
     geo: geoField,
     clinic: idField.meta({ description: "Id of the clinic in site.yaml that serves this place.", examples: ["pompano-beach"] }),

@@ -37,11 +37,11 @@ const openingHours = z
 
 const postalAddress = z
   .object({
-    street: text(3, 120).meta({ examples: ["2400 E Atlantic Blvd, Suite 210"] }),
+    street: text(3, 120).meta({ description: "Street address with suite.", examples: ["2601 E Atlantic Blvd, Suite 204"] }),
     locality: text(2, 80).meta({ description: "City or town.", examples: ["Pompano Beach"] }),
     region: text(2, 40).meta({ description: "State or province code.", examples: ["FL"] }),
-    postalCode: text(3, 12).meta({ examples: ["33062"] }),
-    country: countryField.meta({ examples: ["US"] }),
+    postalCode: text(3, 12).meta({ description: "ZIP or postal code, in quotes.", examples: ["33062"] }),
+    country: countryField.meta({ description: "Two-letter country code.", examples: ["US"] }),
   })
   .strict()
   .meta({ description: "Full postal address, shown on pages and used for directions." });
@@ -49,10 +49,10 @@ const postalAddress = z
 const clinic = z
   .object({
     id: idField.meta({ description: "Id used by locations' `clinic`.", examples: ["pompano-beach"] }),
-    name: text(3, 120).meta({ examples: ["Saltmeadow Acupuncture — Pompano Beach"] }),
+    name: text(3, 120).meta({ description: "The clinic's name as shown on pages.", examples: ["Harborlight Acupuncture Pompano Beach"] }),
     address: postalAddress,
     geo: geoField,
-    phone: phoneField.meta({ examples: ["+1-954-555-0142"] }),
+    phone: phoneField.meta({ description: "The clinic's phone with country code, in quotes (click-to-call).", examples: ["+1-954-555-0142"] }),
     hours: z.array(openingHours).min(1, { error: "list the clinic's opening hours" }).meta({ description: "Opening hours; days not listed are closed." }),
     bookingUrl: urlField.meta({ description: "Online booking page.", examples: ["https://book.saltmeadow.example/pompano-beach"] }),
     practitioners: z.array(idField).min(1, { error: "list at least one practitioner id" }).meta({ description: "Ids of practitioners who see patients here." }),
@@ -88,8 +88,8 @@ const patternsPerKind = z
 
 const patterns = z
   .object({
-    title: patternsPerKind.optional(),
-    description: patternsPerKind.optional(),
+    title: patternsPerKind.optional().meta({ description: "Title patterns per page kind.", examples: [{ conditionLocation: ["{therapy} for {condition} in {city}, {region} | {brand}", "{therapy} for {condition} in {city}, {region}"] }] }),
+    description: patternsPerKind.optional().meta({ description: "Description patterns per page kind.", examples: [{ location: ["{therapy} near {city}, {region}: hours, directions and booking."] }] }),
   })
   .strict()
   .meta({ description: "Title and description patterns. Placeholders: {therapy} {therapyLower} {condition} {conditionName} {phrase} {city} {region} {brand} {clinic} {count} {regions} {conditions} {clinicCount}." });
@@ -108,7 +108,8 @@ const quality = z
         warn: z.number().min(0).max(1).default(0.25).meta({ description: "Pages below this get a warning in the report." }),
       })
       .strict()
-      .default({ min: 0.15, warn: 0.25 }),
+      .default({ min: 0.15, warn: 0.25 })
+      .meta({ description: "The uniqueness bar, as shares of unique text (0–1).", examples: [{ min: 0.15, warn: 0.25 }] }),
     onThin: z.enum(["fail", "noindex"], { error: 'expected "fail" or "noindex"' }).default("fail").meta({ description: "What to do with pages under uniqueness.min: fail the build, or publish them with noindex and leave them out of the sitemap." }),
     reviewMaxAgeMonths: z.number().int().min(1).max(60).default(12).meta({ description: "A condition page's lastReviewed may be at most this many months old." }),
     claims: z
@@ -117,7 +118,8 @@ const quality = z
         allowInCitations: z.boolean().default(true).meta({ description: "Allow the phrases inside cited study titles." }),
       })
       .strict()
-      .default({ phrases: defaultClaimPhrases, allowInCitations: true }),
+      .default({ phrases: defaultClaimPhrases, allowInCitations: true })
+      .meta({ description: "Unsupported medical claims to refuse.", examples: [{ phrases: ["cure", "guaranteed"], allowInCitations: true }] }),
     thirdPartyHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/, { error: "expected a host name such as www.googletagmanager.com" })).default([]).meta({ description: "Hosts condition pages may load scripts, images or frames from." }),
   })
   .strict()
@@ -135,24 +137,25 @@ export const siteSchema = z
     units: z.enum(["mi", "km"], { error: 'expected "mi" or "km"' }).default("mi").meta({ description: "Distance units for nearby locations." }),
     organization: z
       .object({
-        name: text(2, 100).meta({ examples: ["Saltmeadow Acupuncture"] }),
-        url: urlField,
+        name: text(2, 100).meta({ description: "The brand, used in titles, cards and JSON-LD.", examples: ["Harborlight Acupuncture"] }),
+        url: urlField.meta({ description: "The organization's main web address.", examples: ["https://www.harborlight-acupuncture.example/"] }),
         logo: text(2, 200).meta({ description: "Logo path under templates/ or an absolute URL.", examples: ["/assets/logo.svg"] }),
-        phone: phoneField,
-        sameAs: z.array(urlField).default([]).meta({ description: "Official profiles elsewhere." }),
-        tagline: text(5, 160).optional(),
+        phone: phoneField.meta({ description: "Main phone number with country code, in quotes.", examples: ["+1-954-555-0100"] }),
+        sameAs: z.array(urlField).default([]).meta({ description: "Official profiles elsewhere.", examples: [["https://www.facebook.com/example"]] }),
+        tagline: text(5, 160).optional().meta({ description: "The home page heading.", examples: ["Acupuncture for back, nerve and neck pain"] }),
       })
-      .strict(),
+      .strict()
+      .meta({ description: "The organization behind the clinics.", examples: [{ name: "Harborlight Acupuncture", url: "https://www.harborlight-acupuncture.example/", logo: "/assets/logo.svg", phone: "+1-954-555-0100" }] }),
     therapy: z
       .object({
-        name: text(2, 60).meta({ examples: ["Acupuncture"] }),
-        slug: idField.meta({ examples: ["acupuncture"] }),
-        description: text(20, 600),
+        name: text(2, 60).meta({ description: "The therapy's name in headings and titles.", examples: ["Acupuncture"] }),
+        slug: idField.meta({ description: "URL prefix of condition pages: /<slug>-for-<condition>/.", examples: ["acupuncture"] }),
+        description: text(20, 600).meta({ description: "A short paragraph about the practice, shown on the home page.", examples: ["A small group of licensed acupuncturists who focus on spine and nerve pain."] }),
       })
       .strict()
       .meta({ description: "The therapy every page offers." }),
-    practitioners: z.array(practitioner).min(1, { error: "list at least one practitioner" }),
-    clinics: z.array(clinic).min(1, { error: "list at least one clinic" }),
+    practitioners: z.array(practitioner).min(1, { error: "list at least one practitioner" }).meta({ description: "Everyone who treats patients or reviews copy.", examples: [[{ id: "mara-ellison-tate", name: "Mara Ellison-Tate", credentials: "DACM, L.Ac.", jobTitle: "Clinical Director", bio: "Mara reviews every condition page." }]] }),
+    clinics: z.array(clinic).min(1, { error: "list at least one clinic" }).meta({ description: "The clinics; every location names the one that serves it." }),
     patterns: patterns.optional(),
     disclaimer: text(20, 800).optional().meta({ description: "Replaces the default consult-your-physician disclaimer." }),
     quality: quality.default(quality.parse({})),
