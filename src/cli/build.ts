@@ -1,8 +1,9 @@
 import { parseArgs } from "node:util";
 import { formatFinding } from "../audit/index.ts";
-import { AuditError, build } from "../build.ts";
+import { build } from "../build.ts";
 import { parseShard } from "../plan/shard.ts";
-import { DataError, formatProblem } from "../problems.ts";
+import { formatProblem } from "../problems.ts";
+import { runCli } from "./run.ts";
 
 const usage = `Usage: npm run build -- [options]
 
@@ -63,15 +64,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof DataError || error instanceof AuditError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    console.error("clinic-pages hit an internal error (a bug, not a problem in your data):");
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCli(main);

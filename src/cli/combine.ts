@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util";
-import { AuditError } from "../build.ts";
 import { combine } from "../combine.ts";
-import { DataError } from "../problems.ts";
+import { runCli } from "./run.ts";
 
 const usage = `Usage: npm run combine -- SHARD_DIR... [--out DIR] [--root DIR] [--base-url URL] [--staging] [--since FILE]
 
@@ -26,15 +25,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof DataError || error instanceof AuditError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    console.error("clinic-pages hit an internal error (a bug, not a problem in your data):");
-    console.error(error);
-    process.exit(1);
-  },
-);
+runCli(main);
