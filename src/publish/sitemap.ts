@@ -19,30 +19,28 @@ function urlSet(pages: Page[]): string {
 export function buildSitemaps(pages: Page[], origin: string): Map<string, string> {
   const listed = pages.filter((p) => p.indexable).sort((a, b) => a.url.localeCompare(b.url));
   if (listed.length <= urlsPerSitemap) return new Map([["sitemap.xml", urlSet(listed)]]);
-  const files = new Map<string, string>();
-  const parts: string[] = [];
-  for (let i = 0; i < listed.length; i += urlsPerSitemap) {
-    const chunk = listed.slice(i, i + urlsPerSitemap);
-    const name = `sitemap-${parts.length + 1}.xml`;
-    files.set(name, urlSet(chunk));
-    const lastmod = chunk.reduce((a, p) => ((p.lastmod ?? "") > a ? p.lastmod! : a), "");
-    parts.push(`<sitemap><loc>${escapeXml(`${origin}/${name}`)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</sitemap>`);
-  }
-  files.set("sitemap.xml", `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${parts.join("\n")}\n</sitemapindex>\n`);
-  return files;
+  const chunks: Page[][] = [];
+  for (let i = 0; i < listed.length; i += urlsPerSitemap) chunks.push(listed.slice(i, i + urlsPerSitemap));
+  return sitemapIndex(chunks, origin);
 }
 
 /** One sitemap per shard (`sitemap-1.xml` …) and a sitemap index over them in `sitemap.xml`. */
 export function buildShardSitemaps(pages: Page[], origin: string, shards: string[][]): Map<string, string> {
-  const files = new Map<string, string>();
-  const parts: string[] = [];
-  shards.forEach((urls, i) => {
+  const chunks = shards.map((urls) => {
     const members = new Set(urls);
-    const chunk = pages.filter((p) => members.has(p.url)).sort((a, b) => a.url.localeCompare(b.url));
+    return pages.filter((p) => members.has(p.url)).sort((a, b) => a.url.localeCompare(b.url));
+  });
+  return sitemapIndex(chunks, origin);
+}
+
+/** `sitemap-N.xml` per chunk of pages, and `sitemap.xml` indexing them with their latest lastmod. */
+function sitemapIndex(chunks: Page[][], origin: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const parts = chunks.map((chunk, i) => {
     const name = `sitemap-${i + 1}.xml`;
     files.set(name, urlSet(chunk));
     const lastmod = chunk.reduce((a, p) => ((p.lastmod ?? "") > a ? p.lastmod! : a), "");
-    parts.push(`<sitemap><loc>${escapeXml(`${origin}/${name}`)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</sitemap>`);
+    return `<sitemap><loc>${escapeXml(`${origin}/${name}`)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</sitemap>`;
   });
   files.set("sitemap.xml", `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${parts.join("\n")}\n</sitemapindex>\n`);
   return files;
