@@ -11,6 +11,7 @@ import { stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
 import { writeReport } from "./publish/report.ts";
 import { renderSite } from "./render/run.ts";
 import { withImages } from "./render/render-data.ts";
+import { imageCacheDir } from "./images/cache.ts";
 import { generateImages, type ImageSummary } from "./images/generate.ts";
 import { logoBytes, planImages } from "./images/plan.ts";
 
@@ -45,10 +46,6 @@ export interface BuildResult {
   timings: Record<string, number>;
 }
 
-/** Where processed images are cached between builds: CLINIC_PAGES_CACHE, or `.cache/clinic-pages/images` in the project. */
-export function imageCacheDir(root: string): string {
-  return process.env.CLINIC_PAGES_CACHE ? resolve(process.env.CLINIC_PAGES_CACHE) : join(root, ".cache", "clinic-pages", "images");
-}
 
 /** Thrown when the audit finds errors in the built pages; nothing is published. */
 export class AuditError extends Error {
@@ -192,7 +189,7 @@ function writeManifest(dir: string, origin: string, previous?: Manifest): void {
 export function applyNoindex(built: BuiltPage[], urls: Set<string>): void {
   for (const page of built) {
     if (!urls.has(page.url) || !page.outputPath) continue;
-    const html = readFileSync(page.outputPath, "utf8").replace(/<link rel="canonical" href="[^"]*">/, '<meta name="robots" content="noindex">');
+    const html = (page.html || readFileSync(page.outputPath, "utf8")).replace(/<link rel="canonical" href="[^"]*">/, '<meta name="robots" content="noindex">');
     writeFileSync(page.outputPath, html);
   }
 }

@@ -1,6 +1,11 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+
+/** Where processed images are cached between builds: CLINIC_PAGES_CACHE, or `.cache/clinic-pages/images` in the project. */
+export function imageCacheDir(root: string): string {
+  return process.env.CLINIC_PAGES_CACHE ? resolve(process.env.CLINIC_PAGES_CACHE) : join(root, ".cache", "clinic-pages", "images");
+}
 
 /**
  * Content-addressed image cache in a folder outside output/ (default `.cache/clinic-pages/images`)
@@ -38,6 +43,11 @@ export class ImageCache {
       renameSync(`${cached}.tmp-${process.pid}`, cached);
     }
     mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(cached, target);
+    // A hard link costs no copy; across file systems (or where links are refused) copy instead.
+    try {
+      linkSync(cached, target);
+    } catch {
+      copyFileSync(cached, target);
+    }
   }
 }

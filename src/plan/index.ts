@@ -152,7 +152,7 @@ class PlanContext {
       location: location.id,
       clinic: location.clinic,
       breadcrumbs: this.crumbs({ name: `${vars.therapy} for ${condition.shortName}`, url: this.conditionHubUrl(condition) }, { name: `${location.name}, ${location.region}`, url }),
-      lastmod: maxDate([location.updated, condition.lastReviewed]),
+      lastmod: latestDate([location.updated, condition.lastReviewed]),
       nearby: this.nearbyFor(condition, location),
       related: this.relatedLinks(condition, location),
     };
@@ -176,7 +176,7 @@ class PlanContext {
       h1: `${vars.therapy} for ${condition.shortName}`,
       condition: condition.id,
       breadcrumbs: this.crumbs({ name: `${vars.therapy} for ${condition.shortName}`, url }),
-      lastmod: maxDate([condition.lastReviewed, ...offering.map((l) => l.updated)]),
+      lastmod: latestDate([condition.lastReviewed, ...offering.map((l) => l.updated)]),
       regions: groupByRegion(offering, (l) => this.conditionLocationUrl(condition, l)),
       related: this.relatedLinks(condition),
     };
@@ -193,7 +193,7 @@ class PlanContext {
       location: location.id,
       clinic: location.clinic,
       breadcrumbs: this.crumbs({ name: "Locations", url: "/locations/" }, { name: `${location.name}, ${location.region}`, url }),
-      lastmod: maxDate([location.updated, ...conditions.map((c) => c.lastReviewed)]),
+      lastmod: latestDate([location.updated, ...conditions.map((c) => c.lastReviewed)]),
       conditions: conditions.map((c) => ({ id: c.id, name: c.shortName, url: this.conditionLocationUrl(c, location) })),
       nearby: this.toNearby(this.nearbyAll.get(location.id) ?? [], (l) => this.locationHubUrl(l)),
     };
@@ -208,7 +208,7 @@ class PlanContext {
       ...this.base("locations", "/locations/", vars, ["locations/"]),
       h1: "Locations we serve",
       breadcrumbs: this.crumbs({ name: "Locations", url: "/locations/" }),
-      lastmod: maxDate(locations.map((l) => l.updated)),
+      lastmod: latestDate(locations.map((l) => l.updated)),
       regions,
     };
   }
@@ -228,7 +228,7 @@ class PlanContext {
       ...this.base("home", "/", vars, ["site.yaml"]),
       h1: site.organization.tagline ?? `${site.therapy.name} at ${site.organization.name}`,
       breadcrumbs: [{ name: "Home", url: "/" }],
-      lastmod: maxDate([...locations.map((l) => l.updated), ...conditions.map((c) => c.lastReviewed)]),
+      lastmod: latestDate([...locations.map((l) => l.updated), ...conditions.map((c) => c.lastReviewed)]),
       conditions: conditions.map((c) => ({ id: c.id, name: c.shortName, url: this.conditionHubUrl(c) })),
       regions,
     };
@@ -254,8 +254,9 @@ function toPlace(location: Location) {
   return { id: location.id, lat: location.geo.lat, lng: location.geo.lng };
 }
 
-function maxDate(dates: string[]): string {
-  return dates.reduce((a, b) => (b > a ? b : a), "");
+/** The latest of some YYYY-MM-DD dates ("" for none). */
+export function latestDate(dates: Array<string | undefined>): string {
+  return dates.reduce<string>((a, b) => (b && b > a ? b : a), "");
 }
 
 /** Groups locations by region name, regions and places in alphabetical order. */

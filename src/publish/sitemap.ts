@@ -1,4 +1,4 @@
-import type { Page } from "../plan/index.ts";
+import { latestDate, type Page } from "../plan/index.ts";
 
 /** Google's limit per sitemap file; larger sites get a sitemap index. */
 export const urlsPerSitemap = 50_000;
@@ -39,7 +39,7 @@ function sitemapIndex(chunks: Page[][], origin: string): Map<string, string> {
   const parts = chunks.map((chunk, i) => {
     const name = `sitemap-${i + 1}.xml`;
     files.set(name, urlSet(chunk));
-    const lastmod = chunk.reduce((a, p) => ((p.lastmod ?? "") > a ? p.lastmod! : a), "");
+    const lastmod = latestDate(chunk.map((p) => p.lastmod));
     return `<sitemap><loc>${escapeXml(`${origin}/${name}`)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</sitemap>`;
   });
   files.set("sitemap.xml", `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${parts.join("\n")}\n</sitemapindex>\n`);

@@ -1,7 +1,7 @@
 import { prepare } from "../pipeline/index.ts";
 import { DataError } from "../problems.ts";
 import { join } from "node:path";
-import { imageCacheDir } from "../build.ts";
+import { imageCacheDir } from "../images/cache.ts";
 import { generateImages } from "../images/generate.ts";
 import { logoBytes, planImages } from "../images/plan.ts";
 import { withImages, type RenderData } from "./render-data.ts";

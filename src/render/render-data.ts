@@ -80,7 +80,7 @@ export function buildRenderData(model: Model, plan: Plan, css: string): RenderDa
     clinics: byId(model.site.clinics.map((c) => clinicView(c, practitioners))),
     disclaimer: model.site.disclaimer ?? defaultDisclaimer,
     css: { href: `/assets/site.css?v=${cssHash}`, text: css },
-    year: latestYear(model),
+    year: plan.byKind.home[0]?.lastmod?.slice(0, 4) ?? "",
     unitsLabel: model.site.units === "mi" ? "miles" : "km",
     photos: {},
     cards: {},
@@ -89,12 +89,6 @@ export function buildRenderData(model: Model, plan: Plan, css: string): RenderDa
 
 function byId<T extends { id: string }>(items: T[]): Record<string, T> {
   return Object.fromEntries(items.map((item) => [item.id, item]));
-}
-
-/** Copyright year from the data's own dates, so builds stay reproducible. */
-function latestYear(model: Model): string {
-  const dates = [...model.locations.map((l) => l.updated), ...model.conditions.map((c) => c.lastReviewed)];
-  return dates.reduce((a, b) => (b > a ? b : a), "").slice(0, 4);
 }
 
 function locationView(location: Location, site: Site): LocationView {
