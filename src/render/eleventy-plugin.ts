@@ -8,6 +8,7 @@ import { withImages, type RenderData } from "./render-data.ts";
 import { packagePath } from "../pipeline/paths.ts";
 import { structuredDataScript } from "../structured-data/index.ts";
 import { longDate } from "./format.ts";
+import { writeAdmin } from "../cms/admin.ts";
 
 interface EleventyConfig {
   globalData: Record<string, unknown>;
@@ -45,6 +46,8 @@ export function previewData(root: string, outDir = join(root, "output")): () => 
       const { model, plan, data } = prepare(root);
       const images = await planImages(model, plan, root);
       await generateImages(images, root, outDir, imageCacheDir(root), logoBytes(model, root));
+      // The preview always has the editor at /admin/, with pick lists from the data just loaded.
+      writeAdmin(outDir, model, data.origin);
       lastGood = withImages(data, images);
       return lastGood;
     } catch (error) {
