@@ -148,6 +148,7 @@ describe("the editor at /admin/ in Chromium", () => {
   it("lists the project's locations in local-folder mode", async () => {
     await page.evaluate(async (files: Array<[string, string]>) => {
       const project = await (await navigator.storage.getDirectory()).getDirectoryHandle("project", { create: true });
+      // Sveltia refuses a folder without .git as "not a repository root".
       await project.getDirectoryHandle(".git", { create: true });
       for (const [path, base64] of files) {
         const parts = path.split("/");
