@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
-import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import puppeteer, { type Browser, type ElementHandle, type Page } from "puppeteer-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
@@ -72,7 +72,7 @@ async function field(label: string) {
       target?.scrollIntoView({ block: "center" });
       return target;
     }, label);
-    const element = handle.asElement();
+    const element = handle.asElement() as ElementHandle<Element> | null;
     if (element) return element;
     await page.mouse.move(300, 500);
     await page.mouse.wheel({ deltaY: 400 });
