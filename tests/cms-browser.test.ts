@@ -197,6 +197,15 @@ describe("the editor at /admin/ in Chromium", () => {
     expect(palmCity!.body).toContain("St. Lucie River");
   }, 60_000);
 
+  it("opens site.yaml as the site settings form, with its clinics and practitioners", async () => {
+    await page.goto(`${server.url}admin/#/collections/settings/entries/site`, { waitUntil: "networkidle0" });
+    await settle(3000);
+    const text = await bodyText();
+    for (const label of ["Site address (base URL)", "Organization", "Practitioners", "Clinics", "Quality"]) expect(text).toContain(label);
+    const values = await page.evaluate(() => [...document.querySelectorAll("input")].map((i) => i.value));
+    expect(values).toContain(modelOf(root).site.organization.name);
+  }, 60_000);
+
   it("fetched nothing from other hosts but Sveltia's own update check and fonts", () => {
     const hosts = [...new Set(refused.map((u) => new URL(u).host))].sort();
     expect(hosts.every((h) => ["unpkg.com", "www.githubstatus.com", "cdn.jsdelivr.net"].includes(h)), hosts.join(", ")).toBe(true);
