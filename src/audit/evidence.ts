@@ -5,7 +5,10 @@ import type { Finding } from "./types.ts";
  * The attributes the evidence macro (templates/_includes/macros.njk) puts on each evidence
  * summary: the study's comparison ids, and whether it covered the condition of the page.
  */
-export const evidenceAttributes = { comparison: "data-evidence-comparison", scope: "data-evidence-scope" } as const;
+export const evidenceAttributes = {
+  comparison: "data-evidence-comparison",
+  scope: "data-evidence-scope",
+} as const;
 
 /** One evidence summary as the page shows it. */
 export interface EvidenceSummary {
@@ -48,7 +51,9 @@ const negation = /\b(?:no|not|never|neither|nor|without|did\s+not|didn't|does\s+
 export function unsupportedBecause(summary: EvidenceSummary): string | undefined {
   if (!summary.inScope) return "the study did not cover this condition";
   if (summary.comparison.some((c) => controls.has(c))) return undefined;
-  if (summary.comparison.includes("other-acupuncture")) return "the study compared acupuncture only with other forms of acupuncture";
+  if (summary.comparison.includes("other-acupuncture")) {
+    return "the study compared acupuncture only with other forms of acupuncture";
+  }
   return "the study had no comparison group";
 }
 
@@ -57,12 +62,12 @@ export function causalWords(claim: string): Array<{ word: string; context: strin
   return [...claim.matchAll(causal)].flatMap((m) => {
     const sentenceStart = Math.max(claim.lastIndexOf(".", m.index), claim.lastIndexOf(";", m.index)) + 1;
     if (negation.test(claim.slice(sentenceStart, m.index))) return [];
-    const context = claim.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40).replace(/\s+/g, " ").trim();
-    return [{ word: m[0], context }];
+    const context = claim.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40);
+    return [{ word: m[0], context: context.replace(/\s+/g, " ").trim() }];
   });
 }
 
-/** Flags evidence summaries whose cause-and-effect wording the cited study's scope or comparison does not support. */
+/** Flags evidence summaries with cause-and-effect words the study's scope or comparison cannot back. */
 export function evidenceWording(url: string, page: PageFacts): Finding[] {
   return page.evidence.flatMap((summary) => {
     const reason = unsupportedBecause(summary);
@@ -72,7 +77,10 @@ export function evidenceWording(url: string, page: PageFacts): Finding[] {
       severity: "warning" as const,
       page: url,
       message: `an evidence summary says "${word}" in "…${context}…", but ${reason}`,
-      hint: 'say what the study found without cause-and-effect verbs ("found no conclusive evidence", "did better than"), or correct the study\'s scope in the condition file',
+      hint:
+        "say what the study found without cause-and-effect verbs " +
+        '("found no conclusive evidence", "did better than"), ' +
+        "or correct the study's scope in the condition file",
     }));
   });
 }

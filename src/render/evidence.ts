@@ -32,19 +32,22 @@ export interface EvidenceView {
 
 /** The evidence entries of a condition, ready for the evidence macro. */
 export function evidenceViews(condition: Condition): EvidenceView[] {
-  return condition.evidence.map((entry) => ({
-    claim: entry.claim,
-    citation: citationView(entry.citation),
-    scope: {
-      covers: entry.scope.covers,
-      notIncluded: entry.scope.notIncluded,
-      // The macro closes the quotation with its own full stop.
-      certainty: entry.scope.certainty.replace(/\.$/, ""),
-      comparedWith: listInWords(ordered(entry.scope.comparison).map((c) => comparisonLabels[c])),
-      comparisonIds: ordered(entry.scope.comparison).join(" "),
-      inScope: coversCondition(entry.scope, condition.id),
-    },
-  }));
+  return condition.evidence.map((entry) => {
+    const comparisons = ordered(entry.scope.comparison);
+    return {
+      claim: entry.claim,
+      citation: citationView(entry.citation),
+      scope: {
+        covers: entry.scope.covers,
+        notIncluded: entry.scope.notIncluded,
+        // The macro closes the quotation with its own full stop.
+        certainty: entry.scope.certainty.replace(/\.$/, ""),
+        comparedWith: listInWords(comparisons.map((c) => comparisonLabels[c])),
+        comparisonIds: comparisons.join(" "),
+        inScope: coversCondition(entry.scope, condition.id),
+      },
+    };
+  });
 }
 
 type Citation = Condition["evidence"][number]["citation"];
@@ -55,7 +58,14 @@ export function citationView(citation: Citation): CitationView {
   const url = citation.doi ? `https://doi.org/${citation.doi}` : pubmed!;
   const title = citation.title.replace(/\.$/, "");
   const authors = shortAuthors(citation.authors);
-  return { authors, title, journal: citation.journal, year: citation.year, url, pubmedUrl: citation.doi ? pubmed : undefined };
+  return {
+    authors,
+    title,
+    journal: citation.journal,
+    year: citation.year,
+    url,
+    pubmedUrl: citation.doi ? pubmed : undefined,
+  };
 }
 
 /**

@@ -32,28 +32,37 @@ export const evidenceScope = z
     covers: text(10, 300).meta({
       description:
         "What the study was and who was in it, in plain words; shown beside the citation after 'Scope:'.",
-      examples: ["a pooled analysis of 39 randomized trials in non-specific back and neck pain, osteoarthritis, headache and shoulder pain"],
+      examples: [
+        "39 randomized trials in non-specific back and neck pain, osteoarthritis, headache and shoulder pain",
+      ],
     }),
     conditions: z.array(idField).meta({
       description:
-        "Ids of this site's conditions the study covered ([] if none). Citing it on any other condition gives a warning unless the claim says, in words, that the study did not include them.",
+        "Ids of this site's conditions the study covered ([] if none). Citing it on any other condition " +
+        "gives a warning unless the claim says, in words, that the study did not include them.",
       examples: [["chronic-low-back-pain", "neck-pain"]],
     }),
     notIncluded: text(5, 200)
       .optional()
       .meta({
-        description: "People a reader of this page might assume were studied but were not; shown as 'it did not include …'.",
+        description:
+          "People a reader of this page might assume were studied but were not; " +
+          "shown as 'it did not include …'.",
         examples: ["people with pain after spine surgery"],
       }),
     comparison: z
       .array(comparison)
       .min(1, { error: `list what acupuncture was compared with: ${comparisonIds.join(", ")}` })
       .meta({
-        description: `What acupuncture was compared with: ${comparisonIds.join(", ")}. Claims with cause-and-effect verbs ("improves", "reduces") need a comparison other than other-acupuncture or none.`,
+        description:
+          `What acupuncture was compared with: ${comparisonIds.join(", ")}. Claims with cause-and-effect ` +
+          'verbs ("improves", "reduces") need a comparison other than other-acupuncture or none.',
         examples: [["sham", "usual-care"]],
       }),
     certainty: text(10, 400).meta({
-      description: "The authors' own words on how certain the finding is or its main limitation, copied from the abstract; shown in quotes.",
+      description:
+        "The authors' own words on how certain the finding is or its main limitation, copied from the " +
+        "abstract; shown in quotes.",
       examples: ["no conclusive evidence of the effectiveness and safety of acupuncture"],
     }),
   })

@@ -17,7 +17,9 @@ afterEach(() => {
 });
 
 const scopeWarnings = (root: string) =>
-  prepare(root).warnings.filter((w) => w.field.includes("scope")).map(formatProblem);
+  prepare(root)
+    .warnings.filter((w) => w.field.includes("scope"))
+    .map(formatProblem);
 
 /** The fixture's sciatica page cites a chronic-pain study that did not include sciatica. */
 const dropAcknowledgement = (text: string) =>
@@ -30,7 +32,9 @@ describe("#16: a study cited outside its scope", () => {
     const warnings = scopeWarnings(root);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/^conditions\/sciatica\.md:\d+ evidence\[0\]\.scope\.conditions: /);
-    expect(warnings[0]).toContain("Vickers AJ 2018 is cited for sciatica, but its scope covers chronic-low-back-pain, neck-pain");
+    expect(warnings[0]).toContain(
+      "Vickers AJ 2018 is cited for sciatica, but its scope covers chronic-low-back-pain, neck-pain",
+    );
     expect(warnings[0]).toContain('"It did not include people with sciatica."');
   });
 
@@ -41,7 +45,10 @@ describe("#16: a study cited outside its scope", () => {
   it("stays quiet when the study's scope lists the condition", () => {
     const root = fixture();
     edit(root, "conditions/sciatica.md", (t) =>
-      dropAcknowledgement(t).replace("conditions: [chronic-low-back-pain, neck-pain]", "conditions: [sciatica]"),
+      dropAcknowledgement(t).replace(
+        "conditions: [chronic-low-back-pain, neck-pain]",
+        "conditions: [sciatica]",
+      ),
     );
     expect(scopeWarnings(root)).toEqual([]);
   });
@@ -62,16 +69,28 @@ describe("#16: evidence scope in the condition file", () => {
   it("is required on every evidence entry", () => {
     const root = fixture();
     edit(root, "conditions/neck-pain.md", (t) => t.replace(/ {4}scope:\n( {6}.*\n)+/, ""));
-    expect(reportOf(root)).toEqual([expect.stringMatching(/^conditions\/neck-pain\.md:\d+ evidence\[0\]\.scope: is required but missing/)]);
+    expect(reportOf(root)).toEqual([
+      expect.stringMatching(/^conditions\/neck-pain\.md:\d+ evidence\[0\]\.scope: is required but missing/),
+    ]);
   });
 
   it("names the accepted comparisons and unknown condition ids", () => {
     const root = fixture();
     edit(root, "conditions/neck-pain.md", (t) =>
-      t.replace("comparison: [sham, usual-care]", "comparison: [placebo]").replace("conditions: [chronic-low-back-pain, neck-pain]", "conditions: [neck-pian]"),
+      t
+        .replace("comparison: [sham, usual-care]", "comparison: [placebo]")
+        .replace("conditions: [chronic-low-back-pain, neck-pain]", "conditions: [neck-pian]"),
     );
     const report = reportOf(root);
-    expect(report).toContainEqual(expect.stringMatching(/evidence\[0\]\.scope\.comparison\[0\]: expected one of sham, usual-care, no-treatment, drugs/));
-    expect(report).toContainEqual(expect.stringMatching(/evidence\[0\]\.scope\.conditions\[0\]: unknown condition "neck-pian" — did you mean "neck-pain"\?/));
+    expect(report).toContainEqual(
+      expect.stringMatching(
+        /evidence\[0\]\.scope\.comparison\[0\]: expected one of sham, usual-care, no-treatment, drugs/,
+      ),
+    );
+    expect(report).toContainEqual(
+      expect.stringMatching(
+        /evidence\[0\]\.scope\.conditions\[0\]: unknown condition "neck-pian" — did you mean "neck-pain"\?/,
+      ),
+    );
   });
 });

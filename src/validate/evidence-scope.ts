@@ -8,8 +8,17 @@ import { fieldName } from "./issues.ts";
  * Words that tell the reader a study did not cover the people on this page. Kept deliberately
  * plain: the summary has to say it, not hint at it.
  */
-const acknowledgement =
-  /\b(?:(?:did|does|do)\s+not|didn't|doesn't|not)\s+(?:include|study|cover|enrol|enroll|test|look\s+at|involve)\b|\bnot\s+(?:included|studied|covered|tested)\b|\bexclud(?:ed|es|ing)\b|\boutside\s+(?:its|the\s+study's|this\s+study's)\s+scope\b|\bonly\s+indirectly\b/i;
+const acknowledgement = new RegExp(
+  [
+    "\\b(?:(?:did|does|do)\\s+not|didn't|doesn't|not)\\s+" +
+      "(?:include|study|cover|enrol|enroll|test|look\\s+at|involve)\\b",
+    "\\bnot\\s+(?:included|studied|covered|tested)\\b",
+    "\\bexclud(?:ed|es|ing)\\b",
+    "\\boutside\\s+(?:its|the\\s+study's|this\\s+study's)\\s+scope\\b",
+    "\\bonly\\s+indirectly\\b",
+  ].join("|"),
+  "i",
+);
 
 /** True when the study covered the condition whose page cites it. */
 export function coversCondition(scope: EvidenceScope, conditionId: string): boolean {
@@ -33,13 +42,16 @@ export function evidenceScopeWarnings(conditions: Condition[], files: SourceFile
       const path = ["evidence", i, "scope", "conditions"];
       const study = `${entry.citation.authors.split(",")[0]} ${entry.citation.year}`;
       const covered = entry.scope.conditions.join(", ") || "none of this site's conditions";
+      const example = `"It did not include people with ${condition.shortName.toLowerCase()}."`;
       return [
         {
           file: condition.file,
           line: byPath.get(condition.file)?.lineOf(path),
           field: fieldName(path),
           message: `${study} is cited for ${condition.id}, but its scope covers ${covered}`,
-          hint: `say so in the claim (for example "It did not include people with ${condition.shortName.toLowerCase()}."), cite a study of this condition, or add ${condition.id} to scope.conditions if the study did cover it`,
+          hint:
+            `say so in the claim (for example ${example}), ` +
+            `cite a study of this condition, or add ${condition.id} to scope.conditions if it did`,
         },
       ];
     }),
