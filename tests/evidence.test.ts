@@ -86,9 +86,11 @@ describe("#16: the sample site", () => {
     });
     expect(result.warnings.filter((w) => w.field.startsWith("evidence"))).toEqual([]);
     expect(evidenceFindings(result)).toEqual([]);
-    const stenosis = textOf(readFileSync(join(out, "acupuncture-for-spinal-stenosis/index.html"), "utf8"));
+    const html = readFileSync(join(out, "acupuncture-for-spinal-stenosis/index.html"), "utf8");
+    const stenosis = textOf(html);
     expect(stenosis).toContain("compared with other acupuncture");
     expect(stenosis).toContain("Vickers AJ, Vertosick EA, Lewith G, et al. Acupuncture for Chronic Pain");
+    expect(html).toContain('"author":"Vickers AJ, Vertosick EA, Lewith G, et al"');
     expect(stenosis).toContain("the trials did not include people with spinal stenosis");
   }, 60_000);
 });
