@@ -29,6 +29,8 @@ describe("where the report goes", () => {
     mkdirSync(join(dir, "report"));
     writeFileSync(join(dir, "report/q3-sales.xlsx"), "");
     expect(() => checkReportDir(join(dir, "report"), join(dir, "output"))).toThrow(/q3-sales\.xlsx.*the build replaces this folder/);
+    writeFileSync(join(dir, "notes"), "");
+    expect(() => checkReportDir(join(dir, "notes"), join(dir, "output"))).toThrow(/is a file, not a folder/);
   });
 
   it("accepts a report folder written by an earlier build", () => {

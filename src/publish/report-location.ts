@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DataError } from "../problems.ts";
 
@@ -38,6 +38,7 @@ export function checkReportDir(reportDir: string, outDir: string): void {
   if (inside(reportDir, out)) throw problem(`is inside the site folder ${out}, so the report would be deployed`, "pass --report with a folder outside --out, e.g. --report report");
   if (inside(out, reportDir)) throw problem(`contains the site folder ${out}`, "pass --report with a folder beside --out, not around it");
   if (!existsSync(reportDir)) return;
+  if (!statSync(reportDir).isDirectory()) throw problem("is a file, not a folder", "move the file, or pass --report DIR to write the report somewhere else");
   const foreign = readdirSync(reportDir).filter((name) => !reportNames.has(name) && !name.startsWith("."));
   if (foreign.length > 0) {
     throw problem(
