@@ -105,5 +105,6 @@ describe("npm run indexnow", () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("CLINIC_PAGES_INDEXNOW_KEY indexNow.key: expected 8 to 128 letters, digits or dashes");
     expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).toContain("Nothing was sent to IndexNow.");
   });
 });

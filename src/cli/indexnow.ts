@@ -5,7 +5,7 @@ import { readManifest } from "../build.ts";
 import { indexNowKey, keyFileName, keyVariable } from "../indexnow/key.ts";
 import { defaultEndpoint, indexNowRequests, IndexNowError, submitAll } from "../indexnow/submit.ts";
 import { loadProject } from "../load/index.ts";
-import { DataError } from "../problems.ts";
+import { DataError, formatProblem } from "../problems.ts";
 import { updatedUrls } from "../publish/manifest.ts";
 import { manifestFile, reportDirFor } from "../publish/report-location.ts";
 import { validateProject } from "../validate/index.ts";
@@ -26,7 +26,18 @@ the engines fetch the key file from the live site.
 
 The key comes from ${keyVariable} or site.yaml indexNow.key. Staging builds are never submitted.`;
 
+/** Problems with the key or the manifests end the command before anything is sent. */
 async function main(): Promise<number> {
+  try {
+    return await submitChanges();
+  } catch (error) {
+    if (!(error instanceof DataError)) throw error;
+    console.error(`${error.problems.map(formatProblem).join("\n")}\n\nNothing was sent to IndexNow.`);
+    return 1;
+  }
+}
+
+async function submitChanges(): Promise<number> {
   const { values } = parseArgs({
     options: {
       since: { type: "string" },
