@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { analyzeShard, auditSiteParallel, formatFinding, type AuditResult, type BuiltPage } from "./audit/index.ts";
+import { analyzeShard, auditSiteParallel, type AuditResult, type BuiltPage } from "./audit/index.ts";
 import { shardFile, writeShardSummaries } from "./audit/shard-file.ts";
 import type { ImagePlan } from "./images/plan.ts";
 import { shardPlan, type Shard } from "./plan/shard.ts";
 import { prepare, type Prepared } from "./pipeline/index.ts";
-import { DataError, type Problem } from "./problems.ts";
+import { AuditError, DataError, type Problem } from "./problems.ts";
 import { buildManifest, manifestPath, type Manifest } from "./publish/manifest.ts";
 import { stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
 import { writeReport } from "./publish/report.ts";
@@ -46,21 +46,6 @@ export interface BuildResult {
   timings: Record<string, number>;
 }
 
-
-/** Thrown when the audit finds errors in the built pages; nothing is published. */
-export class AuditError extends Error {
-  constructor(
-    readonly audit: AuditResult,
-    readonly reportDir: string,
-  ) {
-    const errors = audit.findings.filter((f) => f.severity === "error");
-    const pages = new Set(errors.map((f) => f.page)).size;
-    super(
-      `${errors.map(formatFinding).join("\n")}\n\n${errors.length} audit ${errors.length === 1 ? "error" : "errors"} on ${pages} ${pages === 1 ? "page" : "pages"}; nothing was published and output/ is unchanged. Full report: ${join(reportDir, "index.html")}`,
-    );
-    this.name = "AuditError";
-  }
-}
 
 /** Today's date in UTC as YYYY-MM-DD, unless CLINIC_PAGES_TODAY pins it (for reproducible checks). */
 export function today(): string {

@@ -2,9 +2,9 @@ import { cpSync, existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { summarize, type BuiltPage } from "./audit/index.ts";
 import { readShardSummaries, shardFile } from "./audit/shard-file.ts";
-import { AuditError, publishSite, readManifest, today, type BuildOptions, type BuildResult } from "./build.ts";
+import { publishSite, readManifest, today, type BuildOptions, type BuildResult } from "./build.ts";
 import { prepare } from "./pipeline/index.ts";
-import { DataError } from "./problems.ts";
+import { AuditError, DataError } from "./problems.ts";
 import { stagingDir } from "./publish/index.ts";
 import { writeReport } from "./publish/report.ts";
 

@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AuditError, build } from "../src/build.ts";
+import { build } from "../src/build.ts";
+import { AuditError } from "../src/problems.ts";
 import { copyFixture, edit } from "./helpers.ts";
 
 const outDir = () => join(mkdtempSync(join(tmpdir(), "clinic-audit-")), "output");

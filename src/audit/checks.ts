@@ -1,5 +1,6 @@
 import type { QualitySettings } from "../validate/site-schema.ts";
 import type { PageFacts } from "./parse.ts";
+import type { CheckId } from "../problems.ts";
 import type { Finding } from "./types.ts";
 import { hashWord, wordHashes, words } from "./uniqueness.ts";
 
@@ -15,7 +16,7 @@ export interface AuditContext {
 
 type Check = (url: string, page: PageFacts, ctx: AuditContext) => Finding[];
 
-const finding = (check: string, severity: Finding["severity"], page: string, message: string, hint?: string): Finding => ({ check, severity, page, message, hint });
+const finding = (check: CheckId, severity: Finding["severity"], page: string, message: string, hint?: string): Finding => ({ check, severity, page, message, hint });
 
 export const titleMax = 60;
 export const descriptionRange = [70, 160] as const;

@@ -33,7 +33,10 @@ function sharePages(pages: BuiltPage[]): SharedPages {
   const lengths = Uint32Array.from(pages, (p) => Buffer.byteLength(p.html));
   const offsets = new Uint32Array(pages.length);
   let total = 0;
-  lengths.forEach((length, i) => ((offsets[i] = total), (total += length)));
+  lengths.forEach((length, i) => {
+    offsets[i] = total;
+    total += length;
+  });
   const bytes = new SharedArrayBuffer(total);
   const view = Buffer.from(bytes);
   pages.forEach((page, i) => view.write(page.html, offsets[i]!, lengths[i]!, "utf8"));

@@ -74,6 +74,11 @@ export function parsePage(html: string): PageFacts {
   let reviewedText = "";
   let reviewedDate: string | undefined;
   let sawReviewed = false;
+  /** Block boundaries separate words in the collected text. */
+  const breakWords = () => {
+    main.push(" ");
+    mainNoCite.push(" ");
+  };
   const parser = new Parser(
     {
       onopentag(tag, attrs) {
@@ -81,7 +86,7 @@ export function parsePage(html: string): PageFacts {
         if (tag === "h1" && facts.h1Count === 1) facts.h1Text = "";
         if (tag === "time" && inside.reviewed > 0 && attrs.datetime) reviewedDate = attrs.datetime;
         if (tag === "cite" && inside.main > 0) facts.citations++;
-        if (blockTags.has(tag)) (main.push(" "), mainNoCite.push(" "));
+        if (blockTags.has(tag)) breakWords();
         if (voidTags.has(tag)) return;
         const flags = flagsFor(tag, attrs);
         for (const flag of flags) inside[flag]++;
@@ -102,8 +107,11 @@ export function parsePage(html: string): PageFacts {
         if (voidTags.has(tag)) return;
         const flags = stack.pop() ?? [];
         for (const flag of flags) inside[flag]--;
-        if (flags.includes("jsonLd")) (facts.jsonLd.push(script), (script = ""));
-        if (blockTags.has(tag)) (main.push(" "), mainNoCite.push(" "));
+        if (flags.includes("jsonLd")) {
+          facts.jsonLd.push(script);
+          script = "";
+        }
+        if (blockTags.has(tag)) breakWords();
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

@@ -91,7 +91,10 @@ function repeatedIds(file: SourceFile, key: string, items: unknown): Problem[] {
   const seen = new Set<unknown>();
   return list(items).flatMap((item, i) => {
     const id = record(item).id;
-    if (!seen.has(id)) return (seen.add(id), []);
+    if (!seen.has(id)) {
+      seen.add(id);
+      return [];
+    }
     return [problemAt(file, [key, i, "id"], `repeats the id "${String(id)}" used above`, `give each entry in ${key} a unique id`)];
   });
 }
