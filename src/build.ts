@@ -6,6 +6,7 @@ import type { ImagePlan } from "./images/plan.ts";
 import { shardPlan, type Shard } from "./plan/shard.ts";
 import { prepare, type Prepared } from "./pipeline/index.ts";
 import { AuditError, DataError, type Problem } from "./problems.ts";
+import { noindexTag } from "./rules/page-markup.ts";
 import { buildManifest, manifestPath, type Manifest } from "./publish/manifest.ts";
 import { stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
 import { writeReport } from "./publish/report.ts";
@@ -174,7 +175,7 @@ function writeManifest(dir: string, origin: string, previous?: Manifest): void {
 export function applyNoindex(built: BuiltPage[], urls: Set<string>): void {
   for (const page of built) {
     if (!urls.has(page.url) || !page.outputPath) continue;
-    const html = (page.html || readFileSync(page.outputPath, "utf8")).replace(/<link rel="canonical" href="[^"]*">/, '<meta name="robots" content="noindex">');
+    const html = (page.html || readFileSync(page.outputPath, "utf8")).replace(/<link rel="canonical" href="[^"]*">/, noindexTag);
     writeFileSync(page.outputPath, html);
   }
 }

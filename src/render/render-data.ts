@@ -5,6 +5,7 @@ import { regionName } from "../plan/regions.ts";
 import type { Clinic, Condition, Location, Model, Practitioner, Site } from "../validate/index.ts";
 import { directionsUrl, displayPhone, hoursTable, longDate, telHref, type HoursRow } from "./format.ts";
 import { renderMarkdown } from "./markdown.ts";
+import { citationLinks } from "../rules/urls.ts";
 import type { CardSpec, ImagePlan, PhotoSet } from "../images/plan.ts";
 
 export interface ClinicView extends Clinic {
@@ -121,7 +122,7 @@ type Citation = Condition["evidence"][number]["citation"];
 
 /** A citation's parts and a link to its DOI or PubMed record. */
 export function citationView(citation: Citation): CitationView {
-  const url = citation.doi ? `https://doi.org/${citation.doi}` : `https://pubmed.ncbi.nlm.nih.gov/${citation.pmid}/`;
+  const url = citationLinks(citation)[0]!;
   return { authors: citation.authors, title: citation.title.replace(/\.$/, ""), journal: citation.journal, year: citation.year, url };
 }
 

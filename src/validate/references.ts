@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { FieldPath, LoadedProject, SourceFile } from "../load/index.ts";
 import type { Problem } from "../problems.ts";
 import { closest, fieldName } from "./issues.ts";
-import { slugFromPath } from "./slug.ts";
+import { slugFromPath } from "../rules/slug.ts";
 
 /**
  * Checks every id that points from one file to another, and that ids are unique.
