@@ -58,7 +58,8 @@ function bootstrap(): string {
 
 function runWorker(shared: SharedPages, from: number, to: number, ctx: AuditContext): Promise<PageSummary[]> {
   return new Promise((resolve, reject) => {
-    const workerData = { shared, from, to, ctx: { ...ctx, urls: shared.urls } };
+    // Every planned URL, not just these pages': a shard links to pages other shards build.
+    const workerData = { shared, from, to, ctx: { ...ctx, urls: [...ctx.urls] } };
     // A roomy young generation: the per-page work allocates many short-lived strings.
     const worker = new Worker(bootstrap(), { eval: true, workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     worker.once("message", (summaries: PageSummary[]) => {
