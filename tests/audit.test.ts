@@ -1,12 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
 import { AuditError } from "../src/problems.ts";
-import { copyFixture, edit } from "./helpers.ts";
+import { copyFixture, edit, fixtureSite, temp } from "./helpers.ts";
 
-const outDir = () => join(mkdtempSync(join(tmpdir(), "clinic-audit-")), "output");
+const outDir = () => join(temp("audit"), "output");
 
 /** Makes Long Branch a copy of Red Bank with only the name changed: a textbook doorway page. */
 function cloneCity(root: string) {
@@ -86,9 +85,8 @@ describe("medical copy gate", () => {
 });
 
 describe("reports", () => {
-  it("writes report.json with a stable shape and an HTML report kept out of search", async () => {
-    const out = outDir();
-    await build({ root: copyFixture(), outDir: out, today: "2026-11-25" });
+  it("writes report.json with a stable shape and an HTML report kept out of search", () => {
+    const out = fixtureSite();
     const report = JSON.parse(readFileSync(join(out, "_report/report.json"), "utf8"));
     expect(report.schema).toBe("clinic-pages/report@1");
     expect(report.summary).toMatchObject({ pages: 20, indexable: 19, noindexed: 0, errors: 0 });
