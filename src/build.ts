@@ -6,6 +6,7 @@ import type { ImagePlan } from "./images/plan.ts";
 import { shardPlan, type Shard } from "./plan/shard.ts";
 import { prepare, type Prepared } from "./pipeline/index.ts";
 import { AuditError, DataError, type Problem } from "./problems.ts";
+import { today } from "./rules/dates.ts";
 import { noindexTag } from "./rules/page-markup.ts";
 import { buildManifest, manifestPath, type Manifest } from "./publish/manifest.ts";
 import { stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
@@ -47,11 +48,6 @@ export interface BuildResult {
   timings: Record<string, number>;
 }
 
-
-/** Today's date in UTC as YYYY-MM-DD, unless CLINIC_PAGES_TODAY pins it (for reproducible checks). */
-export function today(): string {
-  return process.env.CLINIC_PAGES_TODAY ?? new Date().toISOString().slice(0, 10);
-}
 
 /**
  * The whole build: load, validate, plan, render, audit, publish. Bad data throws DataError

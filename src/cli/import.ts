@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { today } from "../build.ts";
+import { today } from "../rules/dates.ts";
 import { planImport } from "../marketer/import.ts";
 import { readClinics } from "../marketer/site-clinics.ts";
 import { DataError } from "../problems.ts";

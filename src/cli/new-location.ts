@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { today } from "../build.ts";
+import { today } from "../rules/dates.ts";
 import { distanceKm, kmTo } from "../plan/geo.ts";
 import { findCities, normalizeName, type City } from "../marketer/cities.ts";
 import { locationFile, locationSlug, nearestClinic } from "../marketer/location-file.ts";
