@@ -71,6 +71,7 @@ export const checkIds = {
   "medical.review-date": "a condition page without a review date",
   "medical.review-stale": "a review older than quality.reviewMaxAgeMonths",
   "medical.citation": "a condition page that cites no study",
+  "medical.evidence-wording": "an evidence summary whose cause-and-effect words its study cannot back",
   "seo.h1": "not exactly one h1",
   "seo.lang": "no lang on the html element",
   "seo.title": "no title",

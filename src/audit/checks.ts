@@ -1,5 +1,6 @@
 import type { QualitySettings } from "../validate/site-schema.ts";
 import { isMedicalPage } from "./jsonld.ts";
+import { evidenceWording } from "./evidence.ts";
 import type { PageFacts } from "./parse.ts";
 import type { CheckId } from "../problems.ts";
 import { descriptionRange, titleMax } from "../rules/limits.ts";
@@ -156,4 +157,4 @@ const privacy: Check = (url, page, ctx) => {
 };
 
 /** Every check that looks at one page at a time. */
-export const pageChecks: Check[] = [onPageSeo, links, claims, medicalReview, privacy];
+export const pageChecks: Check[] = [onPageSeo, links, claims, evidenceWording, medicalReview, privacy];

@@ -7,6 +7,7 @@ import type { ClinicView, ConditionView, LocationView, RenderData } from "../ren
 import { citationLinks, conditionHubPath } from "../rules/urls.ts";
 import { weekdayNames } from "../rules/weekdays.ts";
 import type { Practitioner } from "../validate/index.ts";
+import { shortAuthors } from "../render/evidence.ts";
 
 /** Stable `@id`s: one per thing, on the site's origin, so pages link into one graph. */
 export const ids = {
@@ -105,7 +106,8 @@ export function citationNodes(condition: ConditionView): ScholarlyArticle[] {
   return condition.evidence.map(({ citation }) => ({
     "@type": "ScholarlyArticle",
     headline: citation.title,
-    author: citation.authors,
+    // Shortened as on the page: the graph shows only what the page shows.
+    author: shortAuthors(citation.authors),
     datePublished: String(citation.year),
     isPartOf: { "@type": "Periodical", name: citation.journal },
     sameAs: citationLinks(citation),
