@@ -10,6 +10,10 @@ export const pageAttributes = {
   nearby: "data-nearby",
   /** On the "Medically reviewed by … on <time>" byline of a condition page. */
   reviewed: "data-reviewed",
+  /** On an evidence summary, the cited study's comparison ids, separated by spaces. */
+  evidenceComparison: "data-evidence-comparison",
+  /** On an evidence summary, "in" when the study covered the page's condition, else "out". */
+  evidenceScope: "data-evidence-scope",
 } as const;
 
 /** The robots tag of a page kept out of search. */
