@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { register, tsImport } from "tsx/esm/api";
 import type { TestProject } from "vitest/node";
 import type { build as Build } from "../src/build.ts";
+import { fixtureRoot, testToday } from "./fixture.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,9 +20,6 @@ declare module "vitest" {
     fixtureSite: string;
   }
 }
-
-/** The date review ages are measured against in tests, so the fixture's reviews never go stale. */
-export const testToday = "2026-11-25";
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const root = mkdtempSync(join(tmpdir(), "clinic-pages-test-"));
@@ -45,7 +43,7 @@ async function buildFixtureSite(project: string, cacheDir: string): Promise<stri
   // Eleventy imports the TypeScript config with Node's import(), and CommonJS packages stay as is.
   register();
   const { build } = (await tsImport("../src/build.ts", import.meta.url)) as { build: typeof Build };
-  cpSync(join(import.meta.dirname, "fixtures", "mini"), project, { recursive: true });
+  cpSync(fixtureRoot, project, { recursive: true });
   const outDir = join(project, "output");
   await build({ root: project, outDir, cacheDir, today: testToday });
   return outDir;

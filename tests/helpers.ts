@@ -9,8 +9,9 @@ import { loadProject } from "../src/load/index.ts";
 import { packageRoot } from "../src/pipeline/paths.ts";
 import { DataError, formatProblem, type Problem } from "../src/problems.ts";
 import { validateProject, type Model } from "../src/validate/index.ts";
+import { fixtureRoot } from "./fixture.ts";
 
-export const fixtureRoot = join(import.meta.dirname, "fixtures", "mini");
+export { fixtureRoot };
 
 /** A fresh copy of the mini fixture site in a temporary folder. */
 export function copyFixture(): string {

@@ -1,7 +1,7 @@
 // Runs in every test worker before its test file.
 import { register } from "tsx/esm/api";
 import { inject } from "vitest";
-import { testToday } from "./global-setup.ts";
+import { testToday } from "./fixture.ts";
 
 // Eleventy imports our TypeScript config with Node's own import(); tsx teaches Node to load it.
 register();
