@@ -7,7 +7,7 @@ import { shardPlan, type Shard } from "./plan/shard.ts";
 import { prepare, type Prepared } from "./pipeline/index.ts";
 import { DataError, type Problem } from "./problems.ts";
 import { buildManifest, manifestPath, type Manifest } from "./publish/manifest.ts";
-import { stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
+import { openOutDir, stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
 import { writeReport } from "./publish/report.ts";
 import { renderSite } from "./render/run.ts";
 import { withImages } from "./render/render-data.ts";
@@ -81,7 +81,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     mark = now;
   };
   const root = resolve(options.root);
-  const outDir = resolve(options.outDir ?? join(root, "output"));
+  const outDir = openOutDir(root, options.outDir ?? join(root, "output"));
   const prepared = prepare(root, { baseUrl: options.baseUrl });
   const { model, plan, warnings } = prepared;
   const previous = options.since ? readManifest(options.since) : undefined;

@@ -5,7 +5,7 @@ import { readShardSummaries, shardFile } from "./audit/shard-file.ts";
 import { AuditError, publishSite, readManifest, today, type BuildOptions, type BuildResult } from "./build.ts";
 import { prepare } from "./pipeline/index.ts";
 import { DataError } from "./problems.ts";
-import { stagingDir } from "./publish/index.ts";
+import { openOutDir, stagingDir } from "./publish/index.ts";
 import { writeReport } from "./publish/report.ts";
 
 /**
@@ -16,7 +16,7 @@ import { writeReport } from "./publish/report.ts";
  */
 export async function combine(options: BuildOptions & { shards: string[] }): Promise<BuildResult> {
   const root = resolve(options.root);
-  const outDir = resolve(options.outDir ?? join(root, "output"));
+  const outDir = openOutDir(root, options.outDir ?? join(root, "output"));
   const { model, plan, warnings, data } = prepare(root, { baseUrl: options.baseUrl });
   const summaries = options.shards.map((dir) => {
     const file = join(resolve(dir), shardFile);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/pipeline/paths.ts";
+import { outMarker } from "../src/publish/out-dir.ts";
 import { copyFixture, edit } from "./helpers.ts";
 
 /** Runs `npm run build` the way a marketer or a pipeline does, in the project folder. */
@@ -24,6 +25,7 @@ describe("npm run build", () => {
     const root = copyFixture();
     mkdirSync(join(root, "output"));
     writeFileSync(join(root, "output/index.html"), "last good build");
+    writeFileSync(join(root, "output", outMarker), "");
     edit(root, "locations/red-bank-nj.md", (t) => t.replace("clinic: north", "clinic: nort"));
     edit(root, "conditions/sciatica.md", (t) => t.replace("lastReviewed: 2026-09-11", "lastReviewed: 11/09/2026"));
     const result = runBuild(root);

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/pipeline/paths.ts";
+import { outMarker } from "../src/publish/out-dir.ts";
 import { copyFixture, edit } from "./helpers.ts";
 
 const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
@@ -74,13 +75,14 @@ describe("atomic publish", () => {
     const root = copyFixture();
     mkdirSync(join(root, "output"));
     cpSync(join(packageRoot, "tests/fixtures/mini/site.yaml"), join(root, "output/marker.txt"));
+    writeFileSync(join(root, "output", outMarker), "");
     const child = spawn(tsx, [cli, "--root", root], { detached: true, stdio: "ignore", env: { ...process.env } });
     const started = Date.now();
     while (!readdirSync(root).some((n) => n.startsWith("output.building-")) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 10));
     expect(readdirSync(root).some((n) => n.startsWith("output.building-"))).toBe(true);
     process.kill(-child.pid!, "SIGKILL");
     await new Promise((r) => child.once("exit", r));
-    expect(readdirSync(join(root, "output"))).toEqual(["marker.txt"]);
+    expect(readdirSync(join(root, "output")).sort()).toEqual([outMarker, "marker.txt"]);
     // The next build cleans up and publishes normally.
     expect(runBuild(root).status).toBe(0);
     expect(existsSync(join(root, "output/index.html"))).toBe(true);
