@@ -12,6 +12,7 @@ import { writeReport } from "./publish/report.ts";
 import { renderSite } from "./render/run.ts";
 import { withImages } from "./render/render-data.ts";
 import { imageCacheDir } from "./images/cache.ts";
+import { checkedToday } from "./validate/environment.ts";
 import { generateImages, type ImageSummary } from "./images/generate.ts";
 import { logoBytes, planImages } from "./images/plan.ts";
 
@@ -64,7 +65,7 @@ export class AuditError extends Error {
 
 /** Today's date in UTC as YYYY-MM-DD, unless CLINIC_PAGES_TODAY pins it (for reproducible checks). */
 export function today(): string {
-  return process.env.CLINIC_PAGES_TODAY ?? new Date().toISOString().slice(0, 10);
+  return checkedToday();
 }
 
 /**

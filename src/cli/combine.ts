@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { combine } from "../combine.ts";
+import { stagingFromEnv } from "../validate/environment.ts";
 import { runCli } from "./run.ts";
 
 const usage = `Usage: npm run combine -- SHARD_DIR... [--out DIR] [--root DIR] [--base-url URL] [--staging] [--since FILE]
@@ -17,7 +18,7 @@ async function main(): Promise<number> {
     outDir: values.out,
     shards: positionals,
     baseUrl: values["base-url"] ?? process.env.CLINIC_PAGES_BASE_URL,
-    staging: values.staging ?? process.env.CLINIC_PAGES_ENV === "staging",
+    staging: values.staging ?? stagingFromEnv(),
     since: values.since,
   });
   const warnings = result.audit.findings.length;

@@ -1,11 +1,14 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { today } from "../build.ts";
 import { distanceKm, kmTo } from "../plan/geo.ts";
 import { findCities, normalizeName, type City } from "../marketer/cities.ts";
 import { locationFile, locationSlug, nearestClinic } from "../marketer/location-file.ts";
 import { readClinics } from "../marketer/site-clinics.ts";
+import { formatProblem } from "../problems.ts";
+import { recoverSwap } from "../publish/index.ts";
+import { checkedToday } from "../validate/environment.ts";
+import { runCli } from "./run.ts";
 
 const usage = `Usage: npm run new-location -- "Pompano Beach, FL" [--pick N] [--root DIR]
 
@@ -25,7 +28,7 @@ function displayName(typed: string, city: City): string {
   return normalizeName(typed) === normalizeName(city.name) && typed !== typed.toLowerCase() ? typed : city.name;
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { pick: { type: "string" }, root: { type: "string", default: "." }, help: { type: "boolean", short: "h" } } });
   if (values.help || positionals.length !== 1) return values.help ? (console.log(usage), 0) : fail(usage);
   const [name, region] = positionals[0]!.split(",").map((part) => part.trim()) as [string, string | undefined];
@@ -38,16 +41,21 @@ function main(): number {
   const city = matches[(pick ?? 1) - 1];
   if (!city) return fail(`--pick must be between 1 and ${matches.length}.`);
   const root = resolve(values.root!);
+  recoverSwap(join(root, "output"));
   const file = join(root, "locations", `${locationSlug(displayName(name, city), city.region)}.md`);
   if (existsSync(file)) return fail(`${file} already exists; it was not changed. Edit it, or delete it first to start again.`);
-  const clinic = nearestClinic(readClinics(root), city);
+  const site = readClinics(root);
+  if (site.problems.length > 0) {
+    return fail(`${site.problems.map(formatProblem).join("\n")}\nFix site.yaml first: the new file needs its clinics. Nothing was written.`);
+  }
+  const clinic = nearestClinic(site.clinics, city);
   const miles = clinic ? kmTo("mi", distanceKm(city, clinic.geo)).toFixed(1) : undefined;
   mkdirSync(join(root, "locations"), { recursive: true });
   // Keep the spelling the marketer typed ("Port St. Lucie") when it names the same place.
-  writeFileSync(file, locationFile({ name: displayName(name, city), region: city.region, lat: city.lat, lng: city.lng, clinic: clinic?.id, updated: today() }, clinic ? `nearest clinic, ${miles} miles away` : "no clinic found in site.yaml"));
+  writeFileSync(file, locationFile({ name: displayName(name, city), region: city.region, lat: city.lat, lng: city.lng, clinic: clinic?.id, updated: checkedToday() }, clinic ? `nearest clinic, ${miles} miles away` : "no clinic found in site.yaml"));
   console.log(`Created ${file}${clinic ? ` (nearest clinic: ${clinic.id}, ${miles} miles)` : ""}.`);
   console.log("Next: write the directions and the local copy, then run npm start to see its pages.");
   return 0;
 }
 
-process.exit(main());
+runCli(main);
