@@ -4,7 +4,7 @@ import { DataError, type Problem } from "../problems.ts";
 import { conditionSchema, type ConditionData } from "./condition-schema.ts";
 import { checkReferences } from "./references.ts";
 import { slugFromPath } from "./slug.ts";
-import { issuesToProblems } from "./issues.ts";
+import { fieldName, issuesToProblems } from "./issues.ts";
 import { locationSchema, type LocationData } from "./location-schema.ts";
 import { siteSchema, type Site } from "./site-schema.ts";
 import { regionCode } from "../plan/regions.ts";
@@ -90,7 +90,7 @@ function toCondition(file: SourceFile, problems: Problem[], today: string): Cond
   data.evidence.forEach((item, i) => {
     const future = futureYearProblem(item.citation.year, today);
     const path = ["evidence", i, "citation", "year"];
-    if (future) problems.push({ file: file.path, line: file.lineOf(path), field: path.join("."), ...future });
+    if (future) problems.push({ file: file.path, line: file.lineOf(path), field: fieldName(path), ...future });
   });
   if (problems.length > before) return [];
   return [{ ...data, id, file: file.path, body: file.body, shortName: data.shortName ?? data.name }];
@@ -118,7 +118,7 @@ function datesInFuture(file: SourceFile, paths: string[][], today: string): Prob
   return paths.flatMap((path) => {
     const value = path.reduce<unknown>((node, key) => record(node)[key], file.data);
     const future = typeof value === "string" ? futureDateProblem(value, today) : undefined;
-    return future ? [{ file: file.path, line: file.lineOf(path), field: path.join("."), ...future }] : [];
+    return future ? [{ file: file.path, line: file.lineOf(path), field: fieldName(path), ...future }] : [];
   });
 }
 

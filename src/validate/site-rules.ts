@@ -1,6 +1,7 @@
 import { isValidPhoneNumber, type CountryCode } from "libphonenumber-js";
 import type { SourceFile, FieldPath } from "../load/index.ts";
 import type { Problem } from "../problems.ts";
+import { fieldName } from "./issues.ts";
 import type { Site } from "./site-schema.ts";
 
 /**
@@ -24,9 +25,6 @@ function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-function fieldName(path: FieldPath): string {
-  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("");
-}
 
 /** canonical URLs are `baseUrl` + path: a path, query or fragment in it breaks every one of them. */
 function baseUrlProblems(value: unknown, at: At): Problem[] {
