@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, watch, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { auditSite, formatFinding, type BuiltPage } from "../audit/index.ts";
 import type { Plan } from "../plan/index.ts";
@@ -33,8 +35,10 @@ export default function clinicPages(eleventyConfig: EleventyConfig): void {
   if (!("cp" in eleventyConfig.globalData)) {
     const preview = previewData(process.cwd());
     eleventyConfig.addGlobalData("cp", preview);
-    for (const target of ["site.yaml", "locations/", "conditions/", deletionTrigger]) eleventyConfig.addWatchTarget(target);
-    watchDeletions(process.cwd());
+    const trigger = deletionTrigger(process.cwd());
+    touch(trigger, "");
+    for (const target of ["site.yaml", "locations/", "conditions/", trigger]) eleventyConfig.addWatchTarget(target);
+    watchDeletions(process.cwd(), trigger);
     eleventyConfig.on?.("eleventy.after", ({ results }) => preview.audit(results));
   }
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
@@ -43,16 +47,23 @@ export default function clinicPages(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addFilter("structuredData", structuredDataScript as (...args: never[]) => unknown);
 }
 
-/** A file of ours that the preview touches when a data file is deleted (Eleventy rebuilds on change, not on delete). */
-const deletionTrigger = ".cache/clinic-pages/preview-deleted";
+/**
+ * A file of ours that the preview touches when a data file is deleted: Eleventy rebuilds on
+ * change, not on delete. It lives in the system's temporary folder because Eleventy's watcher
+ * skips what .gitignore lists (.cache/ among it).
+ */
+function deletionTrigger(root: string): string {
+  const id = createHash("sha256").update(root).digest("hex").slice(0, 12);
+  return join(tmpdir(), `clinic-pages-preview-${id}`, "deleted.txt");
+}
 
 /** Watches the data folders for deletions and touches the trigger, so a deleted city's pages go away. */
-function watchDeletions(root: string): void {
+function watchDeletions(root: string, trigger: string): void {
   for (const folder of ["locations", "conditions"]) {
     const dir = join(root, folder);
     if (!existsSync(dir)) continue;
     watch(dir, (_event, name) => {
-      if (name && !existsSync(join(dir, name.toString()))) touch(join(root, deletionTrigger), `${folder}/${name.toString()}`);
+      if (name && !existsSync(join(dir, name.toString()))) touch(trigger, `${folder}/${name.toString()}`);
     }).unref();
   }
 }
