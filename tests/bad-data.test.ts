@@ -161,3 +161,16 @@ describe("#12.12 regions, phones, baseUrl, hours", () => {
     expect(reportOf(root)).toEqual([expect.stringMatching(/^site\.yaml:\d+ clinics\[0\]\.hours\[1\]: overlaps hours\[0\] on Fr \(09:00–17:00 and 16:00–19:00\)/)]);
   });
 });
+
+describe("#12.12 every problem in one pass, patterns and photos included, with lines", () => {
+  it("#12.12 a wrong pattern placeholder and a missing photo arrive with a field error, each with its line", () => {
+    const root = project();
+    edit(root, "site.yaml", (t) => `${t}\npatterns:\n  title:\n    location:\n      - "{therapy} for {condition} in {city}"\n`);
+    edit(root, "site.yaml", (t) => t.replace("images/north.jpg", "images/missing.jpg"));
+    edit(root, "locations/red-bank-nj.md", (t) => t.replace("clinic: north", "clinic: nort"));
+    const report = reportOf(root);
+    expect(report).toContainEqual(expect.stringMatching(/^site\.yaml:\d+ patterns\.title\.location\[0\]: uses \{condition\}, which location pages do not have/));
+    expect(report).toContainEqual(expect.stringMatching(/^site\.yaml:\d+ clinics\[0\]\.photo\.src: no file at images\/missing\.jpg/));
+    expect(report).toContainEqual(expect.stringMatching(/^locations\/red-bank-nj\.md:5 clinic: unknown clinic "nort"/));
+  });
+});

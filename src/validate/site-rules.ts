@@ -1,6 +1,7 @@
 import { isValidPhoneNumber, type CountryCode } from "libphonenumber-js";
 import type { SourceFile, FieldPath } from "../load/index.ts";
 import type { Problem } from "../problems.ts";
+import { fill, placeholdersByKind, type PatternKind } from "../plan/patterns.ts";
 import { fieldName } from "./issues.ts";
 import type { Site } from "./site-schema.ts";
 
@@ -12,7 +13,7 @@ import type { Site } from "./site-schema.ts";
 export function checkSiteRules(file: SourceFile, site: Site | undefined): Problem[] {
   const data = record(site ?? file.data);
   const at = (path: FieldPath, message: string, hint: string): Problem => ({ file: file.path, line: file.lineOf(path), field: fieldName(path), message, hint });
-  return [...baseUrlProblems(data.baseUrl, at), ...phoneProblems(data, at), ...hoursProblems(data, at)];
+  return [...baseUrlProblems(data.baseUrl, at), ...phoneProblems(data, at), ...hoursProblems(data, at), ...patternProblems(data, at)];
 }
 
 type At = (path: FieldPath, message: string, hint: string) => Problem;
@@ -74,4 +75,24 @@ function overlap(a: Record<string, unknown>, b: Record<string, unknown>): boolea
   if (!times.every((t) => typeof t === "string")) return false;
   if (!list(a.days).some((d) => list(b.days).includes(d))) return false;
   return (a.opens as string) < (b.closes as string) && (b.opens as string) < (a.closes as string);
+}
+
+/** A placeholder a page kind cannot fill, with the pattern's line. */
+function patternProblems(data: Record<string, unknown>, at: At): Problem[] {
+  const problems: Problem[] = [];
+  for (const field of ["title", "description"] as const) {
+    const kinds = record(record(data.patterns)[field]);
+    for (const [kind, candidates] of Object.entries(kinds)) {
+      const allowed = placeholdersByKind[kind as PatternKind];
+      if (!allowed) continue;
+      const sample = Object.fromEntries(allowed.map((name) => [name, "x"]));
+      list(candidates).forEach((candidate, i) => {
+        if (typeof candidate !== "string") return;
+        for (const name of fill(candidate, sample).missing) {
+          problems.push(at(["patterns", field, kind, i], `uses {${name}}, which ${kind} pages do not have`, `use only ${allowed.map((k) => `{${k}}`).join(" ")}`));
+        }
+      });
+    }
+  }
+  return problems;
 }
