@@ -27,8 +27,14 @@ export function swapInto(built: string, target: string): void {
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(target)) renameSync(target, previous);
   renameSync(built, target);
-  rmSync(previous, { recursive: true, force: true });
   rmSync(lockPath(target), { force: true });
+  try {
+    rmSync(previous, { recursive: true, force: true });
+  } catch (error) {
+    // The new site is already in place; a read-only old copy must not turn success into failure.
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    console.warn(`warning: ${previous} (output): the old site could not be removed (${code}); make it writable and delete it`);
+  }
 }
 
 function isRunning(pid: number): boolean {
