@@ -110,8 +110,8 @@ describe("#12.7 dates and the environment", () => {
         return (error as { problems: Parameters<typeof formatProblem>[0][] }).problems.map(formatProblem);
       }
     })();
-    expect(problems.some((p) => /^conditions\/sciatica\.md:16 evidence\[0\]\.citation\.year: 2030 is after this year \(2026\)/.test(p))).toBe(true);
-    expect(problems).toContain("conditions/sciatica.md:24 lastReviewed: 2027-06-01 is after today (2026-11-25) — write the date the check or review actually happened; set CLINIC_PAGES_TODAY only to pin today's date in tests");
+    expect(problems.some((p) => /^conditions\/sciatica\.md:\d+ evidence\[0\]\.citation\.year: 2030 is after this year \(2026\)/.test(p))).toBe(true);
+    expect(problems.some((p) => /^conditions\/sciatica\.md:\d+ lastReviewed: 2027-06-01 is after today \(2026-11-25\) — write the date/.test(p))).toBe(true);
     expect(problems.some((p) => p.startsWith("locations/red-bank-nj.md:7 updated: 2099-12-31 is after today (2026-11-25)"))).toBe(true);
   });
 
