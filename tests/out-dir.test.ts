@@ -1,9 +1,10 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { packageRoot } from "../src/pipeline/paths.ts";
 import { outMarker } from "../src/publish/out-dir.ts";
+import { stagingDir } from "../src/publish/swap.ts";
 import { copyFixture } from "./helpers.ts";
 
 const made: string[] = [];
@@ -161,6 +162,20 @@ describe("#12.6 two builds into one output", () => {
     expect(result.stderr).toContain(`another build (process ${pid}) is writing this folder right now`);
     expect(existsSync(join(root, `output.building-${pid}`))).toBe(true);
     expect(existsSync(join(root, "output"))).toBe(false);
+  });
+
+  it("#12.6 a second build that reaches the swap stage while a real build is writing refuses", async () => {
+    const root = project();
+    const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
+    const first = spawn(tsx, [join(packageRoot, "src/cli/build.ts"), "--root", root], { stdio: "ignore", env: { ...process.env, CLINIC_PAGES_CACHE: join(root, ".cache", "images") } });
+    const exited = new Promise<number | null>((done) => first.once("exit", done));
+    const started = Date.now();
+    while (!readdirSync(root).some((n) => n.startsWith("output.building-")) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 5));
+    // This test process is the second build: it asks for its own build folder now.
+    expect(() => stagingDir(join(root, "output"))).toThrow(/another build \(process \d+\) is writing this folder right now/);
+    expect(await exited).toBe(0);
+    expect(existsSync(join(root, "output/index.html"))).toBe(true);
+    expect(readdirSync(root).filter((n) => n.startsWith("output."))).toEqual([]);
   });
 
   it("#12.6 a lock left by a build that died does not block", () => {

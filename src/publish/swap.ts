@@ -67,14 +67,19 @@ function lockPath(target: string): string {
  * killed never blocks the next one.
  */
 function lockHolder(target: string): number | undefined {
-  let pid: number;
+  const pid = lockPid(target);
+  if (pid === undefined) return undefined;
+  const building = join(dirname(target), `${basename(target)}.building-${pid}`);
+  return Number.isInteger(pid) && pid !== process.pid && isRunning(pid) && existsSync(building) ? pid : undefined;
+}
+
+/** The process id written in `target`'s lock, if there is a lock. */
+function lockPid(target: string): number | undefined {
   try {
-    pid = Number(readFileSync(lockPath(target), "utf8").trim());
+    return Number(readFileSync(lockPath(target), "utf8").trim());
   } catch {
     return undefined;
   }
-  const building = join(dirname(target), `${basename(target)}.building-${pid}`);
-  return Number.isInteger(pid) && pid !== process.pid && isRunning(pid) && existsSync(building) ? pid : undefined;
 }
 
 /**
@@ -110,7 +115,8 @@ function claimTarget(target: string): void {
 export function recoverSwap(target: string): void {
   const prefix = `${basename(target)}.building-`;
   if (!existsSync(dirname(target)) || lockHolder(target) !== undefined) return;
-  rmSync(lockPath(target), { force: true });
+  // A stale lock goes; this process's own lock (taken just before) stays.
+  if (lockPid(target) !== process.pid) rmSync(lockPath(target), { force: true });
   if (!existsSync(target) && existsSync(`${target}.previous`)) renameSync(`${target}.previous`, target);
   for (const name of readdirSync(dirname(target))) {
     const pid = Number(name.slice(prefix.length));
