@@ -39,7 +39,7 @@ describe("manifest for incremental uploads", () => {
   it("hashes every file and, with --since, lists what was added, changed and removed", () => {
     const root = copyFixture();
     expect(runBuild(root).status).toBe(0);
-    const first = JSON.parse(readFileSync(join(root, "output/_report/manifest.json"), "utf8"));
+    const first = JSON.parse(readFileSync(join(root, "report/manifest.json"), "utf8"));
     expect(first.files["index.html"]).toMatch(/^[0-9a-f]{64}$/);
     expect(first.files["robots.txt"]).toBeDefined();
     expect(first.since).toBeUndefined();
@@ -49,17 +49,17 @@ describe("manifest for incremental uploads", () => {
     edit(root, "locations/asbury-park-nj.md", (t) => t.replace("conditions: [neck-pain]", "conditions: [neck-pain, sciatica]"));
     const result = runBuild(root, ["--since", join(root, "previous.json")]);
     expect(result.status).toBe(0);
-    const second = JSON.parse(readFileSync(join(root, "output/_report/manifest.json"), "utf8"));
+    const second = JSON.parse(readFileSync(join(root, "report/manifest.json"), "utf8"));
     expect(second.since.added).toContain("acupuncture-for-sciatica/asbury-park-nj/index.html");
     expect(second.since.changed).toContain("acupuncture-for-sciatica/red-bank-nj/index.html");
     expect(second.since.changed).not.toContain("acupuncture-for-neck-pain/pompano-beach-fl/index.html");
     expect(second.since.changedUrls).toContain("https://clinic.test/acupuncture-for-sciatica/red-bank-nj/");
-    expect(second.since.changedUrls.every((u: string) => !u.includes("_report"))).toBe(true);
+    expect(second.since.changedUrls.every((u: string) => !u.includes("report"))).toBe(true);
 
     edit(root, "locations/asbury-park-nj.md", (t) => t.replace("conditions: [neck-pain, sciatica]", "conditions: [neck-pain]"));
     writeFileSync(join(root, "previous.json"), JSON.stringify(second));
     const third = runBuild(root, ["--since", join(root, "previous.json")]);
-    expect(JSON.parse(readFileSync(join(root, "output/_report/manifest.json"), "utf8")).since.removed).toContain("acupuncture-for-sciatica/asbury-park-nj/index.html");
+    expect(JSON.parse(readFileSync(join(root, "report/manifest.json"), "utf8")).since.removed).toContain("acupuncture-for-sciatica/asbury-park-nj/index.html");
     expect(third.status).toBe(0);
   });
 

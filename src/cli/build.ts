@@ -10,9 +10,10 @@ const usage = `Usage: npm run build -- [options]
 
   --root DIR         project folder with site.yaml, locations/ and conditions/ (default: .)
   --out DIR          where to write the site (default: <root>/output)
+  --report DIR       where to write the build report and manifest (default: report/ beside --out)
   --base-url URL     site origin for this build, e.g. a staging host (or CLINIC_PAGES_BASE_URL)
   --staging          noindex on every page, robots.txt disallows all, no sitemap (or CLINIC_PAGES_ENV=staging)
-  --since FILE       a previous manifest.json; output/_report/manifest.json then lists the changes
+  --since FILE       a previous manifest.json; report/manifest.json then lists the changes
   --timings          print the seconds each stage took
   --shard i/n        build only share i of n (for several CI runners); join them with npm run combine
 
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
     options: {
       root: { type: "string", default: "." },
       out: { type: "string" },
+      report: { type: "string" },
       "base-url": { type: "string" },
       staging: { type: "boolean" },
       since: { type: "string" },
@@ -46,6 +48,7 @@ async function main(): Promise<number> {
     shard,
     root: values.root!,
     outDir: values.out,
+    reportDir: values.report,
     baseUrl: values["base-url"] ?? process.env.CLINIC_PAGES_BASE_URL,
     staging: values.staging ?? stagingFromEnv(),
     since: values.since,
@@ -61,7 +64,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const sitemap = result.staging ? "staging: noindex, no sitemap" : `${result.indexable} in the sitemap`;
-  console.log(`Built ${result.pages} pages (${sitemap}) into ${result.outDir} in ${seconds} s, ${warnings}.`);
+  console.log(`Built ${result.pages} pages (${sitemap}) into ${result.outDir} in ${seconds} s, ${warnings}. Report: ${result.reportDir}`);
   return 0;
 }
 

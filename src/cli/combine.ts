@@ -3,19 +3,20 @@ import { combine } from "../combine.ts";
 import { stagingFromEnv } from "../validate/environment.ts";
 import { runCli } from "./run.ts";
 
-const usage = `Usage: npm run combine -- SHARD_DIR... [--out DIR] [--root DIR] [--base-url URL] [--staging] [--since FILE]
+const usage = `Usage: npm run combine -- SHARD_DIR... [--out DIR] [--report DIR] [--root DIR] [--base-url URL] [--staging] [--since FILE]
 
 Joins the folders written by npm run build -- --shard i/n --out SHARD_DIR into one site.`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { out: { type: "string" }, root: { type: "string", default: "." }, "base-url": { type: "string" }, staging: { type: "boolean" }, since: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { out: { type: "string" }, report: { type: "string" }, root: { type: "string", default: "." }, "base-url": { type: "string" }, staging: { type: "boolean" }, since: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
   if (values.help || positionals.length === 0) return values.help ? (console.log(usage), 0) : (console.error(usage), 1);
   const result = await combine({
     root: values.root!,
     outDir: values.out,
+    reportDir: values.report,
     shards: positionals,
     baseUrl: values["base-url"] ?? process.env.CLINIC_PAGES_BASE_URL,
     staging: values.staging ?? stagingFromEnv(),

@@ -15,6 +15,7 @@ import { withImages, type RenderData } from "./render-data.ts";
 import { packagePath } from "../pipeline/paths.ts";
 import { structuredDataScript } from "../structured-data/index.ts";
 import { longDate } from "./format.ts";
+import { writeAdmin } from "../cms/admin.ts";
 
 interface EleventyConfig {
   on?(event: "eleventy.after", listener: (event: { results: Array<{ url?: string | false; outputPath?: string | false; content?: string }> }) => unknown): void;
@@ -109,6 +110,8 @@ export function previewData(root: string, outDir = join(root, previewOutput)): P
       const images = await planImages(model, plan, root);
       await generateImages(images, root, outDir, imageCacheDir(root), logoBytes(model, root));
       removeStalePages(outDir, plan);
+      // The preview always has the editor at /admin/, with pick lists from the data just loaded.
+      writeAdmin(outDir, model, data.origin);
       lastGood = withImages(data, images);
       lastPlan = plan;
       quality = model.site.quality;

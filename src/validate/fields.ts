@@ -16,7 +16,9 @@ function isRealDate(value: string): boolean {
 /** A calendar date written as YYYY-MM-DD (YAML dates are kept as text). */
 export const dateField = z
   .string({ error: "expected a date written as YYYY-MM-DD, e.g. 2026-10-01" })
-  .refine(isRealDate, { error: "expected a real date written as YYYY-MM-DD, e.g. 2026-10-01" });
+  .refine(isRealDate, { error: "expected a real date written as YYYY-MM-DD, e.g. 2026-10-01" })
+  // JSON Schema's "date" format, so editors and the CMS show a date picker.
+  .meta({ format: "date" });
 
 /** An international phone number: "+", country code, then digits with optional spaces, dashes, dots or brackets. */
 export const phoneField = z

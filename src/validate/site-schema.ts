@@ -11,6 +11,7 @@ import {
   urlField,
   weekdays,
 } from "./fields.ts";
+import { cmsSettingsSchema, indexNowSettingsSchema } from "./integrations-schema.ts";
 
 const practitioner = z
   .object({
@@ -159,6 +160,8 @@ export const siteSchema = z
     patterns: patterns.optional(),
     disclaimer: text(20, 800).optional().meta({ description: "Replaces the default consult-your-physician disclaimer." }),
     quality: quality.default(quality.parse({})),
+    cms: cmsSettingsSchema.optional(),
+    indexNow: indexNowSettingsSchema.optional(),
   })
   .strict();
 
