@@ -112,7 +112,7 @@ describe("the marketer commands as npm runs them", () => {
     writeFileSync(join(root, "cities.csv"), "name,region\nBadtown,N1\n");
     const result = spawnCommand("import.ts", ["--root", root, join(root, "cities.csv")]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('cities.csv:2 region: expected a two-letter state code, got "N1"');
+    expect(result.stderr).toContain('cities.csv:2 region: "N1" is not a US state code or name');
     expect(result.stderr).toContain("1 problem in 1 file; no file was written.");
   });
 

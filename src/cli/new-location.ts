@@ -50,7 +50,7 @@ export async function main(args: string[]): Promise<number> {
   if (existsSync(file)) return fail(`${file} already exists; it was not changed. Edit it, or delete it first to start again.`);
   const site = readClinics(root);
   if (site.problems.length > 0) {
-    return fail(`${site.problems.map(formatProblem).join("\n")}\nFix site.yaml first: the new file needs its clinics. Nothing was written.`);
+    return fail(`${site.problems.map(formatProblem).join("\n")}\nFix site.yaml first: the new file needs its clinics; no file was written.`);
   }
   const clinic = nearestClinic(site.clinics, city);
   const miles = clinic ? kmTo("mi", distanceKm(city, clinic.geo)).toFixed(1) : undefined;
