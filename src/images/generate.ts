@@ -4,7 +4,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { ImageCache } from "./cache.ts";
 import { fitText, textPath } from "./font.ts";
-import { cardSize, encoderOptions, type CardSpec, type ImagePlan, type PhotoSet } from "./plan.ts";
+import { cardSize, encoderOptions, logoRasterSize, type CardSpec, type ImagePlan, type PhotoSet } from "./plan.ts";
 import { Progress } from "./progress.ts";
 
 export interface ImageSummary {
@@ -34,7 +34,8 @@ export async function generateImages(plan: ImagePlan, root: string, outDir: stri
   const cache = new ImageCache(cacheDir);
   const photoJobs = [...plan.photos.values()].flatMap((set) => set.jobs.map((job) => ({ set, job })));
   const cards = [...new Map([...plan.cards.values()].map((c) => [c.url, c])).values()];
-  const progress = new Progress(photoJobs.length + cards.length);
+  const logoJobs = plan.logo ? [plan.logo] : [];
+  const progress = new Progress(photoJobs.length + cards.length + logoJobs.length);
   const sources = new Map<string, Buffer>();
   const source = (set: PhotoSet) => sources.get(set.src) ?? sources.set(set.src, readFileSync(join(root, set.src))).get(set.src)!;
   const drawCard = cardPainter(plan, source, logo);
@@ -48,7 +49,11 @@ export async function generateImages(plan: ImagePlan, root: string, outDir: stri
     await cache.provide(card.key, "jpg", join(outDir, card.url), () => drawCard(card));
     progress.tick();
   });
-  const summary = { images: photoJobs.length + cards.length, cached: cache.hits, seconds: (performance.now() - started) / 1000 };
+  for (const job of logoJobs) {
+    await cache.provide(job.key, "png", join(outDir, job.url), () => sharp(logo, { density: 400 }).resize(logoRasterSize, logoRasterSize, { fit: "contain", background: "#ffffff" }).png().toBuffer());
+    progress.tick();
+  }
+  const summary = { images: photoJobs.length + cards.length + logoJobs.length, cached: cache.hits, seconds: (performance.now() - started) / 1000 };
   progress.done(summary);
   return summary;
 }

@@ -44,7 +44,12 @@ export interface ImagePlan {
   photos: Map<string, PhotoSet>;
   /** Card per page URL. */
   cards: Map<string, CardSpec>;
+  /** A PNG of an SVG logo, for the Organization's `logo` (Google wants raster logos ≥ 112 px). */
+  logo?: { url: string; key: string };
 }
+
+/** Side of the PNG logo: comfortably over Google's 112 px minimum, small as a file. */
+export const logoRasterSize = 512;
 
 interface PhotoRef {
   src: string;
@@ -76,7 +81,14 @@ export async function planImages(model: Model, plan: Plan, root: string): Promis
   if (problems.length > 0) throw new DataError(problems);
   const logo = logoBytes(model, root);
   const cards = new Map(plan.pages.map((page) => [page.url, cardFor(page, model, photos, logo)]));
-  return { photos, cards };
+  return { photos, cards, logo: logoRaster(model.site.organization.logo, logo) };
+}
+
+/** Where the PNG of a local SVG logo goes; undefined when the logo already is a raster or a URL. */
+function logoRaster(logo: string, bytes: Buffer): ImagePlan["logo"] {
+  if (/^https?:/.test(logo) || !logo.toLowerCase().endsWith(".svg")) return undefined;
+  const key = ImageCache.key("logo-png", String(logoRasterSize), bytes);
+  return { url: `/img/logo-${key.slice(0, 10)}-${logoRasterSize}.png`, key };
 }
 
 async function planPhoto(root: string, ref: PhotoRef): Promise<PhotoSet> {
