@@ -49,7 +49,7 @@ describe("social cards", () => {
     const html = readFileSync(join(out, "acupuncture-for-sciatica/red-bank-nj/index.html"), "utf8");
     const url = html.match(/<meta property="og:image" content="https:\/\/clinic\.test(\/cards\/[0-9a-f]{16}\.jpg)">/)![1]!;
     expect(html).toContain('<meta property="og:image:width" content="1200">');
-    expect(html).toContain('<meta property="og:image:alt" content="Acupuncture for Sciatica in Red Bank, NJ, Test Acupuncture">');
+    expect(html).toContain('<meta property="og:image:alt" content="Acupuncture for Sciatica in Red Bank, NJ, Test Acupuncture North, call (732) 555-0118">');
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
     const meta = await sharp(join(out, url)).metadata();
     expect([meta.width, meta.height, meta.format]).toEqual([1200, 630, "jpeg"]);

@@ -5,6 +5,8 @@ import type { Page, Plan } from "../plan/index.ts";
 import { DataError, type Problem } from "../problems.ts";
 import type { Model } from "../validate/index.ts";
 import { ImageCache } from "./cache.ts";
+import { cardFontKey } from "./font.ts";
+import { displayPhone } from "../render/format.ts";
 
 /** Widths every photo is published at; the source must be at least as wide as the largest. */
 export const photoWidths = [400, 800, 1200] as const;
@@ -14,7 +16,7 @@ export type PhotoFormat = (typeof photoFormats)[number];
 export const encoderOptions = { avif: { quality: 50, effort: 2 }, webp: { quality: 72 }, jpeg: { quality: 78, progressive: true } } as const;
 export const cardSize = { width: 1200, height: 630 } as const;
 /** Bump when the card design changes, so cached cards are redrawn. */
-export const cardVersion = "card-1";
+export const cardVersion = "card-2";
 
 /** One photo, published as every format × width. */
 export interface PhotoSet {
@@ -35,6 +37,10 @@ export interface CardSpec {
   heading: string;
   place?: string;
   brand: string;
+  /** The clinic the page belongs to, shown above the phone when it fits. */
+  clinic?: string;
+  /** The number to call, as displayed: the page's clinic, or the organization's main line. */
+  phone: string;
   /** Photo key (its source path) to draw behind the text, or none for the brand colour. */
   background?: string;
   alt: string;
@@ -136,6 +142,9 @@ function cardFor(page: Page, model: Model, photos: Map<string, PhotoSet>, logo: 
   const heading = place && page.h1.endsWith(` in ${place}`) ? page.h1.slice(0, -` in ${place}`.length) : page.h1;
   const brand = model.site.organization.name;
   const background = photo && photos.has(photo.src) ? photo.src : undefined;
-  const key = ImageCache.key(cardVersion, heading, place ?? "", brand, logo, background ? photos.get(background)!.jobs[0]!.key : "brand");
-  return { url: `/cards/${key.slice(0, 16)}.jpg`, key, heading, place, brand, background, alt: place ? `${heading} in ${place}, ${brand}` : `${heading}, ${brand}` };
+  const phone = displayPhone(clinic?.phone ?? model.site.organization.phone);
+  const parts = [cardVersion, cardFontKey(), heading, place ?? "", brand, clinic?.name ?? "", phone];
+  const key = ImageCache.key(...parts, logo, background ? photos.get(background)!.jobs[0]!.key : "brand");
+  const alt = `${place ? `${heading} in ${place}` : heading}, ${clinic?.name ?? brand}, call ${phone}`;
+  return { url: `/cards/${key.slice(0, 16)}.jpg`, key, heading, place, brand, clinic: clinic?.name, phone, background, alt };
 }
