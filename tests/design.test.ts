@@ -63,8 +63,8 @@ describe("#13: the page's clinic leads", () => {
     const card = attr(hub, "data-booking-card");
     const box = card.slice(0, card.indexOf("</aside>"));
     const offered = readdirSync(join(out, "acupuncture-for-neck-pain")).filter((d) => d !== "index.html");
-    const clinics = new Set(offered.map((d) => (d.endsWith("-fl") ? "south" : "north")));
-    for (const id of ["north", "south"] as string[]) expect(box.includes(`https://book.clinic.test/${id}`)).toBe(clinics.has(id));
+    const clinics = new Set<string>(offered.map((d) => (d.endsWith("-fl") ? "south" : "north")));
+    for (const id of ["north", "south"]) expect(box.includes(`https://book.clinic.test/${id}`)).toBe(clinics.has(id));
   });
 
   it("no page needs JavaScript: the only script is the JSON-LD", () => {
