@@ -47,6 +47,17 @@ const postalAddress = z
   .strict()
   .meta({ description: "Full postal address, shown on pages and used for directions." });
 
+/** How patients pay. Same shape as issue 9's `payment` (which adds self-pay prices and notes), so the two merge as one. */
+const payment = z
+  .object({
+    insurance: z
+      .array(text(2, 100))
+      .default([])
+      .meta({ description: "Insurance plans accepted, as patients know them; shown on the clinic's booking card.", examples: [["Aetna", "Florida Blue"]] }),
+  })
+  .strict()
+  .meta({ description: "Cost and insurance at this clinic." });
+
 const clinic = z
   .object({
     id: idField.meta({ description: "Id used by locations' `clinic`.", examples: ["pompano-beach"] }),
@@ -75,10 +86,7 @@ const clinic = z
         description: "The clinic's Google Business Profile (Maps) link: becomes `sameAs` in its JSON-LD and a \"Reviews on Google\" link. Ratings are never copied into the site.",
         examples: ["https://maps.app.goo.gl/AbCdEf123"],
       }),
-    insurance: z
-      .array(text(2, 80))
-      .default([])
-      .meta({ description: "Insurance plans the clinic accepts, shown on its booking card and clinic page.", examples: [["Aetna", "Cigna", "Medicare (with a physician's referral)"]] }),
+    payment: payment.optional(),
   })
   .strict();
 
