@@ -1,11 +1,9 @@
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.ts";
-import { copyFixture } from "./helpers.ts";
+import { fixtureSite, temp } from "./helpers.ts";
 import { serve } from "./static-server.ts";
 
 const chromium = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -34,10 +32,9 @@ describe("Lighthouse (mobile): performance, SEO, accessibility and best practice
 
   beforeAll(async () => {
     expect(existsSync(chromium), `Chromium is needed at ${chromium} (CI installs Debian's chromium)`).toBe(true);
-    out = join(mkdtempSync(join(tmpdir(), "clinic-lh-")), "output");
-    await build({ root: copyFixture(), outDir: out });
+    out = fixtureSite();
     site = await serve(out);
-    chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: flags, userDataDir: mkdtempSync(join(tmpdir(), "clinic-chrome-")) });
+    chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: flags, userDataDir: temp("chrome") });
   });
 
   afterAll(async () => {
