@@ -148,7 +148,7 @@ async function buildShard(options: BuildOptions, root: string, outDir: string, r
   const shard = options.shard!;
   const mine = shardPlan(plan, shard);
   const urls = new Set(mine.pages.map((p) => p.url));
-  const shardImages = { photos: images.photos, cards: new Map([...images.cards].filter(([url]) => urls.has(url))) };
+  const shardImages = { ...images, cards: new Map([...images.cards].filter(([url]) => urls.has(url))) };
   const data = withImages({ ...prepared.data, plan: mine }, shardImages);
   const staging = stagingDir(outDir);
   try {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
-import { fitText, textWidth } from "../src/images/font.ts";
+import { cardFonts, fitText, glyphFor, textPath, textWidth } from "../src/images/font.ts";
 import { DataError } from "../src/problems.ts";
 import { copyFixture, edit, fixtureSite, problemsOf, temp } from "./helpers.ts";
 
@@ -46,7 +46,7 @@ describe("social cards", () => {
     const html = readFileSync(join(out, "acupuncture-for-sciatica/red-bank-nj/index.html"), "utf8");
     const url = html.match(/<meta property="og:image" content="https:\/\/clinic\.test(\/cards\/[0-9a-f]{16}\.jpg)">/)![1]!;
     expect(html).toContain('<meta property="og:image:width" content="1200">');
-    expect(html).toContain('<meta property="og:image:alt" content="Acupuncture for Sciatica in Red Bank, NJ, Test Acupuncture">');
+    expect(html).toContain('<meta property="og:image:alt" content="Acupuncture for Sciatica in Red Bank, NJ, Test Acupuncture North, call (732) 555-0118">');
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
     const meta = await sharp(join(out, url)).metadata();
     expect([meta.width, meta.height, meta.format]).toEqual([1200, 630, "jpeg"]);
@@ -65,6 +65,24 @@ describe("social cards", () => {
     const long = fitText("Acupuncture for Failed Back Surgery in Port St. Lucie, FL", width, 3, 76, 40);
     expect(long.size).toBeGreaterThanOrEqual(40);
     expect(long.lines.join(" ")).toBe("Acupuncture for Failed Back Surgery in Port St. Lucie, FL");
+  });
+});
+
+describe("card text: fallback fonts", () => {
+  it("draws characters DejaVu Sans Bold lacks from the next font, and leaves out what no font has instead of a box", () => {
+    const [bold, book, math] = cardFonts().map((f) => f.font);
+    expect(glyphFor("A")?.font).toBe(bold);
+    // U+1D5A0 (mathematical sans-serif A) is in DejaVu Sans but not its bold; U+210A only in DejaVu Math.
+    expect(glyphFor("\u{1d5a0}")?.font).toBe(book);
+    expect(glyphFor("\u210a")?.font).toBe(math);
+    expect(textWidth("\u210a", 40)).toBeGreaterThan(0);
+    // An emoji no installed font has: no glyph, no .notdef box, no width.
+    if (!glyphFor("🙂")) {
+      expect(textPath("A🙂B", 0, 50, 40)).toBe(textPath("AB", 0, 50, 40));
+      expect(textWidth("Back pain 🙂", 40)).toBe(textWidth("Back pain ", 40));
+    }
+    // Emoji presentation selectors and joiners never draw anything.
+    expect(textPath("A\ufe0f\u200dB", 0, 50, 40)).toBe(textPath("AB", 0, 50, 40));
   });
 });
 

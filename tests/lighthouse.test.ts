@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,22 +16,24 @@ const pages = [
   ["location hub", "/locations/red-bank-nj/"],
   ["condition hub", "/acupuncture-for-sciatica/"],
   ["condition × location", "/acupuncture-for-sciatica/red-bank-nj/"],
+  ["privacy statement", "/privacy/"],
+  // Clinic and practitioner pages come with issue 9; until they are built these two are reported as skipped.
+  ["clinic", "/clinics/north/"],
+  ["practitioner", "/team/ann-reviewer/"],
   ["404", "/404.html"],
 ] as const;
 
-/**
- * The pages are static files on localhost with no scripts, so Lighthouse's waits for a busy
- * network and CPU (a second each by default) only add time; no performance is measured.
- */
-const quick = { pauseAfterFcpMs: 50, pauseAfterLoadMs: 50, networkQuietThresholdMs: 50, cpuQuietThresholdMs: 50, disableFullPageScreenshot: true, skipAboutBlank: true };
+const categories = ["performance", "seo", "accessibility", "best-practices"];
 
-describe("Lighthouse: SEO, accessibility and best practices score 100 on every page kind", () => {
+describe("Lighthouse (mobile): performance, SEO, accessibility and best practices score 100 on every page kind", () => {
   let site: Awaited<ReturnType<typeof serve>>;
   let chrome: chromeLauncher.LaunchedChrome;
+  let out: string;
 
   beforeAll(async () => {
     expect(existsSync(chromium), `Chromium is needed at ${chromium} (CI installs Debian's chromium)`).toBe(true);
-    site = await serve(fixtureSite());
+    out = fixtureSite();
+    site = await serve(out);
     chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: flags, userDataDir: temp("chrome") });
   });
 
@@ -40,12 +43,18 @@ describe("Lighthouse: SEO, accessibility and best practices score 100 on every p
   });
 
   for (const [kind, url] of pages) {
-    it(kind, async () => {
-      const result = await lighthouse(`${site.origin}${url}`, { port: chrome.port, logLevel: "error", onlyCategories: ["seo", "accessibility", "best-practices"], ...quick });
+    it(kind, async (ctx) => {
+      if (!existsSync(join(out, url.endsWith("/") ? `${url}index.html` : url))) ctx.skip(`${url} is not built by this version`);
+      // Lighthouse's default: a mid-range phone on a throttled connection (simulated).
+      const result = await lighthouse(`${site.origin}${url}`, { port: chrome.port, logLevel: "error", onlyCategories: categories, formFactor: "mobile" });
       const lhr = result!.lhr;
-      const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && ["binary", "numeric"].includes(a.scoreDisplayMode));
+      // Every audit of the other categories must pass; performance is judged by its score (metrics are curves).
+      const perfAudits = new Set(lhr.categories.performance!.auditRefs.map((r) => r.id));
+      const failing = Object.values(lhr.audits).filter((a) => !perfAudits.has(a.id) && a.score !== null && a.score < 1 && ["binary", "numeric"].includes(a.scoreDisplayMode));
       const expected = kind === "404" ? ["is-crawlable"] : [];
-      expect(failing.map((a) => a.id)).toEqual(expected);
+      const timings = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"].map((id) => `${id} ${lhr.audits[id]?.displayValue}`);
+      expect(failing.map((a) => a.id), timings.join(", ")).toEqual(expected);
+      expect(lhr.categories.performance!.score, timings.join(", ")).toBe(1);
       expect(lhr.categories.accessibility!.score).toBe(1);
       expect(lhr.categories["best-practices"]!.score).toBe(1);
       if (kind !== "404") expect(lhr.categories.seo!.score).toBe(1);

@@ -36,7 +36,8 @@ export interface PageFacts {
   evidence: EvidenceSummary[];
 }
 
-const skippedInMain = new Set(["nav", "aside", "script", "style", "template", "noscript"]);
+// An inline SVG map's labels and <title> are a picture's text, written out beside it: not copy, not the page title.
+const skippedInMain = new Set(["nav", "aside", "script", "style", "template", "noscript", "svg"]);
 const voidTags = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
 const blockTags = new Set(["p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "address", "section", "div", "br"]);
 const loadingTags = new Set(["script", "img", "iframe", "audio", "video", "source", "embed"]);
@@ -103,7 +104,7 @@ export function parsePage(html: string): PageFacts {
         stack.push(flags);
       },
       ontext(text) {
-        if (inside.title > 0) title += text;
+        if (inside.title > 0 && inside.skipped === 0) title += text;
         if (inside.jsonLd > 0) script += text;
         if (inside.h1 > 0 && facts.h1Count === 1) facts.h1Text += text;
         if (inside.reviewed > 0) reviewedText += text;

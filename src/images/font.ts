@@ -1,51 +1,89 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { createRequire } from "node:module";
 import opentype from "opentype.js";
 
 /**
- * Text for social cards is drawn as SVG paths from a font that ships with the project
- * (DejaVu Sans Bold, from the dejavu-fonts-ttf package), so cards look the same on every
- * machine whatever fonts it has installed.
+ * Text for social cards is drawn as SVG paths from fonts that ship with the project (DejaVu,
+ * from the dejavu-fonts-ttf package), so cards look the same on every machine whatever fonts
+ * it has installed. Glyphs DejaVu Sans Bold lacks come, one by one, from the next font that has
+ * them: DejaVu Sans, DejaVu Math, then fonts found on the machine (Symbola, Noto). A character
+ * no font has (most emoji, unless Symbola is installed) is left out rather than drawn as a box.
  */
-let cached: opentype.Font | undefined;
+const bundledFonts = ["DejaVuSans-Bold.ttf", "DejaVuSans.ttf", "DejaVuMathTeXGyre.ttf"];
+/** Debian font files used when present (fonts-symbola has outline emoji; fonts-noto-core many scripts). */
+export const systemFallbackFonts = [
+  "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+  "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
+  "/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf",
+];
+/** Code points drawn as nothing: joiners and variation selectors that only steer emoji rendering. */
+const invisible = /[\u200d\ufe0e\ufe0f]/u;
 
-export function cardFont(): opentype.Font {
+let cached: Array<{ file: string; font: opentype.Font }> | undefined;
+
+function parseFont(file: string): opentype.Font {
+  const bytes = readFileSync(file);
+  return opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+/** The fallback chain, bundled fonts first. */
+export function cardFonts(): Array<{ file: string; font: opentype.Font }> {
   if (!cached) {
-    const file = createRequire(import.meta.url).resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
-    const bytes = readFileSync(file);
-    cached = opentype.parse(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const require = createRequire(import.meta.url);
+    const bundled = bundledFonts.map((name) => require.resolve(`dejavu-fonts-ttf/ttf/${name}`));
+    cached = [...bundled, ...systemFallbackFonts.filter((f) => existsSync(f))].map((file) => ({ file, font: parseFont(file) }));
   }
   return cached;
 }
 
-/** Width of a line of text at `size` px, with kerning. */
-export function textWidth(text: string, size: number, font = cardFont()): number {
-  const scale = size / font.unitsPerEm;
-  let width = 0;
-  let previous: opentype.Glyph | undefined;
-  for (const ch of text) {
+/** The primary card font (DejaVu Sans Bold). */
+export function cardFont(): opentype.Font {
+  return cardFonts()[0]!.font;
+}
+
+/** Names of the fonts in the chain: part of every card's cache key, so a newly found font redraws cards. */
+export function cardFontKey(): string {
+  return cardFonts().map((f) => basename(f.file)).join(",");
+}
+
+/** The glyph for one character from the first font that has it, or undefined when none has. */
+export function glyphFor(ch: string, fonts = cardFonts()): { glyph: opentype.Glyph; font: opentype.Font } | undefined {
+  if (invisible.test(ch)) return undefined;
+  for (const { font } of fonts) {
     const glyph = font.charToGlyph(ch);
-    if (previous) width += font.getKerningValue(previous, glyph) * scale;
-    width += (glyph.advanceWidth ?? 0) * scale;
-    previous = glyph;
+    if (glyph.index !== 0) return { glyph, font };
   }
-  return width;
+  return undefined;
+}
+
+/** Lays out a line glyph by glyph: each glyph's font, position and scale; kerning within one font. */
+function layout(text: string, size: number, fonts = cardFonts()) {
+  let pen = 0;
+  let previous: { glyph: opentype.Glyph; font: opentype.Font } | undefined;
+  const placed: Array<{ glyph: opentype.Glyph; x: number }> = [];
+  for (const ch of text.normalize("NFC")) {
+    const found = glyphFor(ch, fonts);
+    if (!found) continue;
+    const scale = size / found.font.unitsPerEm;
+    if (previous && previous.font === found.font) pen += found.font.getKerningValue(previous.glyph, found.glyph) * scale;
+    placed.push({ glyph: found.glyph, x: pen });
+    pen += (found.glyph.advanceWidth ?? 0) * scale;
+    previous = found;
+  }
+  return { placed, width: pen };
+}
+
+/** Width of a line of text at `size` px, with kerning. */
+export function textWidth(text: string, size: number): number {
+  return layout(text, size).width;
 }
 
 /** SVG path data for a line of text with its baseline at (x, y). Glyph by glyph: no shaping needed for these scripts. */
-export function textPath(text: string, x: number, y: number, size: number, font = cardFont()): string {
-  const scale = size / font.unitsPerEm;
-  let pen = x;
-  let previous: opentype.Glyph | undefined;
-  const parts: string[] = [];
-  for (const ch of text) {
-    const glyph = font.charToGlyph(ch);
-    if (previous) pen += font.getKerningValue(previous, glyph) * scale;
-    parts.push(glyph.getPath(pen, y, size).toPathData(1));
-    pen += (glyph.advanceWidth ?? 0) * scale;
-    previous = glyph;
-  }
-  return parts.join("");
+export function textPath(text: string, x: number, y: number, size: number): string {
+  return layout(text, size)
+    .placed.map(({ glyph, x: dx }) => glyph.getPath(x + dx, y, size).toPathData(1))
+    .join("");
 }
 
 /** Greedy word wrap to `maxWidth`; a single word longer than a line stays whole (and is caught by the fit check). */

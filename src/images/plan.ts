@@ -6,6 +6,8 @@ import { packagePath } from "../pipeline/paths.ts";
 import { DataError, type Problem } from "../problems.ts";
 import type { Model } from "../validate/index.ts";
 import { ImageCache } from "./cache.ts";
+import { cardFontKey } from "./font.ts";
+import { displayPhone } from "../render/format.ts";
 
 /** Widths every photo is published at; the source must be at least as wide as the largest. */
 export const photoWidths = [400, 800, 1200] as const;
@@ -15,7 +17,7 @@ export type PhotoFormat = (typeof photoFormats)[number];
 export const encoderOptions = { avif: { quality: 50, effort: 2 }, webp: { quality: 72 }, jpeg: { quality: 78, progressive: true } } as const;
 export const cardSize = { width: 1200, height: 630 } as const;
 /** Bump when the card design changes, so cached cards are redrawn. */
-export const cardVersion = "card-1";
+export const cardVersion = "card-2";
 
 /** One photo, published as every format × width. */
 export interface PhotoSet {
@@ -36,6 +38,10 @@ export interface CardSpec {
   heading: string;
   place?: string;
   brand: string;
+  /** The clinic the page belongs to, shown above the phone when it fits. */
+  clinic?: string;
+  /** The number to call, as displayed: the page's clinic, or the organization's main line. */
+  phone: string;
   /** Photo key (its source path) to draw behind the text, or none for the brand colour. */
   background?: string;
   alt: string;
@@ -45,7 +51,12 @@ export interface ImagePlan {
   photos: Map<string, PhotoSet>;
   /** Card per page URL. */
   cards: Map<string, CardSpec>;
+  /** A PNG of an SVG logo, for the Organization's `logo` (Google wants raster logos ≥ 112 px). */
+  logo?: { url: string; key: string };
 }
+
+/** Side of the PNG logo: comfortably over Google's 112 px minimum, small as a file. */
+export const logoRasterSize = 512;
 
 interface PhotoRef {
   src: string;
@@ -77,7 +88,14 @@ export async function planImages(model: Model, plan: Plan, root: string): Promis
   if (problems.length > 0) throw new DataError(problems);
   const logo = logoBytes(model, root);
   const cards = new Map(plan.pages.map((page) => [page.url, cardFor(page, model, photos, logo)]));
-  return { photos, cards };
+  return { photos, cards, logo: logoRaster(model.site.organization.logo, logo) };
+}
+
+/** Where the PNG of a local SVG logo goes; undefined when the logo already is a raster or a URL. */
+function logoRaster(logo: string, bytes: Buffer): ImagePlan["logo"] {
+  if (/^https?:/.test(logo) || !logo.toLowerCase().endsWith(".svg")) return undefined;
+  const key = ImageCache.key("logo-png", String(logoRasterSize), bytes);
+  return { url: `/img/logo-${key.slice(0, 10)}-${logoRasterSize}.png`, key };
 }
 
 async function planPhoto(root: string, ref: PhotoRef): Promise<PhotoSet> {
@@ -125,6 +143,9 @@ function cardFor(page: Page, model: Model, photos: Map<string, PhotoSet>, logo: 
   const heading = place && page.h1.endsWith(` in ${place}`) ? page.h1.slice(0, -` in ${place}`.length) : page.h1;
   const brand = model.site.organization.name;
   const background = photo && photos.has(photo.src) ? photo.src : undefined;
-  const key = ImageCache.key(cardVersion, heading, place ?? "", brand, logo, background ? photos.get(background)!.jobs[0]!.key : "brand");
-  return { url: `/cards/${key.slice(0, 16)}.jpg`, key, heading, place, brand, background, alt: place ? `${heading} in ${place}, ${brand}` : `${heading}, ${brand}` };
+  const phone = displayPhone(clinic?.phone ?? model.site.organization.phone);
+  const parts = [cardVersion, cardFontKey(), heading, place ?? "", brand, clinic?.name ?? "", phone];
+  const key = ImageCache.key(...parts, logo, background ? photos.get(background)!.jobs[0]!.key : "brand");
+  const alt = `${place ? `${heading} in ${place}` : heading}, ${clinic?.name ?? brand}, call ${phone}`;
+  return { url: `/cards/${key.slice(0, 16)}.jpg`, key, heading, place, brand, clinic: clinic?.name, phone, background, alt };
 }

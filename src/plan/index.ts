@@ -7,7 +7,7 @@ import { conditionHubPath } from "../rules/urls.ts";
 import { regionName } from "./regions.ts";
 import type {
   ConditionLocationPage, ConditionPage, Crumb, HomePage, LocationPage, LocationsPage,
-  NearbyLink, NotFoundPage, Page, Plan, RegionGroup,
+  NearbyLink, NotFoundPage, Page, Plan, RegionGroup, StatementPage,
 } from "./types.ts";
 
 export type * from "./types.ts";
@@ -25,8 +25,12 @@ export function buildPlan(model: Model): { plan: Plan; warnings: Problem[] } {
     condition: model.conditions.map((c) => ctx.conditionHub(c)),
     conditionLocation: model.conditions.flatMap((c) => ctx.offering(c).map((l) => ctx.conditionLocation(c, l))),
     notFound: [ctx.notFound()],
+    statement: [ctx.statement("privacy"), ctx.statement("accessibility")],
   };
-  const pages: Page[] = [...byKind.home, ...byKind.locations, ...byKind.location, ...byKind.condition, ...byKind.conditionLocation, ...byKind.notFound];
+  const pages: Page[] = [
+    ...byKind.home, ...byKind.locations, ...byKind.location, ...byKind.condition, ...byKind.conditionLocation,
+    ...byKind.statement, ...byKind.notFound,
+  ];
   const collisions = findCollisions(pages);
   if (collisions.length > 0 || ctx.patternProblems.length > 0) throw new DataError([...ctx.patternProblems, ...collisions]);
   return { plan: { pages, byKind }, warnings: ctx.warnings };
@@ -245,6 +249,30 @@ class PlanContext {
       h1: "We could not find that page",
       breadcrumbs: [],
       indexable: false,
+      sources: ["site.yaml"],
+    };
+  }
+
+  /** /privacy/ or /accessibility/: fixed titles, since no marketer pattern is needed for them. */
+  statement(statement: StatementPage["statement"]): StatementPage {
+    const { site } = this.model;
+    const name = statement === "privacy" ? "Privacy statement" : "Accessibility statement";
+    const url = `/${statement}/`;
+    const description =
+      statement === "privacy"
+        ? `How ${site.organization.name} handles what you share when you visit this site, call a clinic or book a visit.`
+        : `How ${site.organization.name} keeps this site and its clinics usable for everyone, and how to tell us about a barrier.`;
+    return {
+      kind: "statement",
+      statement,
+      url,
+      canonical: `${this.origin}${url}`,
+      title: `${name} | ${site.organization.name}`,
+      description,
+      h1: name,
+      breadcrumbs: this.crumbs({ name, url }),
+      lastmod: site.statements?.updated,
+      indexable: true,
       sources: ["site.yaml"],
     };
   }

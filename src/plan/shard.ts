@@ -28,6 +28,7 @@ export function shardPlan(plan: Plan, shard: Shard): Plan {
     condition: mine(plan.byKind.condition, false),
     conditionLocation: mine(plan.byKind.conditionLocation, true),
     notFound: mine(plan.byKind.notFound, false),
+    statement: mine(plan.byKind.statement, false),
   };
   return { pages: Object.values(byKind).flat(), byKind };
 }

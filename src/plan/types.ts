@@ -71,7 +71,13 @@ export interface NotFoundPage extends PageBase {
   kind: "notFound";
 }
 
-export type Page = ConditionLocationPage | ConditionPage | LocationPage | LocationsPage | HomePage | NotFoundPage;
+/** The privacy and the accessibility statement, written from the site's data. */
+export interface StatementPage extends PageBase {
+  kind: "statement";
+  statement: "privacy" | "accessibility";
+}
+
+export type Page = ConditionLocationPage | ConditionPage | LocationPage | LocationsPage | HomePage | NotFoundPage | StatementPage;
 export type PageKind = Page["kind"];
 
 /** The whole site as data: every page, and warnings about titles and descriptions. */
@@ -84,5 +90,6 @@ export interface Plan {
     condition: ConditionPage[];
     conditionLocation: ConditionLocationPage[];
     notFound: NotFoundPage[];
+    statement: StatementPage[];
   };
 }

@@ -7,6 +7,7 @@ import { directionsUrl, displayPhone, hoursTable, longDate, telHref, type HoursR
 import { evidenceViews, type EvidenceView } from "./evidence.ts";
 import { renderMarkdown } from "./markdown.ts";
 import type { CardSpec, ImagePlan, PhotoSet } from "../images/plan.ts";
+import { siteMaps, type SiteMaps } from "../map/site-maps.ts";
 
 export interface ClinicView extends Clinic {
   phoneDisplay: string;
@@ -14,6 +15,8 @@ export interface ClinicView extends Clinic {
   hoursRows: HoursRow[];
   directionsUrl: string;
   team: Practitioner[];
+  /** The places this clinic serves, as links to their hubs, alphabetical. */
+  served: Array<{ name: string; url: string }>;
 }
 
 export interface LocationView extends Location {
@@ -44,6 +47,8 @@ export interface RenderData {
   locations: Record<string, LocationView>;
   conditions: Record<string, ConditionView>;
   clinics: Record<string, ClinicView>;
+  /** Clinic ids in site.yaml order. */
+  clinicIds: string[];
   disclaimer: string;
   css: { href: string; text: string };
   /** "miles" or "km", for distances in copy. */
@@ -54,6 +59,14 @@ export interface RenderData {
   photos: Record<string, PhotoSet>;
   cards: Record<string, CardSpec>;
   year: string;
+  /** Ids of the clinics serving at least one place that offers each condition, by condition id. */
+  clinicsByCondition: Record<string, string[]>;
+  /** Maps drawn at build time (inline SVG). */
+  maps: SiteMaps;
+  /** Absolute URL of a PNG logo (Google wants raster logos of at least 112 px) once images are planned. */
+  logoRaster?: string;
+  /** The privacy and accessibility statements' extra paragraphs and contact address. */
+  statements: { email?: string; privacyHtml: string; accessibilityHtml: string; updated?: string };
 }
 
 export const defaultDisclaimer =
@@ -70,14 +83,33 @@ export function buildRenderData(model: Model, plan: Plan, css: string): RenderDa
     organizationPhone: { display: displayPhone(model.site.organization.phone), href: telHref(model.site.organization.phone) },
     locations: byId(model.locations.map((l) => locationView(l, model.site))),
     conditions: byId(model.conditions.map((c) => conditionView(c, practitioners, model.site.language))),
-    clinics: byId(model.site.clinics.map((c) => clinicView(c, practitioners))),
+    clinics: byId(model.site.clinics.map((c) => clinicView(c, practitioners, model.locations, plan))),
+    clinicIds: model.site.clinics.map((c) => c.id),
     disclaimer: model.site.disclaimer ?? defaultDisclaimer,
     css: { href: `/assets/site.css?v=${cssHash}`, text: css },
     year: plan.byKind.home[0]?.lastmod?.slice(0, 4) ?? "",
     unitsLabel: model.site.units === "mi" ? "miles" : "km",
     photos: {},
     cards: {},
+    clinicsByCondition: clinicsByCondition(model),
+    maps: siteMaps(model),
+    statements: {
+      email: model.site.statements?.email,
+      privacyHtml: renderMarkdown(model.site.statements?.privacy ?? "", 2),
+      accessibilityHtml: renderMarkdown(model.site.statements?.accessibility ?? "", 2),
+      updated: model.site.statements?.updated ? longDate(model.site.statements.updated, model.site.language) : undefined,
+    },
   };
+}
+
+/** For each condition, the clinics (in site.yaml order) serving a place that offers it. */
+function clinicsByCondition(model: Model): Record<string, string[]> {
+  return Object.fromEntries(
+    model.conditions.map((condition) => {
+      const serving = new Set(model.locations.filter((l) => l.conditions.includes(condition.id)).map((l) => l.clinic));
+      return [condition.id, model.site.clinics.filter((c) => serving.has(c.id)).map((c) => c.id)];
+    }),
+  );
 }
 
 function byId<T extends { id: string }>(items: T[]): Record<string, T> {
@@ -110,8 +142,14 @@ function conditionView(condition: Condition, practitioners: Map<string, Practiti
   };
 }
 
-function clinicView(clinic: Clinic, practitioners: Map<string, Practitioner>): ClinicView {
+function clinicView(clinic: Clinic, practitioners: Map<string, Practitioner>, locations: Location[], plan: Plan): ClinicView {
+  const hubs = new Map(plan.byKind.location.map((page) => [page.location, page.url]));
+  const served = locations
+    .filter((l) => l.clinic === clinic.id)
+    .map((l) => ({ name: `${l.name}, ${l.region}`, url: hubs.get(l.id) ?? "" }))
+    .sort((a, b) => a.name.localeCompare(b.name, "en"));
   return {
+    served,
     ...clinic,
     phoneDisplay: displayPhone(clinic.phone),
     telHref: telHref(clinic.phone),
@@ -123,5 +161,6 @@ function clinicView(clinic: Clinic, practitioners: Map<string, Practitioner>): C
 
 /** Adds the planned photos and cards, so templates can write `<picture>` and `og:image`. */
 export function withImages(data: RenderData, images: ImagePlan): RenderData {
-  return { ...data, photos: Object.fromEntries(images.photos), cards: Object.fromEntries(images.cards) };
+  const logoRaster = images.logo ? `${data.origin}${images.logo.url}` : undefined;
+  return { ...data, photos: Object.fromEntries(images.photos), cards: Object.fromEntries(images.cards), logoRaster };
 }

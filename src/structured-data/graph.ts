@@ -59,6 +59,7 @@ function pageSpecificNodes(page: Page, d: RenderData, pageNode: Record<string, u
       Object.assign(pageNode, { "@type": "WebPage", about: ref(ids.organization(d)) });
       return [therapyNode(d), ...Object.values(d.clinics).map((c) => clinicNode(d, c))];
     case "notFound":
+    case "statement":
       return [];
   }
 }

@@ -25,8 +25,9 @@ export function websiteNode(d: RenderData): WebSite {
   return { "@type": "WebSite", "@id": ids.website(d), url: `${d.origin}/`, name: d.site.organization.name, inLanguage: d.site.language, publisher: ref(ids.organization(d)) };
 }
 
-/** The organization's logo as an absolute URL. */
+/** The organization's logo as an absolute URL: the PNG made from an SVG logo when there is one. */
 export function logoUrl(d: RenderData): string {
+  if (d.logoRaster) return d.logoRaster;
   const logo = d.site.organization.logo;
   return /^https?:/.test(logo) ? logo : `${d.origin}${logo}`;
 }
@@ -81,6 +82,7 @@ export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationV
     openingHoursSpecification: hoursNodes(clinic),
     availableService: ref(ids.therapy(d)),
     parentOrganization: ref(ids.organization(d)),
+    ...(clinic.googleBusinessProfile ? { sameAs: [clinic.googleBusinessProfile] } : {}),
     ...(served ? { areaServed: { "@type": "City", name: `${served.name}, ${served.region}` } } : {}),
     ...(clinic.acceptingNewPatients ? { isAcceptingNewPatients: true } : {}),
     ...(clinic.medicalSpecialty?.length ? { medicalSpecialty: clinic.medicalSpecialty.map((s) => `https://schema.org/${s}` as MedicalSpecialty) } : {}),

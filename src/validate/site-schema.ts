@@ -2,6 +2,7 @@ import { z } from "zod";
 import { vocabulary } from "../structured-data/vocabulary.ts";
 import {
   countryField,
+  dateField,
   geoField,
   idField,
   photoField,
@@ -48,6 +49,17 @@ const postalAddress = z
   .strict()
   .meta({ description: "Full postal address, shown on pages and used for directions." });
 
+/** How patients pay. Same shape as issue 9's `payment` (which adds self-pay prices and notes), so the two merge as one. */
+const payment = z
+  .object({
+    insurance: z
+      .array(text(2, 100))
+      .default([])
+      .meta({ description: "Insurance plans accepted, as patients know them; shown on the clinic's booking card.", examples: [["Aetna", "Florida Blue"]] }),
+  })
+  .strict()
+  .meta({ description: "Cost and insurance at this clinic." });
+
 const clinic = z
   .object({
     id: idField.meta({ description: "Id used by locations' `clinic`.", examples: ["pompano-beach"] }),
@@ -69,8 +81,37 @@ const clinic = z
       .meta({ description: "schema.org MedicalSpecialty values shown on the clinic card.", examples: [["Musculoskeletal"]] }),
     parking: text(5, 300).optional().meta({ description: "Parking or transit note shown beside the address." }),
     photo: photoField.optional(),
+    googleBusinessProfile: urlField
+      .refine(isGoogleProfileUrl, { error: "expected the clinic's Google Business Profile link (a google.com/maps, maps.app.goo.gl or g.page address)" })
+      .optional()
+      .meta({
+        description: "The clinic's Google Business Profile (Maps) link: becomes `sameAs` in its JSON-LD and a \"Reviews on Google\" link. Ratings are never copied into the site.",
+        examples: ["https://maps.app.goo.gl/AbCdEf123"],
+      }),
+    payment: payment.optional(),
   })
   .strict();
+
+/** Google Business Profile links: Maps places, short links and the legacy g.page links. */
+function isGoogleProfileUrl(value: string): boolean {
+  try {
+    const { hostname, pathname } = new URL(value);
+    if (hostname === "maps.app.goo.gl" || hostname === "g.page" || hostname === "g.co") return true;
+    return /(^|\.)google\.[a-z.]+$/.test(hostname) && (hostname.startsWith("maps.") || pathname.startsWith("/maps"));
+  } catch {
+    return false;
+  }
+}
+
+const statements = z
+  .object({
+    updated: dateField.meta({ description: "When the privacy and accessibility statements were last checked (YYYY-MM-DD).", examples: ["2026-11-01"] }),
+    email: z.email({ error: "expected an email address such as privacy@example.com" }).optional().meta({ description: "Where patients write about privacy or accessibility.", examples: ["hello@harborlight-acupuncture.example"] }),
+    privacy: text(20, 4000).optional().meta({ description: "Extra paragraphs (Markdown) added to the privacy statement, e.g. how the booking provider handles data." }),
+    accessibility: text(20, 4000).optional().meta({ description: "Extra paragraphs (Markdown) added to the accessibility statement, e.g. step-free access at each clinic." }),
+  })
+  .strict()
+  .meta({ description: "The privacy and accessibility statement pages (/privacy/ and /accessibility/), written from the site's data plus these notes." });
 
 const patternList = z
   .array(text(3, 200))
@@ -159,6 +200,7 @@ export const siteSchema = z
     practitioners: z.array(practitioner).min(1, { error: "list at least one practitioner" }).meta({ description: "Everyone who treats patients or reviews copy.", examples: [[{ id: "mara-ellison-tate", name: "Mara Ellison-Tate", credentials: "DACM, L.Ac.", jobTitle: "Clinical Director", bio: "Mara reviews every condition page." }]] }),
     clinics: z.array(clinic).min(1, { error: "list at least one clinic" }).meta({ description: "The clinics; every location names the one that serves it." }),
     patterns: patterns.optional(),
+    statements: statements.optional(),
     disclaimer: text(20, 800).optional().meta({ description: "Replaces the default consult-your-physician disclaimer." }),
     quality: quality.default(quality.parse({})),
     cms: cmsSettingsSchema.optional(),
