@@ -179,7 +179,7 @@ describe("#12.6 commands with a broken site.yaml", () => {
     const result = spawnSync(tsx, [join(packageRoot, "src/cli/new-location.ts"), "--root", root, "Rumson, NJ"], { encoding: "utf8" });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("site.yaml:");
-    expect(result.stderr).toContain("Nothing was written");
+    expect(result.stderr).toContain("no file was written");
     expect(result.stderr).not.toContain("internal error");
     expect(existsSync(join(root, "locations/rumson-nj.md"))).toBe(false);
   });
