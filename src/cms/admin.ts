@@ -46,9 +46,27 @@ export function editorFiles(build: string): string[] {
   return files;
 }
 
+/**
+ * Hosts of the Git services' public status pages. Sveltia polls the one of the configured backend
+ * every five minutes (even in local-folder mode) to show an outage banner, and its config has no
+ * switch for it; the entry module answers those polls as failed, so the editor asks no host but
+ * the site and, once signed in, the Git host itself.
+ */
+export const statusPageHosts = ["www.githubstatus.com", "status.gitlab.com", "status-api.hostedstatus.com"];
+
 /** The module that starts the editor; init() reads the config from the page's cms-config-url link. */
 export const editorEntry = `// Starts Sveltia CMS from its npm build in ./${editorFolder}/ (copied there by clinic-pages).
 import { init } from "./${editorFolder}/index.js";
+
+// Sveltia checks the Git host's status page for outages; the editor talks to no other host, so
+// those checks fail here at once and Sveltia shows no banner.
+const statusPages = ${JSON.stringify(statusPageHosts)};
+const networkFetch = window.fetch.bind(window);
+window.fetch = (input, options) => {
+  const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+  if (!statusPages.includes(url.hostname)) return networkFetch(input, options);
+  return Promise.reject(new TypeError(\`\${url.hostname} is not asked\`));
+};
 
 init();
 `;
