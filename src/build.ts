@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { analyzeShard, auditSiteParallel, formatFinding, type AuditResult, type BuiltPage } from "./audit/index.ts";
+import { analyzeShard, auditSiteParallel, type AuditResult, type BuiltPage } from "./audit/index.ts";
 import { shardFile, writeShardSummaries } from "./audit/shard-file.ts";
 import type { ImagePlan } from "./images/plan.ts";
 import { shardPlan, type Shard } from "./plan/shard.ts";
 import { prepare, type Prepared } from "./pipeline/index.ts";
-import { DataError, type Problem } from "./problems.ts";
+import { AuditError, DataError, type Problem } from "./problems.ts";
+import { today } from "./rules/dates.ts";
+import { noindexTag } from "./rules/page-markup.ts";
 import { buildManifest, type Manifest } from "./publish/manifest.ts";
 import { checkReportDir, failedReportDir, manifestFile, reportDirFor } from "./publish/report-location.ts";
 import { wantsAdmin, writeAdmin } from "./cms/admin.ts";
@@ -52,26 +54,6 @@ export interface BuildResult {
   timings: Record<string, number>;
 }
 
-
-/** Thrown when the audit finds errors in the built pages; nothing is published. */
-export class AuditError extends Error {
-  constructor(
-    readonly audit: AuditResult,
-    readonly reportDir: string,
-  ) {
-    const errors = audit.findings.filter((f) => f.severity === "error");
-    const pages = new Set(errors.map((f) => f.page)).size;
-    super(
-      `${errors.map(formatFinding).join("\n")}\n\n${errors.length} audit ${errors.length === 1 ? "error" : "errors"} on ${pages} ${pages === 1 ? "page" : "pages"}; nothing was published and output/ is unchanged. Full report: ${join(reportDir, "index.html")}`,
-    );
-    this.name = "AuditError";
-  }
-}
-
-/** Today's date in UTC as YYYY-MM-DD, unless CLINIC_PAGES_TODAY pins it (for reproducible checks). */
-export function today(): string {
-  return process.env.CLINIC_PAGES_TODAY ?? new Date().toISOString().slice(0, 10);
-}
 
 /**
  * The whole build: load, validate, plan, render, audit, publish. Bad data throws DataError
@@ -209,7 +191,7 @@ function writeManifest(reportDir: string, siteDir: string, origin: string, stagi
 export function applyNoindex(built: BuiltPage[], urls: Set<string>): void {
   for (const page of built) {
     if (!urls.has(page.url) || !page.outputPath) continue;
-    const html = (page.html || readFileSync(page.outputPath, "utf8")).replace(/<link rel="canonical" href="[^"]*">/, '<meta name="robots" content="noindex">');
+    const html = (page.html || readFileSync(page.outputPath, "utf8")).replace(/<link rel="canonical" href="[^"]*">/, noindexTag);
     writeFileSync(page.outputPath, html);
   }
 }

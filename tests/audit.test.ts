@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AuditError, build } from "../src/build.ts";
-import { copyFixture, edit } from "./helpers.ts";
+import { build } from "../src/build.ts";
+import { AuditError } from "../src/problems.ts";
+import { copyFixture, edit, fixtureSite, temp } from "./helpers.ts";
 
-const outDir = () => join(mkdtempSync(join(tmpdir(), "clinic-audit-")), "output");
+const outDir = () => join(temp("audit"), "output");
 
 /** Makes Long Branch a copy of Red Bank with only the name changed: a textbook doorway page. */
 function cloneCity(root: string) {
@@ -85,9 +85,8 @@ describe("medical copy gate", () => {
 });
 
 describe("reports", () => {
-  it("writes report.json and an HTML report into report/ beside the site, never into it", async () => {
-    const out = outDir();
-    await build({ root: copyFixture(), outDir: out, today: "2026-11-25" });
+  it("writes report.json and an HTML report into report/ beside the site, never into it", () => {
+    const out = fixtureSite();
     const reportDir = join(dirname(out), "report");
     const report = JSON.parse(readFileSync(join(reportDir, "report.json"), "utf8"));
     expect(report.schema).toBe("clinic-pages/report@1");

@@ -3,7 +3,7 @@ import { formatFinding } from "../audit/index.ts";
 import { build } from "../build.ts";
 import { parseShard } from "../plan/shard.ts";
 import { formatProblem } from "../problems.ts";
-import { runCli } from "./run.ts";
+import { isEntryPoint, runCli } from "./run.ts";
 
 const usage = `Usage: npm run build -- [options]
 
@@ -19,8 +19,10 @@ const usage = `Usage: npm run build -- [options]
 Exit code 0: the site in --out is publishable. 1: problems in the data or the built pages
 (listed on stderr); the previous output is untouched.`;
 
-async function main(): Promise<number> {
+/** The command's body; tests call it in-process with their own arguments. */
+export async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({
+    args,
     options: {
       root: { type: "string", default: "." },
       out: { type: "string" },
@@ -67,4 +69,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-runCli(main);
+if (isEntryPoint(import.meta.url)) runCli(main);

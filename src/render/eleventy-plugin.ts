@@ -9,11 +9,13 @@ import { packagePath } from "../pipeline/paths.ts";
 import { structuredDataScript } from "../structured-data/index.ts";
 import { longDate } from "./format.ts";
 import { writeAdmin } from "../cms/admin.ts";
+import { pageAttributes } from "../rules/page-markup.ts";
 
 interface EleventyConfig {
   globalData: Record<string, unknown>;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(path: string): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
@@ -31,6 +33,8 @@ export default function clinicPages(eleventyConfig: EleventyConfig): void {
   }
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
   eleventyConfig.addPassthroughCopy({ [packagePath("templates/assets")]: "assets" });
+  // A Nunjucks global rather than global data, so macros see it too.
+  eleventyConfig.addNunjucksGlobal("attr", pageAttributes);
   eleventyConfig.addFilter("longDate", (iso: string) => longDate(iso));
   eleventyConfig.addFilter("structuredData", structuredDataScript as (...args: never[]) => unknown);
 }

@@ -101,9 +101,6 @@ export const timeField = z
   .string({ error: 'expected a time in quotes, 24-hour clock, e.g. "09:00"' })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a 24-hour time HH:MM, e.g. "09:00" or "17:30"' });
 
-export const weekdays = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] as const;
-export type Weekday = (typeof weekdays)[number];
-
 /** A photo shipped in the project, with the alt text that describes it (required). */
 export const photoField = z
   .object({
