@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
-import { sveltiaScript } from "../src/cms/admin.ts";
+import { editorFiles, sveltiaPackage } from "../src/cms/admin.ts";
 import { copyFixture, edit } from "./helpers.ts";
 
 const temps: string[] = [];
@@ -23,11 +23,18 @@ describe("/admin/ (Sveltia CMS) in the built site", () => {
   it("a staging build has the editor, served from the site with its generated config", async () => {
     const out = await buildSite({ staging: true });
     const html = readFileSync(join(out, "admin/index.html"), "utf8");
-    expect(html).toContain('<script src="sveltia-cms.js"></script>');
+    expect(html).toContain('<script type="module" src="editor.js"></script>');
     expect(html).toContain('<link href="config.json" type="application/json" rel="cms-config-url">');
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
-    expect(readFileSync(join(out, "admin/sveltia-cms.js")).equals(readFileSync(sveltiaScript().path))).toBe(true);
+    expect(readFileSync(join(out, "admin/editor.js"), "utf8")).toContain('from "./sveltia/index.js"');
+    const { build } = sveltiaPackage();
+    const files = editorFiles(build);
+    expect(files).toContain("index.js");
+    expect(files.some((f) => f.endsWith(".woff2"))).toBe(true);
+    for (const file of files) expect(readFileSync(join(out, "admin/sveltia", file)).equals(readFileSync(join(build, file)))).toBe(true);
+    const copied = readdirSync(join(out, "admin"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(copied.filter((e) => e.name.endsWith(".map"))).toEqual([]);
     const config = JSON.parse(readFileSync(join(out, "admin/config.json"), "utf8"));
     expect(config.collections.map((c: { name: string }) => c.name)).toEqual(["locations", "conditions", "settings"]);
     expect(config.site_url).toBe("https://clinic.test");

@@ -23,6 +23,8 @@ const types: Record<string, string> = {
   ".avif": "image/avif",
   ".ico": "image/x-icon",
   ".woff2": "font/woff2",
+  // The editor's image codecs; browsers compile WebAssembly as it streams only with this type.
+  ".wasm": "application/wasm",
   ".map": "application/json; charset=utf-8",
 };
 
