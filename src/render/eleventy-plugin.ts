@@ -8,6 +8,7 @@ import { withImages, type RenderData } from "./render-data.ts";
 import { packagePath } from "../pipeline/paths.ts";
 import { structuredDataScript } from "../structured-data/index.ts";
 import { longDate } from "./format.ts";
+import { fill, type Vars } from "../plan/patterns.ts";
 
 interface EleventyConfig {
   globalData: Record<string, unknown>;
@@ -32,6 +33,8 @@ export default function clinicPages(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addPassthroughCopy({ [packagePath("templates/assets")]: "assets" });
   eleventyConfig.addFilter("longDate", (iso: string) => longDate(iso));
   eleventyConfig.addFilter("structuredData", structuredDataScript as (...args: never[]) => unknown);
+  // Copy sentences from site.yaml `copy`, with the page's values; autoescaped like any output.
+  eleventyConfig.addFilter("fill", ((pattern: string, vars: Vars) => fill(pattern, vars).text) as (...args: never[]) => unknown);
 }
 
 /**

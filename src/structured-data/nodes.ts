@@ -2,17 +2,18 @@ import type {
   BreadcrumbList, FAQPage, IdReference, MedicalClinic, MedicalCondition, MedicalSpecialty, MedicalTherapy,
   OpeningHoursSpecification, Organization, Person, ScholarlyArticle, WebSite,
 } from "schema-dts";
-import type { Crumb } from "../plan/index.ts";
-import type { ClinicView, ConditionView, LocationView, RenderData } from "../render/render-data.ts";
-import type { Practitioner } from "../validate/index.ts";
+import { clinicPageUrl, practitionerPageUrl, type Crumb } from "../plan/index.ts";
+import type { ClinicView, ConditionView, LocationView, PractitionerView, RenderData } from "../render/render-data.ts";
 
 /** Stable `@id`s: one per thing, on the site's origin, so pages link into one graph. */
 export const ids = {
   website: (d: RenderData) => `${d.origin}/#website`,
   organization: (d: RenderData) => `${d.origin}/#organization`,
   therapy: (d: RenderData) => `${d.origin}/#therapy`,
-  clinic: (d: RenderData, id: string) => `${d.origin}/#clinic-${id}`,
-  person: (d: RenderData, id: string) => `${d.origin}/#person-${id}`,
+  /** The clinic's `@id` lives on its own page. */
+  clinic: (d: RenderData, id: string) => `${d.origin}${clinicPageUrl(id)}#clinic`,
+  /** The practitioner's `@id` lives on their own page. */
+  person: (d: RenderData, id: string) => `${d.origin}${practitionerPageUrl(id)}#person`,
   condition: (d: RenderData, c: ConditionView) => `${d.origin}/${d.site.therapy.slug}-for-${c.id}/#condition`,
 };
 
@@ -64,7 +65,7 @@ export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationV
     "@type": "MedicalClinic",
     "@id": ids.clinic(d, clinic.id),
     name: clinic.name,
-    url: `${d.origin}/`,
+    url: `${d.origin}${clinic.url}`,
     logo: logoUrl(d),
     ...(clinic.photo && d.photos[clinic.photo.src] ? { image: `${d.origin}${d.photos[clinic.photo.src]!.fallback}` } : {}),
     telephone: clinic.phone,
@@ -82,12 +83,29 @@ export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationV
     parentOrganization: ref(ids.organization(d)),
     ...(served ? { areaServed: { "@type": "City", name: `${served.name}, ${served.region}` } } : {}),
     ...(clinic.acceptingNewPatients ? { isAcceptingNewPatients: true } : {}),
+    ...(clinic.priceRange ? { priceRange: clinic.priceRange } : {}),
     ...(clinic.medicalSpecialty?.length ? { medicalSpecialty: clinic.medicalSpecialty.map((s) => `https://schema.org/${s}` as MedicalSpecialty) } : {}),
   };
 }
 
-export function personNode(d: RenderData, person: Practitioner): Person {
-  return { "@type": "Person", "@id": ids.person(d, person.id), name: person.name, honorificSuffix: person.credentials, jobTitle: person.jobTitle, worksFor: ref(ids.organization(d)) };
+export function personNode(d: RenderData, person: PractitionerView, withBio = false): Person {
+  const photo = person.photo && d.photos[person.photo.src];
+  return {
+    "@type": "Person",
+    "@id": ids.person(d, person.id),
+    url: `${d.origin}${person.url}`,
+    name: person.name,
+    honorificSuffix: person.credentials,
+    jobTitle: person.jobTitle,
+    worksFor: ref(ids.organization(d)),
+    ...(withBio ? { description: person.bio } : {}),
+    ...(photo ? { image: `${d.origin}${photo.fallback}` } : {}),
+  };
+}
+
+/** `reviewedBy`: the reviewer by `@id`, carrying the URL of their page. */
+export function reviewerRef(d: RenderData, person: PractitionerView): Person {
+  return { "@type": "Person", "@id": ids.person(d, person.id), url: `${d.origin}${person.url}`, name: person.name };
 }
 
 export function conditionNode(d: RenderData, condition: ConditionView): MedicalCondition {

@@ -84,6 +84,9 @@ function siteReferences(file: SourceFile, known: Known): Problem[] {
     ...list(data.clinics).flatMap((clinic, c) =>
       list(record(clinic).practitioners).flatMap((id, p) => checkRef(file, ["clinics", c, "practitioners", p], id, "practitioner", known)),
     ),
+    ...list(data.clinics).flatMap((clinic, c) =>
+      list(record(clinic).conditions).flatMap((id, i) => checkRef(file, ["clinics", c, "conditions", i], id, "condition", known)),
+    ),
   ];
 }
 
@@ -115,6 +118,7 @@ function locationReferences(file: SourceFile, known: Known): Problem[] {
   const problems = [
     ...checkRef(file, ["clinic"], data.clinic, "clinic", known),
     ...list(offered).flatMap((id, i) => checkRef(file, ["conditions", i], id, "condition", known)),
+    ...list(data.faq).flatMap((item, i) => checkRef(file, ["faq", i, "condition"], record(item).condition, "condition", known)),
   ];
   for (const id of Object.keys(record(data.conditionNotes))) {
     const unknown = checkRef(file, ["conditionNotes", id], id, "condition", known);
