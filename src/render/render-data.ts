@@ -37,6 +37,8 @@ export interface LocationView extends Location {
 
 export interface CitationView {
   authors: string;
+  /** "Ji M et al." for short citations on city pages. */
+  shortAuthors: string;
   title: string;
   journal: string;
   year: number;
@@ -145,7 +147,9 @@ type Citation = Condition["evidence"][number]["citation"];
 /** A citation's parts and a link to its DOI or PubMed record. */
 export function citationView(citation: Citation): CitationView {
   const url = citation.doi ? `https://doi.org/${citation.doi}` : `https://pubmed.ncbi.nlm.nih.gov/${citation.pmid}/`;
-  return { authors: citation.authors, title: citation.title.replace(/\.$/, ""), journal: citation.journal, year: citation.year, url };
+  const names = citation.authors.split(",").map((name) => name.trim()).filter(Boolean);
+  const shortAuthors = names.length > 1 ? `${names[0]} et al.` : (names[0] ?? citation.authors);
+  return { authors: citation.authors, shortAuthors, title: citation.title.replace(/\.$/, ""), journal: citation.journal, year: citation.year, url };
 }
 
 function clinicView(clinic: Clinic, practitioners: Map<string, PractitionerView>): ClinicView {
