@@ -100,7 +100,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     lap("audit");
     if (audit.findings.some((f) => f.severity === "error")) {
       const reportDir = `${outDir}.failed-report`;
-      writeReport(reportDir, audit, quality, model.site.organization.name);
+      writeReport(reportDir, audit, quality, model.site.organization.name, plan.notBuilt);
       throw new AuditError(audit, reportDir);
     }
     publishSite({ built, plan, audit, staging, outDir, origin: data.origin, options, siteName: model.site.organization.name, quality, previous, lap });
@@ -132,7 +132,7 @@ export function publishSite(input: PublishInput): void {
   const { built, plan, audit, staging, outDir, origin, options } = input;
   applyNoindex(built, options.staging ? new Set(built.map((p) => p.url)) : new Set(audit.noindexed));
   writeSiteFiles(plan, origin, staging, { noindexed: new Set(audit.noindexed), staging: options.staging === true, shards: input.shards });
-  writeReport(join(staging, "_report"), audit, input.quality, input.siteName);
+  writeReport(join(staging, "_report"), audit, input.quality, input.siteName, plan.notBuilt);
   input.lap("publish");
   writeManifest(staging, origin, input.previous);
   input.lap("manifest");

@@ -30,7 +30,7 @@ export async function combine(options: BuildOptions & { shards: string[] }): Pro
   const quality = model.site.quality;
   const audit = summarize(all, plan, { origin: data.origin, quality, today: options.today ?? today() });
   if (audit.findings.some((f) => f.severity === "error")) {
-    writeReport(`${outDir}.failed-report`, audit, quality, model.site.organization.name);
+    writeReport(`${outDir}.failed-report`, audit, quality, model.site.organization.name, plan.notBuilt);
     throw new AuditError(audit, `${outDir}.failed-report`);
   }
   const staging = stagingDir(outDir);

@@ -5,7 +5,7 @@ import { today } from "../build.ts";
 import { distanceKm, kmTo } from "../plan/geo.ts";
 import { findCities, normalizeName, type City } from "../marketer/cities.ts";
 import { locationFile, locationSlug, nearestClinic } from "../marketer/location-file.ts";
-import { readClinics } from "../marketer/site-clinics.ts";
+import { readClinics, readServiceArea } from "../marketer/site-clinics.ts";
 
 const usage = `Usage: npm run new-location -- "Pompano Beach, FL" [--pick N] [--root DIR]
 
@@ -41,11 +41,17 @@ function main(): number {
   const file = join(root, "locations", `${locationSlug(displayName(name, city), city.region)}.md`);
   if (existsSync(file)) return fail(`${file} already exists; it was not changed. Edit it, or delete it first to start again.`);
   const clinic = nearestClinic(readClinics(root), city);
-  const miles = clinic ? kmTo("mi", distanceKm(city, clinic.geo)).toFixed(1) : undefined;
+  const area = readServiceArea(root);
+  const distance = clinic ? kmTo(area.units, distanceKm(city, clinic.geo)).toFixed(1) : undefined;
+  const radius = clinic?.serviceRadius ?? area.radius;
+  if (clinic && Number(distance) > radius) {
+    return fail(`${city.name}, ${city.region} is ${distance} ${area.units} from the nearest clinic, ${clinic.name} (${clinic.id}), outside its ${radius}-${area.units} service area; no file was written. Serve it from a nearer clinic, or raise serviceRadius in site.yaml if patients really travel that far.`);
+  }
+  const miles = distance === undefined ? undefined : `${distance} ${area.units === "mi" ? "miles" : "km"}`;
   mkdirSync(join(root, "locations"), { recursive: true });
   // Keep the spelling the marketer typed ("Port St. Lucie") when it names the same place.
-  writeFileSync(file, locationFile({ name: displayName(name, city), region: city.region, lat: city.lat, lng: city.lng, clinic: clinic?.id, updated: today() }, clinic ? `nearest clinic, ${miles} miles away` : "no clinic found in site.yaml"));
-  console.log(`Created ${file}${clinic ? ` (nearest clinic: ${clinic.id}, ${miles} miles)` : ""}.`);
+  writeFileSync(file, locationFile({ name: displayName(name, city), region: city.region, lat: city.lat, lng: city.lng, clinic: clinic?.id, updated: today() }, clinic ? `nearest clinic, ${miles} away` : "no clinic found in site.yaml"));
+  console.log(`Created ${file}${clinic ? ` (nearest clinic: ${clinic.id}, ${miles})` : ""}.`);
   console.log("Next: write the directions and the local copy, then run npm start to see its pages.");
   return 0;
 }

@@ -1,12 +1,32 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { defaultServiceRadius } from "../validate/site-schema.ts";
 import type { ClinicPoint } from "./location-file.ts";
+
+interface RawSite {
+  units?: unknown;
+  serviceRadius?: unknown;
+  clinics?: Array<Partial<ClinicPoint> & { serviceRadius?: unknown }>;
+}
+
+function readSite(root: string): RawSite | null {
+  const path = join(root, "site.yaml");
+  if (!existsSync(path)) return null;
+  return parse(readFileSync(path, "utf8").replace(/^\uFEFF/, "")) as RawSite | null;
+}
 
 /** The clinics in a project's site.yaml (read leniently: only id, name and geo are needed). */
 export function readClinics(root: string): ClinicPoint[] {
-  const path = join(root, "site.yaml");
-  if (!existsSync(path)) return [];
-  const site = parse(readFileSync(path, "utf8").replace(/^\uFEFF/, "")) as { clinics?: Array<Partial<ClinicPoint>> } | null;
-  return (site?.clinics ?? []).filter((c): c is ClinicPoint => typeof c.id === "string" && typeof c.geo?.lat === "number" && typeof c.geo?.lng === "number");
+  const site = readSite(root);
+  return (site?.clinics ?? [])
+    .filter((c) => typeof c.id === "string" && typeof c.geo?.lat === "number" && typeof c.geo?.lng === "number")
+    .map((c) => ({ id: c.id!, name: String(c.name ?? c.id), geo: c.geo!, ...(typeof c.serviceRadius === "number" ? { serviceRadius: c.serviceRadius } : {}) }));
+}
+
+/** The site's distance units and default service radius, read leniently with the build's defaults. */
+export function readServiceArea(root: string): { units: "mi" | "km"; radius: number } {
+  const site = readSite(root);
+  const units = site?.units === "km" ? "km" : "mi";
+  return { units, radius: typeof site?.serviceRadius === "number" ? site.serviceRadius : defaultServiceRadius[units] };
 }
