@@ -40,7 +40,7 @@ function pageSpecificNodes(page: Page, d: RenderData, pageNode: Record<string, u
       // Only this place's questions about this condition: each question is marked up on one page.
       const faq = location.faqByCondition[condition.id] ?? [];
       const faqNodes = faq.length > 0 ? [faqNode(`${page.canonical}#faq`, faq)] : [];
-      return [therapyNode(d), conditionNode(d, condition), personNode(d, condition.reviewerPerson), clinicNode(d, clinic, location), ...faqNodes];
+      return [therapyNode(d), conditionNode(d, condition), personNode(d, condition.reviewerPerson), clinicNode(d, clinic, location, true), ...faqNodes];
     }
     case "condition": {
       const condition = d.conditions[page.condition]!;
@@ -57,7 +57,8 @@ function pageSpecificNodes(page: Page, d: RenderData, pageNode: Record<string, u
     case "clinic": {
       const clinic = d.clinics[page.clinic]!;
       Object.assign(pageNode, { "@type": "WebPage", about: ref(ids.clinic(d, clinic.id)), mainEntity: ref(ids.clinic(d, clinic.id)) });
-      return [therapyNode(d), clinicNode(d, clinic), ...clinic.team.map((p) => personNode(d, p))];
+      const served = page.served.map((s) => d.locations[s.location]!);
+      return [therapyNode(d), clinicNode(d, clinic, served), ...clinic.team.map((p) => personNode(d, p))];
     }
     case "practitioner": {
       const person = d.practitioners[page.practitioner]!;

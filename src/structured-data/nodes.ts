@@ -60,7 +60,13 @@ function hoursNodes(clinic: ClinicView): OpeningHoursSpecification[] {
   }));
 }
 
-export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationView): MedicalClinic {
+/**
+ * The clinic, with its `url` and `@id` on its own page. `brief` leaves out what city pages do
+ * not show (hours, price range): they show the address and phone and link to the clinic page.
+ */
+export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationView | LocationView[], brief = false): MedicalClinic {
+  const areas = served === undefined ? [] : Array.isArray(served) ? served : [served];
+  const areaServed = areas.map((l) => ({ "@type": "City" as const, name: `${l.name}, ${l.region}` }));
   return {
     "@type": "MedicalClinic",
     "@id": ids.clinic(d, clinic.id),
@@ -78,12 +84,12 @@ export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationV
       addressCountry: clinic.address.country,
     },
     geo: { "@type": "GeoCoordinates", latitude: clinic.geo.lat, longitude: clinic.geo.lng },
-    openingHoursSpecification: hoursNodes(clinic),
+    ...(brief ? {} : { openingHoursSpecification: hoursNodes(clinic) }),
     availableService: ref(ids.therapy(d)),
     parentOrganization: ref(ids.organization(d)),
-    ...(served ? { areaServed: { "@type": "City", name: `${served.name}, ${served.region}` } } : {}),
+    ...(areaServed.length === 1 ? { areaServed: areaServed[0] } : areaServed.length > 1 ? { areaServed } : {}),
     ...(clinic.acceptingNewPatients ? { isAcceptingNewPatients: true } : {}),
-    ...(clinic.priceRange ? { priceRange: clinic.priceRange } : {}),
+    ...(clinic.priceRange && !brief ? { priceRange: clinic.priceRange } : {}),
     ...(clinic.medicalSpecialty?.length ? { medicalSpecialty: clinic.medicalSpecialty.map((s) => `https://schema.org/${s}` as MedicalSpecialty) } : {}),
   };
 }
