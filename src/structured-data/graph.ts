@@ -40,7 +40,7 @@ function pageSpecificNodes(page: Page, d: RenderData, pageNode: Record<string, u
       // Only this place's questions about this condition: each question is marked up on one page.
       const faq = location.faqByCondition[condition.id] ?? [];
       const faqNodes = faq.length > 0 ? [faqNode(`${page.canonical}#faq`, faq)] : [];
-      return [therapyNode(d), conditionNode(d, condition), personNode(d, condition.reviewerPerson), clinicNode(d, clinic, location, true), ...faqNodes];
+      return [therapyNode(d), conditionNode(d, condition, true), personNode(d, condition.reviewerPerson), clinicNode(d, clinic, location, true), ...faqNodes];
     }
     case "condition": {
       const condition = d.conditions[page.condition]!;

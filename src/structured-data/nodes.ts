@@ -114,13 +114,14 @@ export function reviewerRef(d: RenderData, person: PractitionerView): Person {
   return { "@type": "Person", "@id": ids.person(d, person.id), url: `${d.origin}${person.url}`, name: person.name };
 }
 
-export function conditionNode(d: RenderData, condition: ConditionView): MedicalCondition {
+/** The condition; `brief` (city pages, which show neither) leaves out other names and ICD-10 codes. */
+export function conditionNode(d: RenderData, condition: ConditionView, brief = false): MedicalCondition {
   return {
     "@type": "MedicalCondition",
     "@id": ids.condition(d, condition),
     name: condition.name,
-    ...(condition.alternateNames.length > 0 ? { alternateName: condition.alternateNames } : {}),
-    code: condition.icd10.map((code) => ({ "@type": "MedicalCode", codeValue: code.code, codingSystem: "ICD-10-CM" })),
+    ...(condition.alternateNames.length > 0 && !brief ? { alternateName: condition.alternateNames } : {}),
+    ...(brief ? {} : { code: condition.icd10.map((code) => ({ "@type": "MedicalCode" as const, codeValue: code.code, codingSystem: "ICD-10-CM" })) }),
     possibleTreatment: ref(ids.therapy(d)),
   };
 }
