@@ -98,8 +98,7 @@ describe("end-to-end build of the fixture site", () => {
   });
 
   it("puts the clinic's phone and the condition's ICD-10 code in the JSON-LD", () => {
-    const graph = jsonLd(read(out, "/acupuncture-for-sciatica/red-bank-nj/"));
-    const clinic = graph.find((n) => n["@type"] === "MedicalClinic")!;
+    const clinic = jsonLd(read(out, "/locations/red-bank-nj/")).find((n) => n["@type"] === "MedicalClinic")!;
     expect(clinic.telephone).toBe("+1-732-555-0118");
     // The hub shows the codes; the city page names the condition and links there.
     const condition = jsonLd(read(out, "/acupuncture-for-sciatica/")).find((n) => n["@type"] === "MedicalCondition")!;

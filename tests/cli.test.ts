@@ -16,7 +16,7 @@ describe("npm run build", () => {
     const root = copyFixture();
     const result = runBuild(root);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Built 20 pages \(19 in the sitemap\) into .* in [\d.]+ s, 0 warnings\./);
+    expect(result.stdout).toMatch(/Built 22 pages \(21 in the sitemap\) into .* in [\d.]+ s, 0 warnings\./);
     expect(existsSync(join(root, "output/index.html"))).toBe(true);
   });
 

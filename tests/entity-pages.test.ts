@@ -37,10 +37,16 @@ describe("clinic and practitioner pages", () => {
     expect((clinic.areaServed as Node[]).map((a) => a.name)).toEqual(["Red Bank, NJ", "Long Branch, NJ", "Asbury Park, NJ"]);
     const page = graphOf(read(out, "/clinics/north/")).find((n) => n["@type"] === "WebPage")!;
     expect(page.mainEntity).toEqual({ "@id": "https://clinic.test/clinics/north/#clinic" });
-    for (const url of ["/acupuncture-for-sciatica/red-bank-nj/", "/locations/red-bank-nj/", "/"]) {
+    for (const url of ["/locations/red-bank-nj/", "/"]) {
       const other = graphOf(read(out, url)).find((n) => n["@type"] === "MedicalClinic" && String(n["@id"]).includes("north"))!;
       expect(other, url).toMatchObject({ "@id": "https://clinic.test/clinics/north/#clinic", url: "https://clinic.test/clinics/north/" });
     }
+    // City pages name the clinic and point at its page rather than repeating the full node.
+    const city = graphOf(read(out, "/acupuncture-for-sciatica/red-bank-nj/"));
+    expect(city.filter((n) => n["@type"] === "MedicalClinic")).toEqual([]);
+    expect(city.find((n) => n["@type"] === "MedicalWebPage")!.mentions).toEqual({
+      "@type": "MedicalClinic", "@id": "https://clinic.test/clinics/north/#clinic", name: "Test Acupuncture North", url: "https://clinic.test/clinics/north/",
+    });
   });
 
   it("gives each practitioner a profile page that the byline and reviewedBy point to", () => {

@@ -3,7 +3,7 @@ import type { Page } from "../plan/index.ts";
 import type { RenderData } from "../render/render-data.ts";
 import {
   breadcrumbNode, citationNodes, clinicNode, conditionNode, faqNode, ids, organizationNode,
-  personNode, ref, reviewerRef, therapyNode, websiteNode,
+  personNode, ref, reviewerRef, clinicRef, therapyNode, websiteNode,
 } from "./nodes.ts";
 
 /** One `@graph` describing exactly what the page shows. */
@@ -36,11 +36,12 @@ function pageSpecificNodes(page: Page, d: RenderData, pageNode: Record<string, u
       const location = d.locations[page.location]!;
       const clinic = d.clinics[page.clinic]!;
       // The city page shows one study (the evidence headline); the rest are on the hub.
-      Object.assign(pageNode, medicalPageFields(d, condition, 1), { "@type": "MedicalWebPage" });
+      // The clinic is named and linked, not described: its full node lives on its own page.
+      Object.assign(pageNode, medicalPageFields(d, condition, 1), { "@type": "MedicalWebPage", mentions: clinicRef(d, clinic) });
       // Only this place's questions about this condition: each question is marked up on one page.
       const faq = location.faqByCondition[condition.id] ?? [];
       const faqNodes = faq.length > 0 ? [faqNode(`${page.canonical}#faq`, faq)] : [];
-      return [therapyNode(d), conditionNode(d, condition, true), personNode(d, condition.reviewerPerson), clinicNode(d, clinic, location, true), ...faqNodes];
+      return [therapyNode(d), conditionNode(d, condition, true), personNode(d, condition.reviewerPerson), ...faqNodes];
     }
     case "condition": {
       const condition = d.conditions[page.condition]!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fixtureRoot } from "../../tests/helpers.ts";
 import { prepare } from "../pipeline/index.ts";
-import { breadcrumbNode, clinicNode, conditionNode, faqNode, organizationNode, personNode, therapyNode } from "./nodes.ts";
+import { breadcrumbNode, clinicNode, clinicRef, conditionNode, faqNode, organizationNode, personNode, therapyNode } from "./nodes.ts";
 import { serializeJsonLd } from "./index.ts";
 
 const { data } = prepare(fixtureRoot);
@@ -35,12 +35,14 @@ describe("node builders", () => {
     expect(clinicNode(data, data.clinics.north!)).not.toHaveProperty("isAcceptingNewPatients");
   });
 
-  it("MedicalClinic: priceRange from the self-pay range; the brief node city pages carry leaves out hours and price", () => {
+  it("MedicalClinic: priceRange from the self-pay range; city pages carry only a reference to the clinic page", () => {
     expect(clinicNode(data, data.clinics.north!)).toMatchObject({ priceRange: "$80–$120" });
-    const brief = clinicNode(data, data.clinics.north!, data.locations["red-bank-nj"], true) as unknown as Record<string, unknown>;
-    expect(brief).not.toHaveProperty("priceRange");
-    expect(brief).not.toHaveProperty("openingHoursSpecification");
-    expect(brief).toMatchObject({ name: "Test Acupuncture North", telephone: "+1-732-555-0118" });
+    expect(clinicRef(data, data.clinics.north!)).toEqual({
+      "@type": "MedicalClinic",
+      "@id": "https://clinic.test/clinics/north/#clinic",
+      name: "Test Acupuncture North",
+      url: "https://clinic.test/clinics/north/",
+    });
   });
 
   it("MedicalTherapy: acupuncture belongs to traditional Chinese medicine", () => {

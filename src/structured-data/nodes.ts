@@ -61,10 +61,15 @@ function hoursNodes(clinic: ClinicView): OpeningHoursSpecification[] {
 }
 
 /**
- * The clinic, with its `url` and `@id` on its own page. `brief` leaves out what city pages do
- * not show (hours, price range): they show the address and phone and link to the clinic page.
+ * A reference to the clinic for pages that only name it and link to its page (city pages):
+ * its `@id` and `url` point at the clinic page, which carries the full node.
  */
-export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationView | LocationView[], brief = false): MedicalClinic {
+export function clinicRef(d: RenderData, clinic: ClinicView): MedicalClinic {
+  return { "@type": "MedicalClinic", "@id": ids.clinic(d, clinic.id), name: clinic.name, url: `${d.origin}${clinic.url}` };
+}
+
+/** The clinic, with its `url` and `@id` on its own page. */
+export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationView | LocationView[]): MedicalClinic {
   const areas = served === undefined ? [] : Array.isArray(served) ? served : [served];
   const areaServed = areas.map((l) => ({ "@type": "City" as const, name: `${l.name}, ${l.region}` }));
   return {
@@ -84,12 +89,12 @@ export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationV
       addressCountry: clinic.address.country,
     },
     geo: { "@type": "GeoCoordinates", latitude: clinic.geo.lat, longitude: clinic.geo.lng },
-    ...(brief ? {} : { openingHoursSpecification: hoursNodes(clinic) }),
+    openingHoursSpecification: hoursNodes(clinic),
     availableService: ref(ids.therapy(d)),
     parentOrganization: ref(ids.organization(d)),
     ...(areaServed.length === 1 ? { areaServed: areaServed[0] } : areaServed.length > 1 ? { areaServed } : {}),
     ...(clinic.acceptingNewPatients ? { isAcceptingNewPatients: true } : {}),
-    ...(clinic.priceRange && !brief ? { priceRange: clinic.priceRange } : {}),
+    ...(clinic.priceRange ? { priceRange: clinic.priceRange } : {}),
     ...(clinic.medicalSpecialty?.length ? { medicalSpecialty: clinic.medicalSpecialty.map((s) => `https://schema.org/${s}` as MedicalSpecialty) } : {}),
   };
 }
