@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { readdirSync as listDir, writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
 import { copyFixture, edit } from "./helpers.ts";
@@ -182,5 +183,23 @@ describe("hostile and unusual strings in data", () => {
     const faq = graph.find((n) => n["@type"] === "FAQPage") as { mainEntity: Array<{ name: string; acceptedAnswer: { text: string } }> };
     expect(faq.mainEntity.map((q) => q.name)).toContain(`Is <!--<script> safe? ${hostile}`);
     expect(faq.mainEntity.map((q) => q.acceptedAnswer.text)).toContain("São Paulo & O'Fallon </SCRIPT > stay text.");
+  });
+});
+
+describe("copy for any practice", () => {
+  it("a chiropractor's site built from the same templates never says acupuncture or near me", async () => {
+    const root = copyFixture();
+    // Every data file speaks of chiropractic; whatever still says acupuncture came from a template.
+    for (const file of ["site.yaml", ...["locations", "conditions"].flatMap((dir) => listDir(join(root, dir)).map((f) => `${dir}/${f}`))]) {
+      writeFileSync(join(root, file), readFileSync(join(root, file), "utf8").replace(/acupuncturists?/gi, "chiropractor").replace(/acupuncture/g, "chiropractic").replace(/Acupuncture/g, "Chiropractic"));
+    }
+    const out = join(mkdtempSync(join(tmpdir(), "clinic-out-")), "output");
+    await build({ root, outDir: out, today: "2026-11-25" });
+    for (const file of walk(out).filter((f) => f.endsWith(".html") && !f.includes("_report"))) {
+      const html = readFileSync(file, "utf8");
+      expect(html, file).not.toMatch(/acupunct/i);
+      expect(text(html), file).not.toMatch(/near me/i);
+    }
+    expect(text(read(out, "/chiropractic-for-sciatica/red-bank-nj/"))).toContain("Looking for chiropractic for sciatica in Red Bank?");
   });
 });

@@ -182,6 +182,17 @@ describe("plan", () => {
     }
   });
 
+  it("refuses a copy sentence placeholder its page cannot fill, naming the field", () => {
+    const root = copyFixture();
+    edit(root, "site.yaml", (t) => `${t}copy:\n  cta: "Call {clinic} about {condition} today."\n`);
+    expect(() => planOf(root)).toThrowError(DataError);
+    try {
+      planOf(root);
+    } catch (error) {
+      expect((error as DataError).problems[0]).toMatchObject({ file: "site.yaml", field: "copy.cta", message: "uses {condition}, which this sentence does not have" });
+    }
+  });
+
   it("#7: a condition slug that collides with another page's URL is an error", () => {
     const root = copyFixture();
     // A location slug equal to the index page path segment is fine; two hubs on one URL are not.
