@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { runCli } from "../src/cli/run.ts";
 import { parsePage } from "../src/audit/parse.ts";
 import { shingles, words } from "../src/audit/uniqueness.ts";
 import { loadProject } from "../src/load/index.ts";
@@ -75,7 +76,7 @@ function htmlPages(dir: string): Array<{ url: string; html: string }> {
   return walk(dir).map((file) => ({ url: `/${relative(dir, file).replace(/index\.html$/, "")}`, html: readFileSync(file, "utf8") }));
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({ options: { root: { type: "string", default: "." }, out: { type: "string" }, max: { type: "string", default: "0.4" } } });
   const root = resolve(values.root!);
   const out = resolve(values.out ?? join(root, "output"));
@@ -91,4 +92,4 @@ function main(): number {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exit(main());
+if (import.meta.url === `file://${process.argv[1]}`) runCli(main);
