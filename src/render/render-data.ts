@@ -3,6 +3,7 @@ import { clinicPageUrl, practitionerPageUrl, type Plan } from "../plan/index.ts"
 import { regionName } from "../plan/regions.ts";
 import type { Clinic, Condition, Location, Model, Practitioner, Site } from "../validate/index.ts";
 import { directionsUrl, displayPhone, hoursTable, longDate, telHref, type HoursRow } from "./format.ts";
+import { evidenceViews, type EvidenceView } from "./evidence.ts";
 import { renderMarkdown } from "./markdown.ts";
 import type { CardSpec, ImagePlan, PhotoSet } from "../images/plan.ts";
 
@@ -35,16 +36,6 @@ export interface LocationView extends Location {
   faqByCondition: Record<string, FaqItem[]>;
 }
 
-export interface CitationView {
-  authors: string;
-  /** "Ji M et al." for short citations on city pages. */
-  shortAuthors: string;
-  title: string;
-  journal: string;
-  year: number;
-  url: string;
-}
-
 export interface ConditionView extends Condition {
   /** The short summary city pages show (citySummary, or summary). */
   citySummaryText: string;
@@ -53,7 +44,7 @@ export interface ConditionView extends Condition {
   sessionsHtml: string;
   reviewerPerson: PractitionerView;
   reviewedOn: string;
-  citations: Array<{ claim: string; citation: CitationView }>;
+  citations: EvidenceView[];
 }
 
 /** Everything the templates read: the plan plus per-id views, rendered once. */
@@ -138,18 +129,8 @@ function conditionView(condition: Condition, practitioners: Map<string, Practiti
     sessionsHtml: renderMarkdown(condition.sessions, 3),
     reviewerPerson: practitioners.get(condition.reviewer)!,
     reviewedOn: longDate(condition.lastReviewed, language),
-    citations: condition.evidence.map((e) => ({ claim: e.claim, citation: citationView(e.citation) })),
+    citations: evidenceViews(condition),
   };
-}
-
-type Citation = Condition["evidence"][number]["citation"];
-
-/** A citation's parts and a link to its DOI or PubMed record. */
-export function citationView(citation: Citation): CitationView {
-  const url = citation.doi ? `https://doi.org/${citation.doi}` : `https://pubmed.ncbi.nlm.nih.gov/${citation.pmid}/`;
-  const names = citation.authors.split(",").map((name) => name.trim()).filter(Boolean);
-  const shortAuthors = names.length > 1 ? `${names[0]} et al.` : (names[0] ?? citation.authors);
-  return { authors: citation.authors, shortAuthors, title: citation.title.replace(/\.$/, ""), journal: citation.journal, year: citation.year, url };
 }
 
 function clinicView(clinic: Clinic, practitioners: Map<string, PractitionerView>): ClinicView {
