@@ -1,12 +1,17 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { analyzeShard, auditSiteParallel, formatFinding, type AuditResult, type BuiltPage } from "./audit/index.ts";
+import { join, resolve } from "node:path";
+import { analyzeShard, auditSiteParallel, type AuditResult, type BuiltPage } from "./audit/index.ts";
 import { shardFile, writeShardSummaries } from "./audit/shard-file.ts";
 import type { ImagePlan } from "./images/plan.ts";
 import { shardPlan, type Shard } from "./plan/shard.ts";
 import { prepare, type Prepared } from "./pipeline/index.ts";
-import { DataError, type Problem } from "./problems.ts";
-import { buildManifest, manifestPath, type Manifest } from "./publish/manifest.ts";
+import { AuditError, DataError, type Problem } from "./problems.ts";
+import { today } from "./rules/dates.ts";
+import { noindexTag } from "./rules/page-markup.ts";
+import { buildManifest, type Manifest } from "./publish/manifest.ts";
+import { checkReportDir, failedReportDir, manifestFile, reportDirFor } from "./publish/report-location.ts";
+import { wantsAdmin, writeAdmin } from "./cms/admin.ts";
+import { indexNowKey, writeKeyFile } from "./indexnow/key.ts";
 import { stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
 import { writeReport } from "./publish/report.ts";
 import { renderSite } from "./render/run.ts";
@@ -20,6 +25,8 @@ export interface BuildOptions {
   root: string;
   /** Where the site goes; defaults to `<root>/output`. */
   outDir?: string;
+  /** Where the report and manifest go; defaults to `report/` beside outDir (never inside it). */
+  reportDir?: string;
   /** YYYY-MM-DD that review ages are measured against; defaults to today (UTC). */
   today?: string;
   /** Overrides site.yaml baseUrl (canonical URLs, sitemap, JSON-LD). */
@@ -36,6 +43,7 @@ export interface BuildOptions {
 
 export interface BuildResult {
   outDir: string;
+  reportDir: string;
   pages: number;
   indexable: number;
   warnings: Problem[];
@@ -46,26 +54,6 @@ export interface BuildResult {
   timings: Record<string, number>;
 }
 
-
-/** Thrown when the audit finds errors in the built pages; nothing is published. */
-export class AuditError extends Error {
-  constructor(
-    readonly audit: AuditResult,
-    readonly reportDir: string,
-  ) {
-    const errors = audit.findings.filter((f) => f.severity === "error");
-    const pages = new Set(errors.map((f) => f.page)).size;
-    super(
-      `${errors.map(formatFinding).join("\n")}\n\n${errors.length} audit ${errors.length === 1 ? "error" : "errors"} on ${pages} ${pages === 1 ? "page" : "pages"}; nothing was published and output/ is unchanged. Full report: ${join(reportDir, "index.html")}`,
-    );
-    this.name = "AuditError";
-  }
-}
-
-/** Today's date in UTC as YYYY-MM-DD, unless CLINIC_PAGES_TODAY pins it (for reproducible checks). */
-export function today(): string {
-  return process.env.CLINIC_PAGES_TODAY ?? new Date().toISOString().slice(0, 10);
-}
 
 /**
  * The whole build: load, validate, plan, render, audit, publish. Bad data throws DataError
@@ -82,12 +70,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const root = resolve(options.root);
   const outDir = resolve(options.outDir ?? join(root, "output"));
+  const reportDir = reportDirFor(outDir, options.reportDir);
+  checkReportDir(reportDir, outDir);
   const prepared = prepare(root, { baseUrl: options.baseUrl });
   const { model, plan, warnings } = prepared;
   const previous = options.since ? readManifest(options.since) : undefined;
   const images = await planImages(model, plan, root);
   const quality = model.site.quality;
-  if (options.shard) return buildShard(options, root, outDir, prepared, images);
+  if (options.shard) return buildShard(options, root, outDir, reportDir, prepared, images);
   const data = withImages(prepared.data, images);
   lap("prepare");
   const staging = stagingDir(outDir);
@@ -99,12 +89,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const audit = await auditSiteParallel(built, plan, { origin: data.origin, quality, today: options.today ?? today() });
     lap("audit");
     if (audit.findings.some((f) => f.severity === "error")) {
-      const reportDir = `${outDir}.failed-report`;
-      writeReport(reportDir, audit, quality, model.site.organization.name, plan.notBuilt);
-      throw new AuditError(audit, reportDir);
+      writeReport(failedReportDir(reportDir), audit, quality, model.site.organization.name, plan.notBuilt);
+      throw new AuditError(audit, failedReportDir(reportDir));
     }
-    publishSite({ built, plan, audit, staging, outDir, origin: data.origin, options, siteName: model.site.organization.name, quality, previous, lap });
-    return { outDir, pages: plan.pages.length, indexable: audit.pages.filter((p) => p.indexable).length, warnings, audit, staging: options.staging === true, images: imageSummary, timings };
+    if (wantsAdmin(model, options.staging === true)) writeAdmin(staging, model, data.origin);
+    const indexNow = indexNowKey(model.site);
+    publishSite({ built, plan, audit, staging, outDir, reportDir, origin: data.origin, options, siteName: model.site.organization.name, quality, previous, indexNowKey: indexNow, lap });
+    return { outDir, reportDir, pages: plan.pages.length, indexable: audit.pages.filter((p) => p.indexable).length, warnings, audit, staging: options.staging === true, images: imageSummary, timings };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -117,32 +108,41 @@ interface PublishInput {
   audit: AuditResult;
   staging: string;
   outDir: string;
+  /** The report folder beside outDir; replaced together with the site. */
+  reportDir: string;
   origin: string;
   options: BuildOptions;
   siteName: string;
   quality: Prepared["model"]["site"]["quality"];
   previous?: Manifest;
+  /** Written as /<key>.txt at the site root (production builds only) so IndexNow can verify the site. */
+  indexNowKey?: string;
   lap: (stage: string) => void;
   /** URLs per shard, for one sitemap per shard under a sitemap index. */
   shards?: string[][];
 }
 
-/** Noindex where needed, sitemap(s), robots.txt, report and manifest, then the swap into place. */
+/**
+ * Noindex where needed, sitemap(s), robots.txt and the IndexNow key file into the site; report and
+ * manifest into a new report folder beside it; then both are swapped into place.
+ */
 export function publishSite(input: PublishInput): void {
   const { built, plan, audit, staging, outDir, origin, options } = input;
   applyNoindex(built, options.staging ? new Set(built.map((p) => p.url)) : new Set(audit.noindexed));
   writeSiteFiles(plan, origin, staging, { noindexed: new Set(audit.noindexed), staging: options.staging === true, shards: input.shards });
-  writeReport(join(staging, "_report"), audit, input.quality, input.siteName, plan.notBuilt);
+  if (input.indexNowKey && !options.staging) writeKeyFile(staging, input.indexNowKey);
+  const report = stagingDir(input.reportDir);
+  writeReport(report, audit, input.quality, input.siteName, plan.notBuilt);
   input.lap("publish");
-  writeManifest(staging, origin, input.previous);
+  writeManifest(report, staging, origin, options.staging === true, input.previous);
   input.lap("manifest");
-  rmSync(`${outDir}.failed-report`, { recursive: true, force: true });
   swapInto(staging, outDir);
+  swapInto(report, input.reportDir);
   input.lap("swap");
 }
 
 /** A shard: its pages, their images and per-page checks, and the summaries `combine` needs. */
-async function buildShard(options: BuildOptions, root: string, outDir: string, prepared: Prepared, images: ImagePlan): Promise<BuildResult> {
+async function buildShard(options: BuildOptions, root: string, outDir: string, reportDir: string, prepared: Prepared, images: ImagePlan): Promise<BuildResult> {
   const { model, plan, warnings } = prepared;
   const shard = options.shard!;
   const mine = shardPlan(plan, shard);
@@ -156,11 +156,14 @@ async function buildShard(options: BuildOptions, root: string, outDir: string, p
     const summaries = await analyzeShard(built, { origin: data.origin, quality: model.site.quality, today: options.today ?? today(), urls: plan.pages.map((p) => p.url) });
     const findings = summaries.flatMap((s) => s.findings);
     const audit: AuditResult = { findings, pages: [], noindexed: [], thirdPartyHosts: {} };
-    if (findings.some((f) => f.severity === "error")) throw new AuditError(audit, `${outDir}.failed-report`);
+    if (findings.some((f) => f.severity === "error")) {
+      writeReport(failedReportDir(reportDir), audit, model.site.quality, model.site.organization.name);
+      throw new AuditError(audit, failedReportDir(reportDir));
+    }
     mkdirSync(join(staging, "_report"), { recursive: true });
     writeShardSummaries(join(staging, shardFile), summaries);
     swapInto(staging, outDir);
-    return { outDir, pages: mine.pages.length, indexable: 0, warnings, audit, staging: options.staging === true, images: imageSummary, timings: {} };
+    return { outDir, reportDir, pages: mine.pages.length, indexable: 0, warnings, audit, staging: options.staging === true, images: imageSummary, timings: {} };
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
@@ -168,7 +171,7 @@ async function buildShard(options: BuildOptions, root: string, outDir: string, p
 }
 
 export function readManifest(path: string): Manifest {
-  const problem = (message: string) => new DataError([{ file: path, field: "(--since)", message, hint: "pass the manifest.json of a previous build (output/_report/manifest.json)" }]);
+  const problem = (message: string) => new DataError([{ file: path, field: "(--since)", message, hint: "pass the manifest.json of a previous build (report/manifest.json)" }]);
   let parsed: Manifest;
   try {
     parsed = JSON.parse(readFileSync(path, "utf8")) as Manifest;
@@ -179,17 +182,16 @@ export function readManifest(path: string): Manifest {
   return parsed;
 }
 
-function writeManifest(dir: string, origin: string, previous?: Manifest): void {
-  const path = join(dir, manifestPath);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(buildManifest(dir, origin, previous), null, 2)}\n`);
+/** Hashes every file of the site folder into `<report>/manifest.json`. */
+function writeManifest(reportDir: string, siteDir: string, origin: string, staging: boolean, previous?: Manifest): void {
+  writeFileSync(join(reportDir, manifestFile), `${JSON.stringify(buildManifest(siteDir, origin, staging, previous), null, 2)}\n`);
 }
 
 /** Thin pages under `onThin: noindex` (or every page of a staging build): swap the canonical link for a robots noindex tag. */
 export function applyNoindex(built: BuiltPage[], urls: Set<string>): void {
   for (const page of built) {
     if (!urls.has(page.url) || !page.outputPath) continue;
-    const html = (page.html || readFileSync(page.outputPath, "utf8")).replace(/<link rel="canonical" href="[^"]*">/, '<meta name="robots" content="noindex">');
+    const html = (page.html || readFileSync(page.outputPath, "utf8")).replace(/<link rel="canonical" href="[^"]*">/, noindexTag);
     writeFileSync(page.outputPath, html);
   }
 }

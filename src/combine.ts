@@ -2,11 +2,15 @@ import { cpSync, existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { summarize, type BuiltPage } from "./audit/index.ts";
 import { readShardSummaries, shardFile } from "./audit/shard-file.ts";
-import { AuditError, publishSite, readManifest, today, type BuildOptions, type BuildResult } from "./build.ts";
+import { publishSite, readManifest, type BuildOptions, type BuildResult } from "./build.ts";
+import { today } from "./rules/dates.ts";
 import { prepare } from "./pipeline/index.ts";
-import { DataError } from "./problems.ts";
+import { AuditError, DataError } from "./problems.ts";
 import { stagingDir } from "./publish/index.ts";
 import { writeReport } from "./publish/report.ts";
+import { checkReportDir, failedReportDir, reportDirFor } from "./publish/report-location.ts";
+import { wantsAdmin, writeAdmin } from "./cms/admin.ts";
+import { indexNowKey } from "./indexnow/key.ts";
 
 /**
  * Joins shard builds (`npm run build -- --shard i/n --out shard-i`) into one site: copies their
@@ -17,6 +21,8 @@ import { writeReport } from "./publish/report.ts";
 export async function combine(options: BuildOptions & { shards: string[] }): Promise<BuildResult> {
   const root = resolve(options.root);
   const outDir = resolve(options.outDir ?? join(root, "output"));
+  const reportDir = reportDirFor(outDir, options.reportDir);
+  checkReportDir(reportDir, outDir);
   const { model, plan, warnings, data } = prepare(root, { baseUrl: options.baseUrl });
   const summaries = options.shards.map((dir) => {
     const file = join(resolve(dir), shardFile);
@@ -30,18 +36,20 @@ export async function combine(options: BuildOptions & { shards: string[] }): Pro
   const quality = model.site.quality;
   const audit = summarize(all, plan, { origin: data.origin, quality, today: options.today ?? today() });
   if (audit.findings.some((f) => f.severity === "error")) {
-    writeReport(`${outDir}.failed-report`, audit, quality, model.site.organization.name, plan.notBuilt);
-    throw new AuditError(audit, `${outDir}.failed-report`);
+    writeReport(failedReportDir(reportDir), audit, quality, model.site.organization.name, plan.notBuilt);
+    throw new AuditError(audit, failedReportDir(reportDir));
   }
   const staging = stagingDir(outDir);
   try {
     for (const dir of options.shards) cpSync(resolve(dir), staging, { recursive: true, filter: (src) => !src.startsWith(join(resolve(dir), "_report")) });
     const pages: BuiltPage[] = all.map((s) => ({ url: s.url, html: "", outputPath: join(staging, s.url.endsWith("/") ? `${s.url}index.html` : s.url) }));
     const previous = options.since ? readManifest(options.since) : undefined;
-    publishSite({ built: pages, plan, audit, staging, outDir, origin: data.origin, options, siteName: model.site.organization.name, quality, previous, lap: () => {}, shards: summaries.map((s) => s.map((p) => p.url)) });
+    if (wantsAdmin(model, options.staging === true)) writeAdmin(staging, model, data.origin);
+    const key = indexNowKey(model.site);
+    publishSite({ built: pages, plan, audit, staging, outDir, reportDir, origin: data.origin, options, siteName: model.site.organization.name, quality, previous, indexNowKey: key, lap: () => {}, shards: summaries.map((s) => s.map((p) => p.url)) });
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
   }
-  return { outDir, pages: plan.pages.length, indexable: audit.pages.filter((p) => p.indexable).length, warnings, audit, staging: options.staging === true, images: { images: 0, cached: 0, seconds: 0 }, timings: {} };
+  return { outDir, reportDir, pages: plan.pages.length, indexable: audit.pages.filter((p) => p.indexable).length, warnings, audit, staging: options.staging === true, images: { images: 0, cached: 0, seconds: 0 }, timings: {} };
 }

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { readdirSync as listDir, writeFileSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { parsePage } from "../src/audit/parse.ts";
 import { build } from "../src/build.ts";
-import { copyFixture, edit } from "./helpers.ts";
+import { copyFixture, edit, fixtureSite, temp } from "./helpers.ts";
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -28,14 +28,7 @@ function jsonLd(html: string): Array<Record<string, unknown>> {
 }
 
 describe("end-to-end build of the fixture site", () => {
-  let root: string;
-  let out: string;
-
-  beforeAll(async () => {
-    root = copyFixture();
-    out = join(mkdtempSync(join(tmpdir(), "clinic-out-")), "output");
-    await build({ root, outDir: out });
-  });
+  const out = fixtureSite();
 
   it("writes a page per condition × location with the search phrase and place in the h1", () => {
     const html = read(out, "/acupuncture-for-sciatica/red-bank-nj/");
@@ -155,10 +148,18 @@ describe("end-to-end build of the fixture site", () => {
     expect(html).not.toContain('rel="canonical"');
   });
 
-  it("is deterministic: a second build is byte-identical", async () => {
-    const again = join(mkdtempSync(join(tmpdir(), "clinic-out-")), "output");
-    await build({ root, outDir: again });
+  it("is deterministic: a second build, from another copy in another folder, is byte-identical", async () => {
+    const again = join(temp("out"), "output");
+    await build({ root: copyFixture(), outDir: again });
     expect(hashTree(again)).toEqual(hashTree(out));
+  });
+
+  it("marks what the audit reads with the shared data attributes", () => {
+    const facts = parsePage(read(out, "/acupuncture-for-sciatica/red-bank-nj/"));
+    expect(facts.kind).toBe("conditionLocation");
+    expect(facts.links.filter((l) => l.nearby).map((l) => l.href)).toContain("/acupuncture-for-sciatica/long-branch-nj/");
+    expect(facts.reviewed).toMatchObject({ datetime: "2026-09-11" });
+    expect(facts.reviewed!.text).toContain("Medically reviewed by Ann Reviewer");
   });
 });
 
@@ -172,7 +173,7 @@ describe("hostile and unusual strings in data", () => {
         .replace("name: Red Bank", `name: "Coeur d'Alene ${hostile.replace(/"/g, '\\"')}"`)
         .replace("\nfaq:\n", `\nfaq:\n  - q: "Is <!--<script> safe? ${hostile.replace(/"/g, '\\"')}"\n    condition: sciatica\n    a: "São Paulo & O'Fallon </SCRIPT > stay text."\n`),
     );
-    const out = join(mkdtempSync(join(tmpdir(), "clinic-out-")), "output");
+    const out = join(temp("out"), "output");
     await build({ root, outDir: out });
     const html = read(out, "/acupuncture-for-sciatica/red-bank-nj/");
     expect(html).not.toContain("<script>alert");
@@ -193,7 +194,7 @@ describe("copy for any practice", () => {
     for (const file of ["site.yaml", ...["locations", "conditions"].flatMap((dir) => listDir(join(root, dir)).map((f) => `${dir}/${f}`))]) {
       writeFileSync(join(root, file), readFileSync(join(root, file), "utf8").replace(/acupuncturists?/gi, "chiropractor").replace(/acupuncture/g, "chiropractic").replace(/Acupuncture/g, "Chiropractic"));
     }
-    const out = join(mkdtempSync(join(tmpdir(), "clinic-out-")), "output");
+    const out = join(temp(), "output");
     await build({ root, outDir: out, today: "2026-11-25" });
     for (const file of walk(out).filter((f) => f.endsWith(".html") && !f.includes("_report"))) {
       // The evidence scope's comparison labels ("sham acupuncture") belong to issue 16's evidence schema.

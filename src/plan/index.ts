@@ -3,6 +3,8 @@ import type { Clinic, Condition, Location, Model, Practitioner } from "../valida
 import { nearestNeighbours } from "./geo.ts";
 import { checkServiceAreas, clinicInTown, inServiceArea, siteDistance } from "./service-area.ts";
 import { checkCopy, checkPatterns, defaultPatterns, fitPattern, type PatternKind, type Vars } from "./patterns.ts";
+import { descriptionRange, titleMax } from "../rules/limits.ts";
+import { clinicPageUrl, conditionHubPath, practitionerPageUrl } from "../rules/urls.ts";
 import { regionName } from "./regions.ts";
 import type {
   ClinicDistance, ClinicPage, ClinicsPage, ConditionLocationPage, ConditionPage, Crumb, HomePage, LocationPage,
@@ -10,11 +12,10 @@ import type {
 } from "./types.ts";
 
 export type * from "./types.ts";
+export { clinicPageUrl, practitionerPageUrl } from "../rules/urls.ts";
 
 /** How many nearby locations a page links to. */
 export const nearbyCount = 5;
-export const titleMax = 60;
-export const descriptionRange = [70, 160] as const;
 
 /**
  * The page graph: pure data from the validated model. Throws DataError on URL collisions,
@@ -149,7 +150,7 @@ class PlanContext {
   }
 
   conditionHubUrl(condition: Condition): string {
-    return `/${this.model.site.therapy.slug}-for-${condition.id}/`;
+    return conditionHubPath(this.model.site.therapy.slug, condition.id);
   }
 
   conditionLocationUrl(condition: Condition, location: Location): string {
@@ -396,16 +397,6 @@ class PlanContext {
       sources: ["site.yaml"],
     };
   }
-}
-
-/** URL of a clinic's page: the MedicalClinic's `url`, and the base of its `@id`. */
-export function clinicPageUrl(id: string): string {
-  return `/clinics/${id}/`;
-}
-
-/** URL of a practitioner's page: the byline's link and the Person's `url`. */
-export function practitionerPageUrl(id: string): string {
-  return `/team/${id}/`;
 }
 
 function toPlace(location: Location) {

@@ -1,4 +1,5 @@
 import type { Problem } from "../problems.ts";
+import type { CopyPlaceholder, Placeholder } from "../rules/placeholders.ts";
 
 export type PatternKind = "conditionLocation" | "condition" | "location" | "locations" | "home" | "clinic" | "clinics" | "practitioner" | "team";
 
@@ -62,13 +63,7 @@ export const defaultPatterns: Record<"title" | "description", Record<PatternKind
   },
 };
 
-export const placeholders = [
-  "therapy", "therapyLower", "condition", "conditionName", "phrase", "city", "region",
-  "brand", "clinic", "count", "regions", "conditions", "clinicCount", "person", "credentials",
-  // Copy sentences only (site.yaml copy): the page's one distance, its units, and where the clinic is.
-  "distance", "units", "clinicCity", "whereClinic", "conditionLower",
-] as const;
-export type Vars = Partial<Record<(typeof placeholders)[number], string>>;
+export type Vars = Partial<Record<Placeholder | CopyPlaceholder, string>>;
 
 /** Fills `{name}` placeholders; unknown or missing ones are reported, not guessed. */
 export function fill(pattern: string, vars: Vars): { text: string; missing: string[] } {

@@ -9,11 +9,14 @@ import { packagePath } from "../pipeline/paths.ts";
 import { structuredDataScript } from "../structured-data/index.ts";
 import { longDate } from "./format.ts";
 import { fill, type Vars } from "../plan/patterns.ts";
+import { writeAdmin } from "../cms/admin.ts";
+import { pageAttributes } from "../rules/page-markup.ts";
 
 interface EleventyConfig {
   globalData: Record<string, unknown>;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(path: string): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
@@ -31,6 +34,8 @@ export default function clinicPages(eleventyConfig: EleventyConfig): void {
   }
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
   eleventyConfig.addPassthroughCopy({ [packagePath("templates/assets")]: "assets" });
+  // A Nunjucks global rather than global data, so macros see it too.
+  eleventyConfig.addNunjucksGlobal("attr", pageAttributes);
   eleventyConfig.addFilter("longDate", (iso: string) => longDate(iso));
   eleventyConfig.addFilter("structuredData", structuredDataScript as (...args: never[]) => unknown);
   // Copy sentences from site.yaml `copy`, with the page's values; autoescaped like any output.
@@ -48,6 +53,8 @@ export function previewData(root: string, outDir = join(root, "output")): () => 
       const { model, plan, data } = prepare(root);
       const images = await planImages(model, plan, root);
       await generateImages(images, root, outDir, imageCacheDir(root), logoBytes(model, root));
+      // The preview always has the editor at /admin/, with pick lists from the data just loaded.
+      writeAdmin(outDir, model, data.origin);
       lastGood = withImages(data, images);
       return lastGood;
     } catch (error) {

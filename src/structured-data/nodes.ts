@@ -1,9 +1,11 @@
 import type {
-  BreadcrumbList, FAQPage, IdReference, MedicalClinic, MedicalCondition, MedicalSpecialty, MedicalTherapy,
+  BreadcrumbList, DayOfWeek, FAQPage, IdReference, MedicalClinic, MedicalCondition, MedicalSpecialty, MedicalTherapy,
   OpeningHoursSpecification, Organization, Person, ScholarlyArticle, WebSite,
 } from "schema-dts";
-import { clinicPageUrl, practitionerPageUrl, type Crumb } from "../plan/index.ts";
+import type { Crumb } from "../plan/index.ts";
 import type { ClinicView, ConditionView, LocationView, PractitionerView, RenderData } from "../render/render-data.ts";
+import { citationLinks, clinicPageUrl, conditionHubPath, practitionerPageUrl } from "../rules/urls.ts";
+import { weekdayNames } from "../rules/weekdays.ts";
 import { shortAuthors } from "../render/evidence.ts";
 
 /** Stable `@id`s: one per thing, on the site's origin, so pages link into one graph. */
@@ -15,7 +17,7 @@ export const ids = {
   clinic: (d: RenderData, id: string) => `${d.origin}${clinicPageUrl(id)}#clinic`,
   /** The practitioner's `@id` lives on their own page. */
   person: (d: RenderData, id: string) => `${d.origin}${practitionerPageUrl(id)}#person`,
-  condition: (d: RenderData, c: ConditionView) => `${d.origin}/${d.site.therapy.slug}-for-${c.id}/#condition`,
+  condition: (d: RenderData, c: ConditionView) => `${d.origin}${conditionHubPath(d.site.therapy.slug, c.id)}#condition`,
 };
 
 export const ref = (id: string): IdReference => ({ "@id": id });
@@ -50,12 +52,10 @@ export function therapyNode(d: RenderData): MedicalTherapy {
   return { "@type": "MedicalTherapy", "@id": ids.therapy(d), name: therapy.name, description: therapy.description, ...tcm };
 }
 
-const dayUrls = { Mo: "Monday", Tu: "Tuesday", We: "Wednesday", Th: "Thursday", Fr: "Friday", Sa: "Saturday", Su: "Sunday" } as const;
-
 function hoursNodes(clinic: ClinicView): OpeningHoursSpecification[] {
   return clinic.hours.map((h) => ({
     "@type": "OpeningHoursSpecification",
-    dayOfWeek: h.days.map((day) => `https://schema.org/${dayUrls[day]}` as const),
+    dayOfWeek: h.days.map((day) => `https://schema.org/${weekdayNames[day]}` as DayOfWeek),
     opens: h.opens,
     closes: h.closes,
   }));
@@ -140,10 +140,7 @@ export function citationNodes(condition: ConditionView): ScholarlyArticle[] {
     author: shortAuthors(citation.authors),
     datePublished: String(citation.year),
     isPartOf: { "@type": "Periodical", name: citation.journal },
-    sameAs: [
-      ...(citation.doi ? [`https://doi.org/${citation.doi}`] : []),
-      ...(citation.pmid ? [`https://pubmed.ncbi.nlm.nih.gov/${citation.pmid}/`] : []),
-    ],
+    sameAs: citationLinks(citation),
   }));
 }
 
