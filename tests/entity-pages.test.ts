@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
 import { copyFixture } from "./helpers.ts";
@@ -75,10 +75,10 @@ describe("clinic and practitioner pages", () => {
   });
 
   it("runs the same audit on them as on every page", () => {
-    const report = JSON.parse(readFileSync(join(out, "_report/report.json"), "utf8"));
+    const report = JSON.parse(readFileSync(join(dirname(out), "report/report.json"), "utf8"));
     const kinds = new Set(report.pages.map((p: { kind: string }) => p.kind));
     for (const kind of ["clinic", "clinics", "practitioner", "team"]) expect(kinds).toContain(kind);
     expect(report.notBuilt.map((n: { url: string }) => n.url)).toContain("/acupuncture-for-sciatica/pompano-beach-fl/");
-    expect(readFileSync(join(out, "_report/index.html"), "utf8")).toContain("Condition × location pages not built");
+    expect(readFileSync(join(dirname(out), "report/index.html"), "utf8")).toContain("Condition × location pages not built");
   });
 });
