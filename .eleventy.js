@@ -1,5 +1,5 @@
 // Eleventy wiring for `npm start` only: pages, data and filters come from src/render/.
-import { settings } from "./src/render/eleventy-settings.js";
+import { previewOutput, settings } from "./src/render/eleventy-settings.js";
 
 export default async function (eleventyConfig) {
   // Imported lazily: Eleventy's watcher cannot parse TypeScript imports.
@@ -7,4 +7,4 @@ export default async function (eleventyConfig) {
   clinicPages(eleventyConfig);
 }
 
-export const config = { ...settings, dir: { ...settings.dir, input: "templates", output: "output" } };
+export const config = { ...settings, dir: { ...settings.dir, input: "templates", output: previewOutput } };

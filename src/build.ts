@@ -12,11 +12,12 @@ import { buildManifest, type Manifest } from "./publish/manifest.ts";
 import { checkReportDir, failedReportDir, manifestFile, reportDirFor } from "./publish/report-location.ts";
 import { wantsAdmin, writeAdmin } from "./cms/admin.ts";
 import { indexNowKey, writeKeyFile } from "./indexnow/key.ts";
-import { stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
+import { openOutDir, stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
 import { writeReport } from "./publish/report.ts";
 import { renderSite } from "./render/run.ts";
 import { withImages } from "./render/render-data.ts";
 import { imageCacheDir } from "./images/cache.ts";
+import { checkedToday } from "./validate/environment.ts";
 import { generateImages, type ImageSummary } from "./images/generate.ts";
 import { logoBytes, planImages } from "./images/plan.ts";
 
@@ -69,7 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     mark = now;
   };
   const root = resolve(options.root);
-  const outDir = resolve(options.outDir ?? join(root, "output"));
+  const outDir = openOutDir(root, options.outDir ?? join(root, "output"));
   const reportDir = reportDirFor(outDir, options.reportDir);
   checkReportDir(reportDir, outDir);
   const prepared = prepare(root, { baseUrl: options.baseUrl });

@@ -6,7 +6,7 @@ import { publishSite, readManifest, type BuildOptions, type BuildResult } from "
 import { today } from "./rules/dates.ts";
 import { prepare } from "./pipeline/index.ts";
 import { AuditError, DataError } from "./problems.ts";
-import { stagingDir } from "./publish/index.ts";
+import { openOutDir, stagingDir } from "./publish/index.ts";
 import { writeReport } from "./publish/report.ts";
 import { checkReportDir, failedReportDir, reportDirFor } from "./publish/report-location.ts";
 import { wantsAdmin, writeAdmin } from "./cms/admin.ts";
@@ -20,7 +20,7 @@ import { indexNowKey } from "./indexnow/key.ts";
  */
 export async function combine(options: BuildOptions & { shards: string[] }): Promise<BuildResult> {
   const root = resolve(options.root);
-  const outDir = resolve(options.outDir ?? join(root, "output"));
+  const outDir = openOutDir(root, options.outDir ?? join(root, "output"));
   const reportDir = reportDirFor(outDir, options.reportDir);
   checkReportDir(reportDir, outDir);
   const { model, plan, warnings, data } = prepare(root, { baseUrl: options.baseUrl });

@@ -5,7 +5,9 @@ import { today } from "../rules/dates.ts";
 import { distanceKm, kmTo } from "../plan/geo.ts";
 import { findCities, normalizeName, type City } from "../marketer/cities.ts";
 import { locationFile, locationSlug, nearestClinic } from "../marketer/location-file.ts";
-import { readClinics, readServiceArea } from "../marketer/site-clinics.ts";
+import { readClinics } from "../marketer/site-clinics.ts";
+import { formatProblem } from "../problems.ts";
+import { recoverSwap } from "../publish/index.ts";
 import { fail, isEntryPoint, runCli } from "./run.ts";
 
 const usage = `Usage: npm run new-location -- "Pompano Beach, FL" [--pick N] [--root DIR]
@@ -43,16 +45,20 @@ export async function main(args: string[]): Promise<number> {
   const city = matches[(pick ?? 1) - 1];
   if (!city) return fail(`--pick must be between 1 and ${matches.length}.`);
   const root = resolve(values.root!);
+  recoverSwap(join(root, "output"));
   const file = join(root, "locations", `${locationSlug(displayName(name, city), city.region)}.md`);
   if (existsSync(file)) return fail(`${file} already exists; it was not changed. Edit it, or delete it first to start again.`);
-  const clinic = nearestClinic(readClinics(root), city);
-  const area = readServiceArea(root);
-  const distance = clinic ? kmTo(area.units, distanceKm(city, clinic.geo)).toFixed(1) : undefined;
-  const radius = clinic?.serviceRadius ?? area.radius;
-  if (clinic && Number(distance) > radius) {
-    return fail(`${city.name}, ${city.region} is ${distance} ${area.units} from the nearest clinic, ${clinic.name} (${clinic.id}), outside its ${radius}-${area.units} service area; no file was written. Serve it from a nearer clinic, or raise serviceRadius in site.yaml if patients really travel that far.`);
+  const site = readClinics(root);
+  if (site.problems.length > 0) {
+    return fail(`${site.problems.map(formatProblem).join("\n")}\nFix site.yaml first: the new file needs its clinics. Nothing was written.`);
   }
-  const miles = distance === undefined ? undefined : `${distance} ${area.units === "mi" ? "miles" : "km"}`;
+  const clinic = nearestClinic(site.clinics, city);
+  const distance = clinic ? kmTo(site.units, distanceKm(city, clinic.geo)).toFixed(1) : undefined;
+  const radius = clinic?.serviceRadius ?? site.radius;
+  if (clinic && Number(distance) > radius) {
+    return fail(`${city.name}, ${city.region} is ${distance} ${site.units} from the nearest clinic, ${clinic.name} (${clinic.id}), outside its ${radius}-${site.units} service area; no file was written. Serve it from a nearer clinic, or raise serviceRadius in site.yaml if patients really travel that far.`);
+  }
+  const miles = distance === undefined ? undefined : `${distance} ${site.units === "mi" ? "miles" : "km"}`;
   mkdirSync(join(root, "locations"), { recursive: true });
   // Keep the spelling the marketer typed ("Port St. Lucie") when it names the same place.
   writeFileSync(file, locationFile({ name: displayName(name, city), region: city.region, lat: city.lat, lng: city.lng, clinic: clinic?.id, updated: today() }, clinic ? `nearest clinic, ${miles} away` : "no clinic found in site.yaml"));

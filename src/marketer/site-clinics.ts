@@ -1,41 +1,41 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { normalizeText, parseYaml } from "../load/source-file.ts";
-import { DataError } from "../problems.ts";
+import type { Problem } from "../problems.ts";
 import { defaultServiceRadius } from "../validate/site-schema.ts";
 import type { ClinicPoint } from "./location-file.ts";
 
-interface RawSite {
-  units?: unknown;
-  serviceRadius?: unknown;
-  clinics?: Array<Partial<ClinicPoint> & { serviceRadius?: unknown }>;
+/** What new-location needs from site.yaml: the clinics, the distance units and the default service radius. */
+export interface SiteClinics {
+  clinics: ClinicPoint[];
+  problems: Problem[];
+  units: "mi" | "km";
+  /** The site's service radius in `units` (a clinic's own `serviceRadius` overrides it). */
+  radius: number;
 }
 
-/** site.yaml read leniently. Invalid YAML is a DataError naming the line, so commands report it. */
-function readSite(root: string): RawSite | null {
+/**
+ * The clinics in a project's site.yaml (read leniently: only id, name, geo and service radius
+ * are needed). A site.yaml with a YAML error gives its problem instead, so the command can say
+ * what to fix.
+ */
+export function readClinics(root: string): SiteClinics {
   const path = join(root, "site.yaml");
-  if (!existsSync(path)) return null;
+  const none = { clinics: [], units: "mi" as const, radius: defaultServiceRadius.mi };
+  if (!existsSync(path)) return { ...none, problems: [] };
   const parsed = parseYaml("site.yaml", normalizeText(readFileSync(path, "utf8")));
-  if (!parsed.file) throw new DataError(parsed.problems, "no file was written");
-  return parsed.file.data as RawSite | null;
-}
-
-/** The clinics in a project's site.yaml (read leniently: only id, name and geo are needed). */
-export function readClinics(root: string): ClinicPoint[] {
-  const site = readSite(root);
-  return (site?.clinics ?? [])
-    .filter((c) => typeof c.id === "string" && typeof c.geo?.lat === "number" && typeof c.geo?.lng === "number")
+  if (!parsed.file) return { ...none, problems: parsed.problems };
+  const site = parsed.file.data as { clinics?: unknown; units?: unknown; serviceRadius?: unknown } | null;
+  const list = Array.isArray(site?.clinics) ? (site.clinics as Array<(Partial<ClinicPoint> & { serviceRadius?: unknown }) | null>) : [];
+  const clinics = list
+    .filter((c) => typeof c?.id === "string" && typeof c.geo?.lat === "number" && typeof c.geo?.lng === "number")
     .map((c) => ({
-      id: c.id!,
-      name: String(c.name ?? c.id),
-      geo: c.geo!,
-      ...(typeof c.serviceRadius === "number" ? { serviceRadius: c.serviceRadius } : {}),
+      id: c!.id!,
+      name: String(c!.name ?? c!.id),
+      geo: c!.geo!,
+      ...(typeof c!.serviceRadius === "number" ? { serviceRadius: c!.serviceRadius } : {}),
     }));
-}
-
-/** The site's distance units and default service radius, read leniently with the build's defaults. */
-export function readServiceArea(root: string): { units: "mi" | "km"; radius: number } {
-  const site = readSite(root);
   const units = site?.units === "km" ? "km" : "mi";
-  return { units, radius: typeof site?.serviceRadius === "number" ? site.serviceRadius : defaultServiceRadius[units] };
+  const radius = typeof site?.serviceRadius === "number" ? site.serviceRadius : defaultServiceRadius[units];
+  return { clinics, problems: [], units, radius };
 }

@@ -1,3 +1,4 @@
+import { previewOutput } from "./eleventy-settings.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
@@ -9,7 +10,7 @@ describe("preview data (npm start)", () => {
     const root = copyFixture();
     const load = previewData(root);
     expect((await load()).previewError).toBeUndefined();
-    expect(JSON.parse(readFileSync(join(root, "output/admin/config.json"), "utf8")).collections).toHaveLength(3);
+    expect(JSON.parse(readFileSync(join(root, previewOutput, "admin/config.json"), "utf8")).collections).toHaveLength(3);
     edit(root, "locations/red-bank-nj.md", (t) => t.replace("name: Red Bank", "name: Red Bank on the River"));
     expect((await load()).locations["red-bank-nj"]!.name).toBe("Red Bank on the River");
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
