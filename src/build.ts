@@ -90,7 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const audit = await auditSiteParallel(built, plan, { origin: data.origin, quality, today: options.today ?? today() });
     lap("audit");
     if (audit.findings.some((f) => f.severity === "error")) {
-      writeReport(failedReportDir(reportDir), audit, quality, model.site.organization.name);
+      writeReport(failedReportDir(reportDir), audit, quality, model.site.organization.name, plan.notBuilt);
       throw new AuditError(audit, failedReportDir(reportDir));
     }
     if (wantsAdmin(model, options.staging === true)) writeAdmin(staging, model, data.origin);
@@ -133,7 +133,7 @@ export function publishSite(input: PublishInput): void {
   writeSiteFiles(plan, origin, staging, { noindexed: new Set(audit.noindexed), staging: options.staging === true, shards: input.shards });
   if (input.indexNowKey && !options.staging) writeKeyFile(staging, input.indexNowKey);
   const report = stagingDir(input.reportDir);
-  writeReport(report, audit, input.quality, input.siteName);
+  writeReport(report, audit, input.quality, input.siteName, plan.notBuilt);
   input.lap("publish");
   writeManifest(report, staging, origin, options.staging === true, input.previous);
   input.lap("manifest");

@@ -36,7 +36,7 @@ export async function combine(options: BuildOptions & { shards: string[] }): Pro
   const quality = model.site.quality;
   const audit = summarize(all, plan, { origin: data.origin, quality, today: options.today ?? today() });
   if (audit.findings.some((f) => f.severity === "error")) {
-    writeReport(failedReportDir(reportDir), audit, quality, model.site.organization.name);
+    writeReport(failedReportDir(reportDir), audit, quality, model.site.organization.name, plan.notBuilt);
     throw new AuditError(audit, failedReportDir(reportDir));
   }
   const staging = stagingDir(outDir);

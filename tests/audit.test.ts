@@ -28,10 +28,13 @@ describe("uniqueness gate", () => {
     const root = copyFixture();
     cloneCity(root);
     const thin = (await auditErrors(root)).filter((f) => f.check === "uniqueness.thin");
-    const page = thin.find((f) => f.page === "/acupuncture-for-sciatica/long-branch-nj/")!;
+    // Either twin may be the one reported; it names the other and its own location file.
+    const twins = ["/acupuncture-for-sciatica/long-branch-nj/", "/acupuncture-for-sciatica/red-bank-nj/"];
+    const page = thin.find((f) => twins.includes(f.page))!;
     expect(page).toBeDefined();
-    expect(page.message).toMatch(/only \d+% of its text is unique against \/acupuncture-for-sciatica\/red-bank-nj\//);
-    expect(page.files).toContain("locations/long-branch-nj.md");
+    const other = twins.find((t) => t !== page.page)!;
+    expect(page.message).toContain(`% of its text is unique against ${other}`);
+    expect(page.files).toContain(`locations/${page.page.split("/")[2]}.md`);
     expect(page.hint).toContain("conditionNotes");
   });
 
@@ -41,7 +44,11 @@ describe("uniqueness gate", () => {
     const local = "Long Branch patients walk the boardwalk from Pier Village to Seven Presidents park, and many work long summer shifts at the beach clubs. " +
       "Commuters take the North Jersey Coast Line two stops to our door, and the hospital staff from Monmouth Medical Center book early visits before their shifts begin. " +
       "Winter storms bring shoveling injuries, summer brings lifeguards with sore backs, and the West End has a large community of retirees who want to keep walking by the ocean.";
-    edit(root, "locations/long-branch-nj.md", (t) => `${t.slice(0, t.lastIndexOf("---\n") + 4)}${local}\n`);
+    edit(root, "locations/long-branch-nj.md", (t) =>
+      `${t.slice(0, t.lastIndexOf("---\n") + 4)}${local}\n`
+        .replace(/sciatica: Long Branch rowers.*\n/, "sciatica: Lifeguards and surfers from Long Branch bring us sciatica after a summer of heavy boards, and hospital staff book visits between twelve-hour shifts.\n")
+        .replace(/a: Yes, the first appointment.*\n/, "a: Yes. Nurses from the Long Branch hospital often come straight from a night shift, so we open early on weekdays.\n"),
+    );
     expect((await auditErrors(root)).filter((f) => f.check === "uniqueness.thin")).toEqual([]);
   });
 
@@ -51,18 +58,19 @@ describe("uniqueness gate", () => {
     edit(root, "site.yaml", (t) => `${t}  onThin: noindex\n`);
     const out = outDir();
     const result = await build({ root, outDir: out, today: "2026-11-25" });
-    expect(result.audit.noindexed).toContain("/acupuncture-for-sciatica/long-branch-nj/");
-    const html = readFileSync(join(out, "acupuncture-for-sciatica/long-branch-nj/index.html"), "utf8");
+    const twin = result.audit.noindexed.find((url) => url.startsWith("/acupuncture-for-sciatica/"))!;
+    expect(["/acupuncture-for-sciatica/long-branch-nj/", "/acupuncture-for-sciatica/red-bank-nj/"]).toContain(twin);
+    const html = readFileSync(join(out, `${twin.slice(1)}index.html`), "utf8");
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).not.toContain('rel="canonical"');
-    expect(readFileSync(join(out, "sitemap.xml"), "utf8")).not.toContain("/acupuncture-for-sciatica/long-branch-nj/");
+    expect(readFileSync(join(out, "sitemap.xml"), "utf8")).not.toContain(twin);
   });
 });
 
 describe("medical copy gate", () => {
   it("refuses unsupported claims, naming the phrase and the files behind the page", async () => {
     const root = copyFixture();
-    edit(root, "locations/red-bank-nj.md", (t) => `${t}\nOur treatment is guaranteed to cure sciatica with no side effects.\n`);
+    edit(root, "locations/red-bank-nj.md", (t) => t.replace("and the train timetable.", "and the train timetable. Our treatment is guaranteed to cure sciatica with no side effects."));
     const claims = (await auditErrors(root)).filter((f) => f.check === "medical.claim" && f.page === "/acupuncture-for-sciatica/red-bank-nj/");
     expect(claims.map((f) => f.message.match(/"([^"]+)" in/)![1]!.toLowerCase()).sort()).toEqual(["cure", "guaranteed", "no side effects"]);
     expect(claims[0]!.files).toContain("locations/red-bank-nj.md");

@@ -47,8 +47,9 @@ describe("manifest for incremental uploads", () => {
     expect(first.since).toBeUndefined();
     writeFileSync(join(root, "previous.json"), JSON.stringify(first));
 
-    edit(root, "locations/red-bank-nj.md", (t) => t.replace("Red Bank has a busy downtown", "Red Bank has a lively downtown"));
-    edit(root, "locations/asbury-park-nj.md", (t) => t.replace("conditions: [neck-pain]", "conditions: [neck-pain, sciatica]"));
+    edit(root, "locations/red-bank-nj.md", (t) => t.replace("Red Bank rowers and commuters", "Red Bank rowers, sailors and commuters"));
+    const sciaticaNote = "conditions: [neck-pain, sciatica]\nconditionNotes:\n  sciatica: Asbury Park bartenders and musicians stand for long sets, and leg pain from an irritated nerve is a common reason they call us.\n";
+    edit(root, "locations/asbury-park-nj.md", (t) => t.replace("conditions: [neck-pain]\nconditionNotes:\n", `${sciaticaNote}`));
     const result = await runBuild(root, ["--since", join(root, "previous.json")]);
     expect(result.status).toBe(0);
     const second = JSON.parse(readFileSync(join(root, "report/manifest.json"), "utf8"));
@@ -58,7 +59,7 @@ describe("manifest for incremental uploads", () => {
     expect(second.since.changedUrls).toContain("https://clinic.test/acupuncture-for-sciatica/red-bank-nj/");
     expect(second.since.changedUrls.every((u: string) => !u.includes("report"))).toBe(true);
 
-    edit(root, "locations/asbury-park-nj.md", (t) => t.replace("conditions: [neck-pain, sciatica]", "conditions: [neck-pain]"));
+    edit(root, "locations/asbury-park-nj.md", (t) => t.replace(sciaticaNote, "conditions: [neck-pain]\nconditionNotes:\n"));
     writeFileSync(join(root, "previous.json"), JSON.stringify(second));
     const third = await runBuild(root, ["--since", join(root, "previous.json")]);
     expect(JSON.parse(readFileSync(join(root, "report/manifest.json"), "utf8")).since.removed).toContain("acupuncture-for-sciatica/asbury-park-nj/index.html");

@@ -26,6 +26,14 @@ describe("npm run new-location", () => {
     expect(problemsOf(root).map((p) => `${p.file} ${p.field}: ${p.message}`)).toEqual(["locations/port-st-lucie-fl.md directions: is required but missing"]);
   });
 
+  it("refuses a place outside every clinic's service area, with its distance, and writes nothing", async () => {
+    const root = copyFixture();
+    const result = await run("new-location.ts", ["--root", root, "Ocala, FL"]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^Ocala, FL is 2\d\d\.\d mi from the nearest clinic, Test Acupuncture South \(south\), outside its 80-mi service area; no file was written\./);
+    expect(existsSync(join(root, "locations/ocala-fl.md"))).toBe(false);
+  });
+
   it("asks for a choice when the name is ambiguous, and takes --pick", async () => {
     const root = copyFixture();
     const ambiguous = await run("new-location.ts", ["--root", root, "Shrewsbury, NJ"]);

@@ -28,19 +28,21 @@ function facts(graph: Node[]): Array<{ what: string; shown: (page: ReturnType<ty
       list.push(text("clinic name", node.name), text("street", address.streetAddress), text("postal code", address.postalCode));
       const digits = String(node.telephone).replace(/\D/g, "").slice(1);
       list.push({ what: `phone ${String(node.telephone)}`, shown: (p) => p.visible.replace(/\D/g, "").includes(digits) });
-      for (const spec of node.openingHoursSpecification as Node[]) {
+      for (const spec of (node.openingHoursSpecification ?? []) as Node[]) {
         const opens = String(spec.opens) === "00:00" && String(spec.closes) === "23:59" ? "Open 24 hours" : clockTime(String(spec.opens));
         list.push(text(`hours ${String(spec.opens)}`, opens));
       }
+      if (node.priceRange) list.push(text("price range", node.priceRange));
     }
-    if (type === "Person") list.push(text("reviewer", node.name), text("credentials", node.honorificSuffix));
+    if (type === "Person") list.push(text("person", node.name), text("credentials", node.honorificSuffix));
+    if (type === "Person" && node.description) list.push(text("bio", node.description));
     if (type === "MedicalWebPage") {
       list.push({ what: `lastReviewed ${String(node.lastReviewed)}`, shown: (p) => p.html.includes(`datetime="${String(node.lastReviewed)}"`) });
       for (const article of node.citation as Node[]) list.push(text("citation title", article.headline));
     }
     if (type === "MedicalCondition") {
       list.push({ what: "condition name", shown: (p) => p.visible.toLowerCase().includes(String(node.name).toLowerCase()) });
-      for (const code of node.code as Node[]) list.push(text("ICD-10 code", code.codeValue));
+      for (const code of (node.code ?? []) as Node[]) list.push(text("ICD-10 code", code.codeValue));
     }
     if (type === "FAQPage") {
       for (const q of node.mainEntity as Node[]) list.push(text("question", q.name), text("answer", (q.acceptedAnswer as Node).text));
@@ -58,7 +60,10 @@ describe("parity: every fact in the JSON-LD is visible on the page", () => {
     ["locations index", "/locations/", 1],
     ["location hub", "/locations/pompano-beach-fl/", 10],
     ["condition hub", "/acupuncture-for-sciatica/", 8],
-    ["condition × location", "/acupuncture-for-neck-pain/pompano-beach-fl/", 15],
+    ["condition × location", "/acupuncture-for-neck-pain/pompano-beach-fl/", 10],
+    ["clinic", "/clinics/north/", 10],
+    ["practitioner", "/team/ann-reviewer/", 5],
+    ["clinics hub", "/clinics/", 2],
   ])("%s", (_kind, url, atLeast) => {
     const page = pageParts(out, url);
     const checks = facts(page.graph);

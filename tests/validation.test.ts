@@ -69,6 +69,15 @@ describe("validation reports file, line, field and fix", () => {
     expect(lineFor(root, "locations/asbury-park-nj.md", "conditions[1]")).toContain('unknown condition "migraine"');
   });
 
+  it("a local question about an unknown or unoffered condition is reported", () => {
+    const root = copyFixture();
+    edit(root, "locations/long-branch-nj.md", (t) => t.replace("condition: sciatica", "condition: sciatca"));
+    edit(root, "locations/asbury-park-nj.md", (t) => t.replace("conditions: [neck-pain]", "conditions: [neck-pain]\nfaq:\n  - q: Do you treat sciatica here?\n    condition: sciatica\n    a: Yes, at the north clinic in Red Bank."));
+    const report = reportOf(root).join("\n");
+    expect(report).toMatch(/locations\/long-branch-nj\.md:\d+ faq\[0\]\.condition: unknown condition "sciatca" — did you mean "sciatica"\?/);
+    expect(report).toMatch(/locations\/asbury-park-nj\.md:\d+ faq\[0\]\.condition: is about "sciatica", which this location does not offer/);
+  });
+
   it("a duplicate slug names both files", () => {
     const root = copyFixture();
     edit(root, "locations/long-branch-nj.md", (t) => t.replace("name: Long Branch", "name: Long Branch\nslug: red-bank-nj"));

@@ -53,11 +53,16 @@ export async function main(args: string[]): Promise<number> {
     return fail(`${site.problems.map(formatProblem).join("\n")}\nFix site.yaml first: the new file needs its clinics; no file was written.`);
   }
   const clinic = nearestClinic(site.clinics, city);
-  const miles = clinic ? kmTo("mi", distanceKm(city, clinic.geo)).toFixed(1) : undefined;
+  const distance = clinic ? kmTo(site.units, distanceKm(city, clinic.geo)).toFixed(1) : undefined;
+  const radius = clinic?.serviceRadius ?? site.radius;
+  if (clinic && Number(distance) > radius) {
+    return fail(`${city.name}, ${city.region} is ${distance} ${site.units} from the nearest clinic, ${clinic.name} (${clinic.id}), outside its ${radius}-${site.units} service area; no file was written. Serve it from a nearer clinic, or raise serviceRadius in site.yaml if patients really travel that far.`);
+  }
+  const miles = distance === undefined ? undefined : `${distance} ${site.units === "mi" ? "miles" : "km"}`;
   mkdirSync(join(root, "locations"), { recursive: true });
   // Keep the spelling the marketer typed ("Port St. Lucie") when it names the same place.
-  writeFileSync(file, locationFile({ name: displayName(name, city), region: city.region, lat: city.lat, lng: city.lng, clinic: clinic?.id, updated: today() }, clinic ? `nearest clinic, ${miles} miles away` : "no clinic found in site.yaml"));
-  console.log(`Created ${file}${clinic ? ` (nearest clinic: ${clinic.id}, ${miles} miles)` : ""}.`);
+  writeFileSync(file, locationFile({ name: displayName(name, city), region: city.region, lat: city.lat, lng: city.lng, clinic: clinic?.id, updated: today() }, clinic ? `nearest clinic, ${miles} away` : "no clinic found in site.yaml"));
+  console.log(`Created ${file}${clinic ? ` (nearest clinic: ${clinic.id}, ${miles})` : ""}.`);
   console.log("Next: write the directions and the local copy, then run npm start to see its pages.");
   return 0;
 }

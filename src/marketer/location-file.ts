@@ -6,6 +6,8 @@ export interface ClinicPoint {
   id: string;
   name: string;
   geo: { lat: number; lng: number };
+  /** The clinic's own service radius in the site's units, when site.yaml sets one. */
+  serviceRadius?: number;
 }
 
 export interface NewLocation {

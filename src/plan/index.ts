@@ -1,39 +1,49 @@
 import { DataError, type Problem } from "../problems.ts";
-import type { Condition, Location, Model } from "../validate/index.ts";
-import { kmTo, nearestNeighbours } from "./geo.ts";
-import { checkPatterns, defaultPatterns, fitPattern, type PatternKind, type Vars } from "./patterns.ts";
+import type { Clinic, Condition, Location, Model, Practitioner } from "../validate/index.ts";
+import { nearestNeighbours } from "./geo.ts";
+import { checkServiceAreas, clinicInTown, inServiceArea, siteDistance } from "./service-area.ts";
+import { checkCopy, checkPatterns, defaultPatterns, fitPattern, type PatternKind, type Vars } from "./patterns.ts";
 import { descriptionRange, titleMax } from "../rules/limits.ts";
-import { conditionHubPath } from "../rules/urls.ts";
+import { clinicPageUrl, conditionHubPath, practitionerPageUrl } from "../rules/urls.ts";
 import { regionName } from "./regions.ts";
 import type {
-  ConditionLocationPage, ConditionPage, Crumb, HomePage, LocationPage, LocationsPage,
-  NearbyLink, NotFoundPage, Page, Plan, RegionGroup, StatementPage,
+  ClinicDistance, ClinicPage, ClinicsPage, ConditionLocationPage, ConditionPage, Crumb, HomePage, LocationPage,
+  LocationsPage, NearbyLink, NotBuilt, NotFoundPage, Page, Plan, PractitionerPage, RegionGroup, StatementPage, TeamPage,
+  Warrant,
 } from "./types.ts";
 
 export type * from "./types.ts";
+export { clinicPageUrl, practitionerPageUrl } from "../rules/urls.ts";
 
 /** How many nearby locations a page links to. */
 export const nearbyCount = 5;
 
-/** The page graph: pure data from the validated model. Throws DataError on URL collisions. */
+/**
+ * The page graph: pure data from the validated model. Throws DataError on URL collisions,
+ * coordinates outside their region and locations outside their clinic's service area.
+ */
 export function buildPlan(model: Model): { plan: Plan; warnings: Problem[] } {
+  const areas = checkServiceAreas(model);
+  if (areas.errors.length > 0) throw new DataError(areas.errors);
   const ctx = new PlanContext(model);
   const byKind = {
     home: [ctx.home()],
     locations: [ctx.locationsIndex()],
     location: model.locations.map((l) => ctx.locationHub(l)),
     condition: model.conditions.map((c) => ctx.conditionHub(c)),
-    conditionLocation: model.conditions.flatMap((c) => ctx.offering(c).map((l) => ctx.conditionLocation(c, l))),
-    notFound: [ctx.notFound()],
+    conditionLocation: model.conditions.flatMap((c) => ctx.built(c).map((l) => ctx.conditionLocation(c, l))),
+    clinics: [ctx.clinicsHub()],
+    clinic: model.site.clinics.map((c) => ctx.clinicPage(c)),
+    team: [ctx.teamHub()],
+    practitioner: model.site.practitioners.map((p) => ctx.practitionerPage(p)),
     statement: [ctx.statement("privacy"), ctx.statement("accessibility")],
+    notFound: [ctx.notFound()],
   };
-  const pages: Page[] = [
-    ...byKind.home, ...byKind.locations, ...byKind.location, ...byKind.condition, ...byKind.conditionLocation,
-    ...byKind.statement, ...byKind.notFound,
-  ];
+  const pages: Page[] = Object.values(byKind).flat();
   const collisions = findCollisions(pages);
-  if (collisions.length > 0 || ctx.patternProblems.length > 0) throw new DataError([...ctx.patternProblems, ...collisions]);
-  return { plan: { pages, byKind }, warnings: ctx.warnings };
+  const problems = [...checkCopy(model.site.copy), ...ctx.patternProblems, ...collisions];
+  if (problems.length > 0) throw new DataError(problems);
+  return { plan: { pages, byKind, notBuilt: ctx.notBuilt() }, warnings: [...areas.warnings, ...ctx.warnings] };
 }
 
 function findCollisions(pages: Page[]): Problem[] {
@@ -54,40 +64,91 @@ class PlanContext {
   private readonly origin: string;
   private readonly locationsById: Map<string, Location>;
   private readonly conditionsById: Map<string, Condition>;
+  private readonly clinicsById: Map<string, Clinic>;
   private readonly offeringByCondition = new Map<string, Location[]>();
-  private readonly nearbyByCondition = new Map<string, Map<string, Array<{ id: string; km: number }>>>();
-  private readonly nearbyAll: Map<string, Array<{ id: string; km: number }>>;
+  private readonly builtByCondition = new Map<string, Location[]>();
+  /** Locations inside each clinic's service area, by clinic id. */
+  private readonly areaByClinic = new Map<string, Location[]>();
+  private readonly nearbyTables = new Map<string, Map<string, Array<{ id: string; km: number }>>>();
   private readonly checkedPatterns = new Set<string>();
 
   constructor(private readonly model: Model) {
     this.origin = model.site.baseUrl.replace(/\/+$/, "");
     this.locationsById = new Map(model.locations.map((l) => [l.id, l]));
     this.conditionsById = new Map(model.conditions.map((c) => [c.id, c]));
-    for (const condition of model.conditions) {
-      this.offeringByCondition.set(condition.id, model.locations.filter((l) => l.conditions.includes(condition.id)));
+    this.clinicsById = new Map(model.site.clinics.map((c) => [c.id, c]));
+    for (const clinic of model.site.clinics) {
+      this.areaByClinic.set(clinic.id, model.locations.filter((l) => inServiceArea(model.site, clinic, l.geo)));
     }
-    this.nearbyAll = nearestNeighbours(model.locations.map(toPlace), nearbyCount);
+    for (const condition of model.conditions) {
+      const offering = model.locations.filter((l) => l.conditions.includes(condition.id));
+      this.offeringByCondition.set(condition.id, offering);
+      const all = model.site.pagePolicy === "all";
+      this.builtByCondition.set(condition.id, offering.filter((l) => all || this.warrants(condition, l).length > 0));
+    }
   }
 
   offering(condition: Condition): Location[] {
     return this.offeringByCondition.get(condition.id) ?? [];
   }
 
-  private nearbyFor(condition: Condition, location: Location): NearbyLink[] {
-    let table = this.nearbyByCondition.get(condition.id);
-    if (!table) {
-      table = nearestNeighbours(this.offering(condition).map(toPlace), nearbyCount);
-      this.nearbyByCondition.set(condition.id, table);
-    }
-    return this.toNearby(table.get(location.id) ?? [], (l) => this.conditionLocationUrl(condition, l));
+  /** The locations that get a page for this condition under the site's page policy. */
+  built(condition: Condition): Location[] {
+    return this.builtByCondition.get(condition.id) ?? [];
   }
 
-  private toNearby(list: Array<{ id: string; km: number }>, url: (l: Location) => string): NearbyLink[] {
-    return list.map(({ id, km }) => ({
-      location: id,
-      url: url(this.locationsById.get(id)!),
-      distance: Math.round(kmTo(this.model.site.units, km) * 10) / 10,
-    }));
+  private isBuilt(condition: Condition, location: Location): boolean {
+    return this.built(condition).includes(location);
+  }
+
+  /** What a condition × location page has that its siblings lack (see README, "Which pages exist"). */
+  warrants(condition: Condition, location: Location): Warrant[] {
+    const reasons: Warrant[] = [];
+    const offersHere = (c: Clinic) => clinicInTown(this.model.site, c, location) && (!c.conditions || c.conditions.includes(condition.id));
+    if (this.model.site.clinics.some(offersHere)) reasons.push("clinic");
+    if (location.conditionNotes[condition.id]) reasons.push("note");
+    if (location.faq.some((item) => item.condition === condition.id)) reasons.push("questions");
+    return reasons;
+  }
+
+  /** Every offered combination not built, with the data that would warrant it. */
+  notBuilt(): NotBuilt[] {
+    return this.model.conditions.flatMap((condition) =>
+      this.offering(condition)
+        .filter((l) => !this.isBuilt(condition, l))
+        .map((l) => ({
+          condition: condition.id,
+          location: l.id,
+          url: this.conditionLocationUrl(condition, l),
+          file: l.file,
+          hint: `add conditionNotes: { ${condition.id}: … } or a local question with condition: ${condition.id} to ${l.file}`,
+        })),
+    );
+  }
+
+  /** Nearest other members of `group` inside the page clinic's service area, computed once per group. */
+  private nearbyIn(key: string, clinic: string, group: Location[], location: Location): Array<{ id: string; km: number }> {
+    const tableKey = `${key}|${clinic}`;
+    let table = this.nearbyTables.get(tableKey);
+    if (!table) {
+      const area = new Set(this.areaByClinic.get(clinic));
+      table = nearestNeighbours(group.filter((l) => area.has(l) || l === location).map(toPlace), nearbyCount);
+      this.nearbyTables.set(tableKey, table);
+    }
+    return table.get(location.id) ?? [];
+  }
+
+  private toNearby(from: Location, list: Array<{ id: string }>, url: (l: Location) => string): NearbyLink[] {
+    return list.map(({ id }) => {
+      const other = this.locationsById.get(id)!;
+      return { location: id, url: url(other), distance: siteDistance(this.model.site, from.geo, other.geo) };
+    });
+  }
+
+  /** The page's one distance to its clinic. */
+  private clinicDistance(location: Location): ClinicDistance {
+    const clinic = this.clinicsById.get(location.clinic)!;
+    return { clinicDistance: siteDistance(this.model.site, clinic.geo, location.geo), clinicInTown: clinicInTown(this.model.site, clinic, location) };
   }
 
   conditionHubUrl(condition: Condition): string {
@@ -100,6 +161,14 @@ class PlanContext {
 
   locationHubUrl(location: Location): string {
     return `/locations/${location.id}/`;
+  }
+
+  clinicUrl(clinic: Clinic): string {
+    return clinicPageUrl(clinic.id);
+  }
+
+  practitionerUrl(person: Practitioner): string {
+    return practitionerPageUrl(person.id);
   }
 
   private base(kind: PatternKind, url: string, vars: Vars, sources: string[]) {
@@ -136,7 +205,7 @@ class PlanContext {
   }
 
   private locationVars(location: Location): Vars {
-    const clinic = this.model.site.clinics.find((c) => c.id === location.clinic)!;
+    const clinic = this.clinicsById.get(location.clinic)!;
     return { city: location.name, region: location.region, clinic: clinic.name };
   }
 
@@ -157,7 +226,9 @@ class PlanContext {
       clinic: location.clinic,
       breadcrumbs: this.crumbs({ name: `${vars.therapy} for ${condition.shortName}`, url: this.conditionHubUrl(condition) }, { name: `${location.name}, ${location.region}`, url }),
       lastmod: latestDate([location.updated, condition.lastReviewed]),
-      nearby: this.nearbyFor(condition, location),
+      ...this.clinicDistance(location),
+      warrant: this.warrants(condition, location),
+      nearby: this.toNearby(location, this.nearbyIn(condition.id, location.clinic, this.built(condition), location), (l) => this.conditionLocationUrl(condition, l)),
       related: this.relatedLinks(condition, location),
     };
   }
@@ -165,14 +236,15 @@ class PlanContext {
   private relatedLinks(condition: Condition, location?: Location): Crumb[] {
     return condition.related.map((id) => {
       const other = this.conditionsById.get(id)!;
-      const local = location && location.conditions.includes(id);
+      const local = location && this.isBuilt(other, location);
       return { name: other.shortName, url: local ? this.conditionLocationUrl(other, location) : this.conditionHubUrl(other) };
     });
   }
 
   conditionHub(condition: Condition): ConditionPage {
     const url = this.conditionHubUrl(condition);
-    const offering = this.offering(condition);
+    const offering = this.built(condition);
+    const clinics = this.model.site.clinics.filter((c) => !c.conditions || c.conditions.includes(condition.id));
     const vars = { ...this.siteVars(), ...this.conditionVars(condition), count: String(offering.length) };
     return {
       kind: "condition",
@@ -182,6 +254,7 @@ class PlanContext {
       breadcrumbs: this.crumbs({ name: `${vars.therapy} for ${condition.shortName}`, url }),
       lastmod: latestDate([condition.lastReviewed, ...offering.map((l) => l.updated)]),
       regions: groupByRegion(offering, (l) => this.conditionLocationUrl(condition, l)),
+      clinics: clinics.map((c) => ({ id: c.id, name: c.name, url: this.clinicUrl(c) })),
       related: this.relatedLinks(condition),
     };
   }
@@ -198,8 +271,82 @@ class PlanContext {
       clinic: location.clinic,
       breadcrumbs: this.crumbs({ name: "Locations", url: "/locations/" }, { name: `${location.name}, ${location.region}`, url }),
       lastmod: latestDate([location.updated, ...conditions.map((c) => c.lastReviewed)]),
-      conditions: conditions.map((c) => ({ id: c.id, name: c.shortName, url: this.conditionLocationUrl(c, location) })),
-      nearby: this.toNearby(this.nearbyAll.get(location.id) ?? [], (l) => this.locationHubUrl(l)),
+      ...this.clinicDistance(location),
+      conditions: conditions.map((c) => {
+        const local = this.isBuilt(c, location);
+        return { id: c.id, name: c.shortName, url: local ? this.conditionLocationUrl(c, location) : this.conditionHubUrl(c), local };
+      }),
+      nearby: this.toNearby(location, this.nearbyIn("*", location.clinic, this.model.locations, location), (l) => this.locationHubUrl(l)),
+    };
+  }
+
+  clinicPage(clinic: Clinic): ClinicPage {
+    const url = this.clinicUrl(clinic);
+    const served = this.model.locations.filter((l) => l.clinic === clinic.id);
+    const vars = { ...this.siteVars(), clinic: clinic.name, city: clinic.address.locality, region: clinic.address.region, count: String(served.length) };
+    const conditions = this.model.conditions.filter((c) => !clinic.conditions || clinic.conditions.includes(c.id));
+    const home = served.find((l) => clinicInTown(this.model.site, clinic, l));
+    const distance = (l: Location) => siteDistance(this.model.site, clinic.geo, l.geo);
+    return {
+      kind: "clinic",
+      ...this.base("clinic", url, vars, ["site.yaml"]),
+      h1: clinic.name,
+      clinic: clinic.id,
+      breadcrumbs: this.crumbs({ name: "Clinics", url: "/clinics/" }, { name: clinic.name, url }),
+      lastmod: latestDate(served.map((l) => l.updated)),
+      served: [...served]
+        .sort((a, b) => distance(a) - distance(b) || a.id.localeCompare(b.id))
+        .map((l) => ({ location: l.id, url: this.locationHubUrl(l), distance: distance(l) })),
+      conditions: conditions.map((c) => ({ id: c.id, name: c.shortName, url: home && this.isBuilt(c, home) ? this.conditionLocationUrl(c, home) : this.conditionHubUrl(c) })),
+      team: clinic.practitioners.map((id) => this.personLink(id)),
+    };
+  }
+
+  private personLink(id: string): Crumb & { id: string } {
+    const person = this.model.site.practitioners.find((p) => p.id === id)!;
+    return { id, name: person.name, url: this.practitionerUrl(person) };
+  }
+
+  clinicsHub(): ClinicsPage {
+    const { clinics } = this.model.site;
+    const vars = { ...this.siteVars(), clinicCount: String(clinics.length) };
+    return {
+      kind: "clinics",
+      ...this.base("clinics", "/clinics/", vars, ["site.yaml"]),
+      h1: "Our clinics",
+      breadcrumbs: this.crumbs({ name: "Clinics", url: "/clinics/" }),
+      lastmod: latestDate(this.model.locations.map((l) => l.updated)),
+      clinics: clinics.map((c) => ({ id: c.id, name: c.name, url: this.clinicUrl(c) })),
+    };
+  }
+
+  practitionerPage(person: Practitioner): PractitionerPage {
+    const url = this.practitionerUrl(person);
+    const vars = { ...this.siteVars(), person: person.name, credentials: person.credentials };
+    const clinics = this.model.site.clinics.filter((c) => c.practitioners.includes(person.id));
+    const reviewed = this.model.conditions.filter((c) => c.reviewer === person.id);
+    const servedDates = this.model.locations.filter((l) => clinics.some((c) => c.id === l.clinic)).map((l) => l.updated);
+    return {
+      kind: "practitioner",
+      ...this.base("practitioner", url, vars, ["site.yaml"]),
+      h1: `${person.name}, ${person.credentials}`,
+      practitioner: person.id,
+      breadcrumbs: this.crumbs({ name: "Our team", url: "/team/" }, { name: person.name, url }),
+      lastmod: latestDate([...reviewed.map((c) => c.lastReviewed), ...servedDates]),
+      clinics: clinics.map((c) => ({ id: c.id, name: c.name, url: this.clinicUrl(c) })),
+      reviewed: reviewed.map((c) => ({ id: c.id, name: `${this.model.site.therapy.name} for ${c.shortName}`, url: this.conditionHubUrl(c) })),
+    };
+  }
+
+  teamHub(): TeamPage {
+    const { practitioners } = this.model.site;
+    return {
+      kind: "team",
+      ...this.base("team", "/team/", this.siteVars(), ["site.yaml"]),
+      h1: "Our team",
+      breadcrumbs: this.crumbs({ name: "Our team", url: "/team/" }),
+      lastmod: latestDate([...this.model.conditions.map((c) => c.lastReviewed), ...this.model.locations.map((l) => l.updated)]),
+      people: practitioners.map((p) => this.personLink(p.id)),
     };
   }
 

@@ -1,7 +1,7 @@
 import type { Problem } from "../problems.ts";
-import type { Placeholder } from "../rules/placeholders.ts";
+import type { CopyPlaceholder, Placeholder } from "../rules/placeholders.ts";
 
-export type PatternKind = "conditionLocation" | "condition" | "location" | "locations" | "home";
+export type PatternKind = "conditionLocation" | "condition" | "location" | "locations" | "home" | "clinic" | "clinics" | "practitioner" | "team";
 
 /** Built-in title and description patterns; site.yaml `patterns` replaces them per page kind. */
 export const defaultPatterns: Record<"title" | "description", Record<PatternKind, string[]>> = {
@@ -15,6 +15,10 @@ export const defaultPatterns: Record<"title" | "description", Record<PatternKind
     location: ["{therapy} in {city}, {region} | {brand}", "{therapy} in {city}, {region}"],
     locations: ["Locations We Serve | {brand}", "Locations We Serve"],
     home: ["{brand} | {therapy} for Back, Nerve and Neck Pain", "{brand}"],
+    clinic: ["{clinic}: {city}, {region}", "{clinic}"],
+    clinics: ["Our Clinics | {brand}", "Our Clinics"],
+    practitioner: ["{person}, {credentials} | {brand}", "{person}, {credentials}", "{person}"],
+    team: ["Our Team | {brand}", "Our Team"],
   },
   description: {
     conditionLocation: [
@@ -38,10 +42,28 @@ export const defaultPatterns: Record<"title" | "description", Record<PatternKind
       "{brand} offers {therapyLower} for {conditions} at {clinicCount} clinics serving {count} communities in {regions}.",
       "{brand} offers {therapyLower} at {clinicCount} clinics serving {count} communities.",
     ],
+    clinic: [
+      "{clinic} in {city}, {region}: hours, directions, parking, who you will see, cost and insurance, and the {count} places it serves.",
+      "{clinic} in {city}, {region}: hours, directions, cost, insurance and booking.",
+      "{clinic}: hours, directions, cost, insurance and booking.",
+    ],
+    clinics: [
+      "The {clinicCount} {brand} clinics: addresses, hours, phone numbers, cost and insurance, and the places each one serves.",
+      "The {clinicCount} {brand} clinics: addresses, hours and phone numbers.",
+    ],
+    practitioner: [
+      "{person}, {credentials}: training, the clinics where {person} sees patients, and the {brand} pages {person} has medically reviewed.",
+      "{person}, {credentials}, at {brand}: background, clinics and the pages reviewed.",
+      "{person}, {credentials}, at {brand}.",
+    ],
+    team: [
+      "The practitioners of {brand}: their credentials, the clinics where they see patients, and the pages they review.",
+      "The practitioners of {brand}, with credentials and clinics.",
+    ],
   },
 };
 
-export type Vars = Partial<Record<Placeholder, string>>;
+export type Vars = Partial<Record<Placeholder | CopyPlaceholder, string>>;
 
 /** Fills `{name}` placeholders; unknown or missing ones are reported, not guessed. */
 export function fill(pattern: string, vars: Vars): { text: string; missing: string[] } {
@@ -95,4 +117,34 @@ export const placeholdersByKind: Record<PatternKind, string[]> = {
   location: [...sitePlaceholders, ...locationPlaceholders],
   locations: [...sitePlaceholders, "count", "regions"],
   home: [...sitePlaceholders, "count", "clinicCount", "regions", "conditions"],
+  clinic: [...sitePlaceholders, "clinic", "city", "region", "count"],
+  clinics: [...sitePlaceholders, "clinicCount"],
+  practitioner: [...sitePlaceholders, "person", "credentials"],
+  team: sitePlaceholders,
 };
+
+const pageVars = ["therapy", "therapyLower", "city", "region", "clinic", "whereClinic", "brand"];
+
+/** The placeholders each site.yaml `copy` sentence can use (the values its template passes). */
+export const copyPlaceholders: Record<string, string[]> = {
+  cityLead: [...pageVars, "phrase", "condition", "conditionLower"],
+  locationLead: pageVars,
+  inTown: ["city", "clinicCity", "distance", "units"],
+  outOfTown: ["city", "clinicCity", "distance", "units"],
+  cta: ["clinic", "city"],
+  team: [],
+};
+
+/** Problems with site.yaml `copy`: placeholders a sentence's template does not pass. */
+export function checkCopy(copy: Record<string, string>): Problem[] {
+  return Object.entries(copy).flatMap(([key, sentence]) => {
+    const allowed = copyPlaceholders[key] ?? [];
+    const sample = Object.fromEntries(allowed.map((name) => [name, name]));
+    return fill(sentence, sample).missing.map((name) => ({
+      file: "site.yaml",
+      field: `copy.${key}`,
+      message: `uses {${name}}, which this sentence does not have`,
+      hint: allowed.length ? `use only ${allowed.map((k) => `{${k}}`).join(" ")}` : "this sentence takes no placeholders",
+    }));
+  });
+}

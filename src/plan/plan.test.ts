@@ -9,14 +9,55 @@ function planOf(root = copyFixture()) {
 }
 
 describe("plan", () => {
-  it("makes one page per allowed condition × location, honouring allow-lists", () => {
+  it("builds a condition × location page only where a clinic in town, a local note or a local question warrants it", () => {
     const { plan } = planOf();
+    const urls = plan.byKind.conditionLocation.map((p) => p.url).sort();
+    expect(urls).toEqual([
+      "/acupuncture-for-chronic-low-back-pain/red-bank-nj/", // the north clinic is in Red Bank
+      "/acupuncture-for-neck-pain/asbury-park-nj/", // a note on neck pain
+      "/acupuncture-for-neck-pain/long-branch-nj/", // a note on neck pain
+      "/acupuncture-for-neck-pain/pompano-beach-fl/", // a local question about neck pain
+      "/acupuncture-for-neck-pain/red-bank-nj/",
+      "/acupuncture-for-sciatica/long-branch-nj/", // a local question about sciatica
+      "/acupuncture-for-sciatica/red-bank-nj/",
+    ]);
+    const byUrl = new Map(plan.byKind.conditionLocation.map((p) => [p.url, p]));
+    expect(byUrl.get("/acupuncture-for-sciatica/red-bank-nj/")!.warrant).toEqual(["clinic", "note"]);
+    expect(byUrl.get("/acupuncture-for-sciatica/long-branch-nj/")!.warrant).toEqual(["questions"]);
+  });
+
+  it("lists every offered combination it did not build, with the data that would warrant it", () => {
+    const { plan } = planOf();
+    expect(plan.notBuilt.map((n) => n.url).sort()).toEqual([
+      "/acupuncture-for-chronic-low-back-pain/long-branch-nj/",
+      "/acupuncture-for-chronic-low-back-pain/pompano-beach-fl/",
+      "/acupuncture-for-sciatica/pompano-beach-fl/",
+    ]);
+    const pompano = plan.notBuilt.find((n) => n.url === "/acupuncture-for-sciatica/pompano-beach-fl/")!;
+    expect(pompano.file).toBe("locations/pompano-beach-fl.md");
+    expect(pompano.hint).toContain("conditionNotes");
+    expect(pompano.hint).toContain("condition: sciatica");
+  });
+
+  it("links the location page to the condition's hub when no local page was built", () => {
+    const { plan } = planOf();
+    const pompano = plan.byKind.location.find((p) => p.location === "pompano-beach-fl")!;
+    expect(pompano.conditions).toEqual([
+      { id: "chronic-low-back-pain", name: "Chronic Low Back Pain", url: "/acupuncture-for-chronic-low-back-pain/", local: false },
+      { id: "neck-pain", name: "Neck Pain", url: "/acupuncture-for-neck-pain/pompano-beach-fl/", local: true },
+      { id: "sciatica", name: "Sciatica", url: "/acupuncture-for-sciatica/", local: false },
+    ]);
+  });
+
+  it("with pagePolicy: all, builds every offered combination, honouring allow-lists", () => {
+    const root = copyFixture();
+    edit(root, "site.yaml", (t) => `${t}pagePolicy: all\n`);
+    const { plan } = planOf(root);
     const urls = plan.byKind.conditionLocation.map((p) => p.url);
-    expect(urls).toContain("/acupuncture-for-sciatica/red-bank-nj/");
-    expect(urls).toContain("/acupuncture-for-neck-pain/asbury-park-nj/");
     // Asbury Park offers only neck pain.
     expect(urls).not.toContain("/acupuncture-for-sciatica/asbury-park-nj/");
     expect(urls).toHaveLength(3 * 4 - 2);
+    expect(plan.notBuilt).toEqual([]);
   });
 
   it("plans hubs, the locations index, the home page and a 404 that stays out of the sitemap", () => {
@@ -41,17 +82,32 @@ describe("plan", () => {
     expect(urls).not.toContain("/locations/long-branch-nj/");
   });
 
-  it("lists nearby locations offering the same condition, nearest first, never itself", () => {
+  it("lists nearby pages of the same condition inside the page clinic's service area only, nearest first", () => {
     const { plan } = planOf();
-    const page = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-sciatica/red-bank-nj/")!;
-    expect(page.nearby.map((n) => n.location)).toEqual(["long-branch-nj", "pompano-beach-fl"]);
+    const page = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-neck-pain/red-bank-nj/")!;
+    // Pompano Beach also has a neck pain page, but it is 900 miles away: outside the north clinic's area.
+    expect(page.nearby.map((n) => n.location)).toEqual(["long-branch-nj", "asbury-park-nj"]);
     expect(page.nearby[0]!.distance).toBeGreaterThan(3);
     expect(page.nearby[0]!.distance).toBeLessThan(5);
-    const neck = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-neck-pain/red-bank-nj/")!;
-    expect(neck.nearby.map((n) => n.location)).toEqual(["long-branch-nj", "asbury-park-nj", "pompano-beach-fl"]);
+    const pompano = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-neck-pain/pompano-beach-fl/")!;
+    expect(pompano.nearby).toEqual([]);
+    const hub = plan.byKind.location.find((p) => p.location === "pompano-beach-fl")!;
+    expect(hub.nearby).toEqual([]);
   });
 
-  it("links related conditions to the local page when offered here, else to the hub", () => {
+  it("gives each page one distance to its clinic, the same on the city page and the location page", () => {
+    const { plan } = planOf();
+    const city = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-neck-pain/long-branch-nj/")!;
+    const hub = plan.byKind.location.find((p) => p.location === "long-branch-nj")!;
+    expect(city.clinicDistance).toBeGreaterThan(3);
+    expect(city.clinicDistance).toBe(hub.clinicDistance);
+    expect(city.clinicInTown).toBe(false);
+    const clinicPage = plan.byKind.clinic.find((p) => p.clinic === "north")!;
+    expect(clinicPage.served.find((s) => s.location === "long-branch-nj")!.distance).toBe(city.clinicDistance);
+    expect(plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-neck-pain/red-bank-nj/")!.clinicInTown).toBe(true);
+  });
+
+  it("links related conditions to the local page when built here, else to the hub", () => {
     const { plan } = planOf();
     const lowBack = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-chronic-low-back-pain/red-bank-nj/")!;
     expect(lowBack.related).toEqual([
@@ -60,6 +116,25 @@ describe("plan", () => {
     ]);
     const neckAsbury = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-neck-pain/asbury-park-nj/")!;
     expect(neckAsbury.related).toEqual([{ name: "Sciatica", url: "/acupuncture-for-sciatica/" }]);
+  });
+
+  it("plans a page per clinic and per practitioner, with hubs and breadcrumbs", () => {
+    const { plan } = planOf();
+    expect(plan.byKind.clinics[0]).toMatchObject({ url: "/clinics/", h1: "Our clinics" });
+    expect(plan.byKind.team[0]).toMatchObject({ url: "/team/", h1: "Our team" });
+    const north = plan.byKind.clinic.find((p) => p.clinic === "north")!;
+    expect(north).toMatchObject({ url: "/clinics/north/", h1: "Test Acupuncture North", indexable: true });
+    expect(north.breadcrumbs.map((c) => c.url)).toEqual(["/", "/clinics/", "/clinics/north/"]);
+    expect(north.served.map((s) => s.location)).toEqual(["red-bank-nj", "long-branch-nj", "asbury-park-nj"]);
+    // The clinic in Red Bank links to its own town's pages where they exist.
+    expect(north.conditions.map((c) => c.url)).toContain("/acupuncture-for-sciatica/red-bank-nj/");
+    expect(north.team).toEqual([{ id: "ann-reviewer", name: "Ann Reviewer", url: "/team/ann-reviewer/" }]);
+    const ann = plan.byKind.practitioner[0]!;
+    expect(ann).toMatchObject({ url: "/team/ann-reviewer/", h1: "Ann Reviewer, DACM, L.Ac." });
+    expect(ann.breadcrumbs.map((c) => c.url)).toEqual(["/", "/team/", "/team/ann-reviewer/"]);
+    expect(ann.clinics.map((c) => c.url)).toEqual(["/clinics/north/", "/clinics/south/"]);
+    expect(ann.reviewed.map((c) => c.url)).toContain("/acupuncture-for-sciatica/");
+    expect(ann.title).toBe("Ann Reviewer, DACM, L.Ac. | Test Acupuncture");
   });
 
   it("builds breadcrumbs from home to the page", () => {
@@ -105,6 +180,17 @@ describe("plan", () => {
     } catch (error) {
       expect((error as DataError).problems[0]).toMatchObject({ file: "site.yaml", field: "patterns.title.condition[0]" });
       expect((error as DataError).problems[0]!.message).toContain("{city}");
+    }
+  });
+
+  it("refuses a copy sentence placeholder its page cannot fill, naming the field", () => {
+    const root = copyFixture();
+    edit(root, "site.yaml", (t) => `${t}copy:\n  cta: "Call {clinic} about {condition} today."\n`);
+    expect(() => planOf(root)).toThrowError(DataError);
+    try {
+      planOf(root);
+    } catch (error) {
+      expect((error as DataError).problems[0]).toMatchObject({ file: "site.yaml", field: "copy.cta", message: "uses {condition}, which this sentence does not have" });
     }
   });
 

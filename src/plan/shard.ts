@@ -27,8 +27,12 @@ export function shardPlan(plan: Plan, shard: Shard): Plan {
     location: mine(plan.byKind.location, false),
     condition: mine(plan.byKind.condition, false),
     conditionLocation: mine(plan.byKind.conditionLocation, true),
+    clinics: mine(plan.byKind.clinics, false),
+    clinic: mine(plan.byKind.clinic, false),
+    team: mine(plan.byKind.team, false),
+    practitioner: mine(plan.byKind.practitioner, false),
     notFound: mine(plan.byKind.notFound, false),
     statement: mine(plan.byKind.statement, false),
   };
-  return { pages: Object.values(byKind).flat(), byKind };
+  return { pages: Object.values(byKind).flat(), byKind, notBuilt: plan.notBuilt };
 }

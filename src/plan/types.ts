@@ -26,13 +26,34 @@ export interface NearbyLink {
   distance: number;
 }
 
-export interface ConditionLocationPage extends PageBase {
+/** The one distance a page states to its clinic, computed once in the plan. */
+export interface ClinicDistance {
+  /** In the site's units, one decimal. */
+  clinicDistance: number;
+  /** The clinic is in this place: copy says "right here" instead of a distance. */
+  clinicInTown: boolean;
+}
+
+export interface ConditionLocationPage extends PageBase, ClinicDistance {
   kind: "conditionLocation";
   condition: string;
   location: string;
   clinic: string;
+  /** Why this page exists: "clinic", "note", "questions" (empty when the policy is `all`). */
+  warrant: Warrant[];
   nearby: NearbyLink[];
   related: Crumb[];
+}
+
+export type Warrant = "clinic" | "note" | "questions";
+
+/** A condition × location combination the page policy did not build, and what would warrant it. */
+export interface NotBuilt {
+  condition: string;
+  location: string;
+  url: string;
+  file: string;
+  hint: string;
 }
 
 export interface RegionGroup {
@@ -44,16 +65,47 @@ export interface RegionGroup {
 export interface ConditionPage extends PageBase {
   kind: "condition";
   condition: string;
+  /** Built city pages for this condition, by region. */
   regions: RegionGroup[];
+  /** Clinic pages of the clinics treating it. */
+  clinics: Array<Crumb & { id: string }>;
   related: Crumb[];
 }
 
-export interface LocationPage extends PageBase {
+export interface LocationPage extends PageBase, ClinicDistance {
   kind: "location";
   location: string;
   clinic: string;
-  conditions: Array<Crumb & { id: string }>;
+  /** Every condition offered here: to its city page when built, else to its hub (`local` false). */
+  conditions: Array<Crumb & { id: string; local: boolean }>;
   nearby: NearbyLink[];
+}
+
+export interface ClinicPage extends PageBase {
+  kind: "clinic";
+  clinic: string;
+  /** Locations this clinic serves, nearest first, with the one distance each location's pages state. */
+  served: NearbyLink[];
+  conditions: Array<Crumb & { id: string }>;
+  team: Array<Crumb & { id: string }>;
+}
+
+export interface ClinicsPage extends PageBase {
+  kind: "clinics";
+  clinics: Array<Crumb & { id: string }>;
+}
+
+export interface PractitionerPage extends PageBase {
+  kind: "practitioner";
+  practitioner: string;
+  clinics: Array<Crumb & { id: string }>;
+  /** Condition hubs this practitioner reviewed. */
+  reviewed: Array<Crumb & { id: string }>;
+}
+
+export interface TeamPage extends PageBase {
+  kind: "team";
+  people: Array<Crumb & { id: string }>;
 }
 
 export interface LocationsPage extends PageBase {
@@ -77,7 +129,9 @@ export interface StatementPage extends PageBase {
   statement: "privacy" | "accessibility";
 }
 
-export type Page = ConditionLocationPage | ConditionPage | LocationPage | LocationsPage | HomePage | NotFoundPage | StatementPage;
+export type Page =
+  | ConditionLocationPage | ConditionPage | LocationPage | LocationsPage | HomePage | NotFoundPage
+  | ClinicPage | ClinicsPage | PractitionerPage | TeamPage | StatementPage;
 export type PageKind = Page["kind"];
 
 /** The whole site as data: every page, and warnings about titles and descriptions. */
@@ -89,7 +143,13 @@ export interface Plan {
     location: LocationPage[];
     condition: ConditionPage[];
     conditionLocation: ConditionLocationPage[];
+    clinics: ClinicsPage[];
+    clinic: ClinicPage[];
+    team: TeamPage[];
+    practitioner: PractitionerPage[];
     notFound: NotFoundPage[];
     statement: StatementPage[];
   };
+  /** Offered condition × location combinations the page policy did not build. */
+  notBuilt: NotBuilt[];
 }

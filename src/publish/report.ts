@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { formatFinding, type AuditResult } from "../audit/index.ts";
+import type { NotBuilt } from "../plan/index.ts";
 import type { QualitySettings } from "../validate/site-schema.ts";
 
 /** The machine-readable build report (output/_report/report.json). Field names are a stable interface. */
-export function reportJson(audit: AuditResult, quality: QualitySettings): string {
+export function reportJson(audit: AuditResult, quality: QualitySettings, notBuilt: NotBuilt[] = []): string {
   const errors = audit.findings.filter((f) => f.severity === "error").length;
   const scores = audit.pages.flatMap((p) => (p.uniqueness ? [p.uniqueness.score] : [])).sort((a, b) => a - b);
   const report = {
@@ -21,6 +22,8 @@ export function reportJson(audit: AuditResult, quality: QualitySettings): string
     thirdPartyHosts: audit.thirdPartyHosts,
     pages: audit.pages,
     findings: audit.findings,
+    /** Offered condition × location combinations the page policy did not build, with what would warrant them. */
+    notBuilt,
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }
@@ -68,7 +71,18 @@ const sortScript = `document.querySelectorAll("#pages button").forEach(function 
 });`;
 
 /** The human-readable report (output/_report/index.html): summary, histogram, thin pages, sortable table, findings. */
-export function reportHtml(audit: AuditResult, quality: QualitySettings, siteName: string): string {
+/** The combinations not built, grouped by location file, each with the data that would warrant it. */
+function notBuiltList(notBuilt: NotBuilt[]): string {
+  if (notBuilt.length === 0) return "<p>Every offered condition has a page in every place.</p>";
+  const byFile = new Map<string, NotBuilt[]>();
+  for (const item of notBuilt) byFile.set(item.file, [...(byFile.get(item.file) ?? []), item]);
+  const rows = [...byFile.entries()].map(
+    ([file, items]) => `<li><strong>${escapeHtml(file)}</strong>: ${items.map((i) => escapeHtml(i.condition)).join(", ")}. To build one, add <code>conditionNotes</code> for it or a local question with <code>condition:</code> set to it.</li>`,
+  );
+  return `<p>${notBuilt.length} condition × location pages were not built: the place has no clinic offering the condition, no local note and no local question about it. Their city pages link to the condition's guide instead.</p><ul>${rows.join("")}</ul>`;
+}
+
+export function reportHtml(audit: AuditResult, quality: QualitySettings, siteName: string, notBuilt: NotBuilt[] = []): string {
   const errors = audit.findings.filter((f) => f.severity === "error");
   const warnings = audit.findings.filter((f) => f.severity === "warning");
   const list = (items: typeof errors) => (items.length === 0 ? "<p>None.</p>" : `<ul>${items.map((f) => `<li>${escapeHtml(formatFinding(f))}</li>`).join("")}</ul>`);
@@ -108,6 +122,8 @@ ${thinPages(audit)}
 ${list(errors)}
 <h2>Warnings</h2>
 ${list(warnings)}
+<h2>Condition × location pages not built</h2>
+${notBuiltList(notBuilt)}
 <h2>Third-party hosts</h2>
 ${hosts.length === 0 ? "<p>No page loads anything from another host.</p>" : `<ul>${hosts.map(([h, n]) => `<li>${escapeHtml(h)}: ${n} pages</li>`).join("")}</ul>`}
 <h2>Pages</h2>
@@ -122,8 +138,8 @@ ${sortScript}
 }
 
 /** Writes report.json and index.html into `dir`. */
-export function writeReport(dir: string, audit: AuditResult, quality: QualitySettings, siteName: string): void {
+export function writeReport(dir: string, audit: AuditResult, quality: QualitySettings, siteName: string, notBuilt: NotBuilt[] = []): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "report.json"), reportJson(audit, quality));
-  writeFileSync(join(dir, "index.html"), reportHtml(audit, quality, siteName));
+  writeFileSync(join(dir, "report.json"), reportJson(audit, quality, notBuilt));
+  writeFileSync(join(dir, "index.html"), reportHtml(audit, quality, siteName, notBuilt));
 }

@@ -15,6 +15,7 @@ import { withImages, type RenderData } from "./render-data.ts";
 import { packagePath } from "../pipeline/paths.ts";
 import { structuredDataScript } from "../structured-data/index.ts";
 import { longDate } from "./format.ts";
+import { fill, type Vars } from "../plan/patterns.ts";
 import { writeAdmin } from "../cms/admin.ts";
 import { pageAttributes } from "../rules/page-markup.ts";
 
@@ -50,6 +51,8 @@ export default function clinicPages(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addNunjucksGlobal("attr", pageAttributes);
   eleventyConfig.addFilter("longDate", (iso: string) => longDate(iso));
   eleventyConfig.addFilter("structuredData", structuredDataScript as (...args: never[]) => unknown);
+  // Copy sentences from site.yaml `copy`, with the page's values; autoescaped like any output.
+  eleventyConfig.addFilter("fill", ((pattern: string, vars: Vars) => fill(pattern, vars).text) as (...args: never[]) => unknown);
 }
 
 /**

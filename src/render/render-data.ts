@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Plan } from "../plan/index.ts";
-import { distanceKm, kmTo } from "../plan/geo.ts";
+import { clinicPageUrl, practitionerPageUrl, type Plan } from "../plan/index.ts";
 import { regionName } from "../plan/regions.ts";
 import type { Clinic, Condition, Location, Model, Practitioner, Site } from "../validate/index.ts";
 import { directionsUrl, displayPhone, hoursTable, longDate, telHref, type HoursRow } from "./format.ts";
@@ -10,30 +9,43 @@ import type { CardSpec, ImagePlan, PhotoSet } from "../images/plan.ts";
 import { siteMaps, type SiteMaps } from "../map/site-maps.ts";
 
 export interface ClinicView extends Clinic {
+  /** Path of the clinic's own page. */
+  url: string;
   phoneDisplay: string;
   telHref: string;
   hoursRows: HoursRow[];
   directionsUrl: string;
-  team: Practitioner[];
+  team: PractitionerView[];
+  /** "$85–$140" from payment.selfPay; the MedicalClinic's priceRange. */
+  priceRange?: string;
   /** The places this clinic serves, as links to their hubs, alphabetical. */
   served: Array<{ name: string; url: string }>;
 }
+
+export interface PractitionerView extends Practitioner {
+  /** Path of the practitioner's own page, where the byline links. */
+  url: string;
+}
+
+type FaqItem = Location["faq"][number];
 
 export interface LocationView extends Location {
   html: string;
   notesHtml: Record<string, string>;
   regionFullName: string;
-  /** Distance from the place to its clinic, in the site's units, one decimal. */
-  clinicDistance: number;
-  /** True when the clinic is in this place (same town name, or under a mile or km away). */
-  clinicInTown: boolean;
+  /** Local questions about no particular condition: shown and marked up on the city page. */
+  generalFaq: FaqItem[];
+  /** Local questions about one condition: shown and marked up on that condition's page here. */
+  faqByCondition: Record<string, FaqItem[]>;
 }
 
 export interface ConditionView extends Condition {
+  /** The short summary city pages show (citySummary, or summary). */
+  citySummaryText: string;
   html: string;
   visitHtml: string;
   sessionsHtml: string;
-  reviewerPerson: Practitioner;
+  reviewerPerson: PractitionerView;
   reviewedOn: string;
   citations: EvidenceView[];
 }
@@ -49,6 +61,9 @@ export interface RenderData {
   clinics: Record<string, ClinicView>;
   /** Clinic ids in site.yaml order. */
   clinicIds: string[];
+  practitioners: Record<string, PractitionerView>;
+  /** The therapy's shared copy (site.yaml therapy.about, session, safety), rendered once. */
+  therapyHtml: { about: string; session: string; safety: string };
   disclaimer: string;
   css: { href: string; text: string };
   /** "miles" or "km", for distances in copy. */
@@ -70,11 +85,12 @@ export interface RenderData {
 }
 
 export const defaultDisclaimer =
-  "This page is general information, not medical advice. Talk with your physician before starting acupuncture, especially after spine surgery, during pregnancy, or if you take blood thinners. Seek urgent care for new weakness, numbness in the groin, or loss of bladder or bowel control.";
+  "This page is general information, not medical advice. Talk with your physician before starting treatment, especially after spine surgery, during pregnancy, or if you take blood thinners. Seek urgent care for new weakness, numbness in the groin, or loss of bladder or bowel control.";
 
 /** Builds the render data from the model and plan. `css` is the stylesheet text, hashed for cache busting. */
 export function buildRenderData(model: Model, plan: Plan, css: string): RenderData {
-  const practitioners = new Map(model.site.practitioners.map((p) => [p.id, p]));
+  const practitioners = new Map(model.site.practitioners.map((p) => [p.id, { ...p, url: practitionerPageUrl(p.id) }]));
+  const therapy = model.site.therapy;
   const cssHash = createHash("sha256").update(css).digest("hex").slice(0, 10);
   return {
     site: model.site,
@@ -85,6 +101,12 @@ export function buildRenderData(model: Model, plan: Plan, css: string): RenderDa
     conditions: byId(model.conditions.map((c) => conditionView(c, practitioners, model.site.language))),
     clinics: byId(model.site.clinics.map((c) => clinicView(c, practitioners, model.locations, plan))),
     clinicIds: model.site.clinics.map((c) => c.id),
+    practitioners: Object.fromEntries(practitioners),
+    therapyHtml: {
+      about: therapy.about ? renderMarkdown(therapy.about, 3) : "",
+      session: therapy.session ? renderMarkdown(therapy.session, 3) : "",
+      safety: therapy.safety ? renderMarkdown(therapy.safety, 3) : "",
+    },
     disclaimer: model.site.disclaimer ?? defaultDisclaimer,
     css: { href: `/assets/site.css?v=${cssHash}`, text: css },
     year: plan.byKind.home[0]?.lastmod?.slice(0, 4) ?? "",
@@ -118,21 +140,22 @@ function byId<T extends { id: string }>(items: T[]): Record<string, T> {
 
 function locationView(location: Location, site: Site): LocationView {
   const notesHtml = Object.fromEntries(Object.entries(location.conditionNotes).map(([id, text]) => [id, renderMarkdown(text, 3)]));
-  const clinic = site.clinics.find((c) => c.id === location.clinic)!;
-  const clinicDistance = Math.round(kmTo(site.units, distanceKm(location.geo, clinic.geo)) * 10) / 10;
+  const faqByCondition: Record<string, FaqItem[]> = {};
+  for (const item of location.faq) if (item.condition) (faqByCondition[item.condition] ??= []).push(item);
   return {
     ...location,
     html: renderMarkdown(location.body, 3),
     notesHtml,
     regionFullName: regionName(location.region, location.country, location.regionName),
-    clinicDistance,
-    clinicInTown: clinic.address.locality === location.name || clinicDistance < 1,
+    generalFaq: location.faq.filter((item) => !item.condition),
+    faqByCondition,
   };
 }
 
-function conditionView(condition: Condition, practitioners: Map<string, Practitioner>, language: string): ConditionView {
+function conditionView(condition: Condition, practitioners: Map<string, PractitionerView>, language: string): ConditionView {
   return {
     ...condition,
+    citySummaryText: condition.citySummary ?? condition.summary,
     html: renderMarkdown(condition.body, 3),
     visitHtml: renderMarkdown(condition.visit, 3),
     sessionsHtml: renderMarkdown(condition.sessions, 3),
@@ -142,7 +165,7 @@ function conditionView(condition: Condition, practitioners: Map<string, Practiti
   };
 }
 
-function clinicView(clinic: Clinic, practitioners: Map<string, Practitioner>, locations: Location[], plan: Plan): ClinicView {
+function clinicView(clinic: Clinic, practitioners: Map<string, PractitionerView>, locations: Location[], plan: Plan): ClinicView {
   const hubs = new Map(plan.byKind.location.map((page) => [page.location, page.url]));
   const served = locations
     .filter((l) => l.clinic === clinic.id)
@@ -151,12 +174,24 @@ function clinicView(clinic: Clinic, practitioners: Map<string, Practitioner>, lo
   return {
     served,
     ...clinic,
+    url: clinicPageUrl(clinic.id),
+    ...(clinic.payment?.selfPay ? { priceRange: priceRange(clinic.payment.selfPay) } : {}),
     phoneDisplay: displayPhone(clinic.phone),
     telHref: telHref(clinic.phone),
     hoursRows: hoursTable(clinic.hours),
     directionsUrl: directionsUrl(clinic.address),
     team: clinic.practitioners.map((id) => practitioners.get(id)!),
   };
+}
+
+const currencySymbols: Record<string, string> = { USD: "$", CAD: "CA$", EUR: "€", GBP: "£", AUD: "A$" };
+
+/** "$85–$140"; other currencies keep their code ("CHF 90–150"). */
+export function priceRange(selfPay: { from: number; to: number; currency: string }): string {
+  const symbol = currencySymbols[selfPay.currency];
+  const amount = (n: number) => (symbol ? `${symbol}${n}` : String(n));
+  const range = selfPay.from === selfPay.to ? amount(selfPay.from) : `${amount(selfPay.from)}–${amount(selfPay.to)}`;
+  return symbol ? range : `${selfPay.currency} ${range}`;
 }
 
 /** Adds the planned photos and cards, so templates can write `<picture>` and `og:image`. */

@@ -16,9 +16,15 @@ export const placeholders = [
   "regions",
   "conditions",
   "clinicCount",
+  "person",
+  "credentials",
 ] as const;
 
 export type Placeholder = (typeof placeholders)[number];
+
+/** Extra placeholders of site.yaml `copy` sentences: where the clinic is and the page's one distance. */
+export const copyOnlyPlaceholders = ["distance", "units", "clinicCity", "whereClinic", "conditionLower"] as const;
+export type CopyPlaceholder = (typeof copyOnlyPlaceholders)[number];
 
 /** "{therapy} {therapyLower} …", for help texts. */
 export const placeholderList = placeholders.map((name) => `{${name}}`).join(" ");

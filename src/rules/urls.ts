@@ -19,3 +19,13 @@ export function citationLinks(study: CitedStudy): string[] {
     ...(study.pmid ? [`https://pubmed.ncbi.nlm.nih.gov/${study.pmid}/`] : []),
   ];
 }
+
+/** URL of a clinic's page: the MedicalClinic's `url`, and the base of its `@id`. */
+export function clinicPageUrl(id: string): string {
+  return `/clinics/${id}/`;
+}
+
+/** URL of a practitioner's page: the byline's link and the Person's `url`. */
+export function practitionerPageUrl(id: string): string {
+  return `/team/${id}/`;
+}

@@ -3,7 +3,7 @@ import type { Page } from "../plan/index.ts";
 import type { RenderData } from "../render/render-data.ts";
 import {
   breadcrumbNode, citationNodes, clinicNode, conditionNode, faqNode, ids, organizationNode,
-  personNode, ref, therapyNode, websiteNode,
+  personNode, ref, reviewerRef, clinicRef, therapyNode, websiteNode,
 } from "./nodes.ts";
 
 /** One `@graph` describing exactly what the page shows. */
@@ -35,10 +35,13 @@ function pageSpecificNodes(page: Page, d: RenderData, pageNode: Record<string, u
       const condition = d.conditions[page.condition]!;
       const location = d.locations[page.location]!;
       const clinic = d.clinics[page.clinic]!;
-      Object.assign(pageNode, medicalPageFields(d, condition), { "@type": "MedicalWebPage" });
-      const faq = [...condition.faq, ...location.faq];
+      // The city page shows one study (the evidence headline); the rest are on the hub.
+      // The clinic is named and linked, not described: its full node lives on its own page.
+      Object.assign(pageNode, medicalPageFields(d, condition, 1), { "@type": "MedicalWebPage", mentions: clinicRef(d, clinic) });
+      // Only this place's questions about this condition: each question is marked up on one page.
+      const faq = location.faqByCondition[condition.id] ?? [];
       const faqNodes = faq.length > 0 ? [faqNode(`${page.canonical}#faq`, faq)] : [];
-      return [therapyNode(d), conditionNode(d, condition), personNode(d, condition.reviewerPerson), clinicNode(d, clinic, location), ...faqNodes];
+      return [therapyNode(d), conditionNode(d, condition, true), personNode(d, condition.reviewerPerson), ...faqNodes];
     }
     case "condition": {
       const condition = d.conditions[page.condition]!;
@@ -49,9 +52,22 @@ function pageSpecificNodes(page: Page, d: RenderData, pageNode: Record<string, u
     case "location": {
       const location = d.locations[page.location]!;
       Object.assign(pageNode, { "@type": "CollectionPage", about: ref(ids.clinic(d, page.clinic)) });
-      const faqNodes = location.faq.length > 0 ? [faqNode(`${page.canonical}#faq`, location.faq)] : [];
+      const faqNodes = location.generalFaq.length > 0 ? [faqNode(`${page.canonical}#faq`, location.generalFaq)] : [];
       return [therapyNode(d), clinicNode(d, d.clinics[page.clinic]!, location), ...faqNodes];
     }
+    case "clinic": {
+      const clinic = d.clinics[page.clinic]!;
+      Object.assign(pageNode, { "@type": "WebPage", about: ref(ids.clinic(d, clinic.id)), mainEntity: ref(ids.clinic(d, clinic.id)) });
+      const served = page.served.map((s) => d.locations[s.location]!);
+      return [therapyNode(d), clinicNode(d, clinic, served), ...clinic.team.map((p) => personNode(d, p))];
+    }
+    case "practitioner": {
+      const person = d.practitioners[page.practitioner]!;
+      Object.assign(pageNode, { "@type": "ProfilePage", mainEntity: ref(ids.person(d, person.id)) });
+      return [personNode(d, person, true)];
+    }
+    case "clinics":
+    case "team":
     case "locations":
       Object.assign(pageNode, { "@type": "CollectionPage" });
       return [];
@@ -64,12 +80,13 @@ function pageSpecificNodes(page: Page, d: RenderData, pageNode: Record<string, u
   }
 }
 
-function medicalPageFields(d: RenderData, condition: RenderData["conditions"][string]) {
+/** `shown`: how many of the condition's studies the page cites (all on the hub). */
+function medicalPageFields(d: RenderData, condition: RenderData["conditions"][string], shown?: number) {
   return {
     about: ref(ids.condition(d, condition)),
-    reviewedBy: ref(ids.person(d, condition.reviewer)),
+    reviewedBy: reviewerRef(d, condition.reviewerPerson),
     lastReviewed: condition.lastReviewed,
-    citation: citationNodes(condition),
+    citation: citationNodes(condition).slice(0, shown),
     audience: { "@type": "MedicalAudience", audienceType: "Patient" },
   };
 }

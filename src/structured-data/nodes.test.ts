@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fixtureRoot } from "../../tests/helpers.ts";
 import { prepare } from "../pipeline/index.ts";
-import { breadcrumbNode, clinicNode, conditionNode, faqNode, organizationNode, personNode, therapyNode } from "./nodes.ts";
+import { breadcrumbNode, clinicNode, clinicRef, conditionNode, faqNode, organizationNode, personNode, therapyNode } from "./nodes.ts";
 import { serializeJsonLd } from "./index.ts";
 
 const { data } = prepare(fixtureRoot);
@@ -22,7 +22,9 @@ describe("node builders", () => {
 
   it("MedicalClinic: address, geo, hours with 24-hour days, area served, link to the organization", () => {
     const node = clinicNode(data, data.clinics.south!, data.locations["pompano-beach-fl"]) as unknown as Record<string, unknown>;
-    expect(node["@id"]).toBe("https://clinic.test/#clinic-south");
+    // The clinic's url and @id belong to its own page.
+    expect(node["@id"]).toBe("https://clinic.test/clinics/south/#clinic");
+    expect(node.url).toBe("https://clinic.test/clinics/south/");
     expect(node.address).toEqual({ "@type": "PostalAddress", streetAddress: "2 South St", addressLocality: "Southport", addressRegion: "FL", postalCode: "33062", addressCountry: "US" });
     expect(node.geo).toEqual({ "@type": "GeoCoordinates", latitude: 26.23245, longitude: -80.09712 });
     expect(node.openingHoursSpecification).toEqual([{ "@type": "OpeningHoursSpecification", dayOfWeek: ["https://schema.org/Monday", "https://schema.org/Wednesday"], opens: "00:00", closes: "23:59" }]);
@@ -31,6 +33,16 @@ describe("node builders", () => {
     expect(node.isAcceptingNewPatients).toBe(true);
     expect(node).not.toHaveProperty("aggregateRating");
     expect(clinicNode(data, data.clinics.north!)).not.toHaveProperty("isAcceptingNewPatients");
+  });
+
+  it("MedicalClinic: priceRange from the self-pay range; city pages carry only a reference to the clinic page", () => {
+    expect(clinicNode(data, data.clinics.north!)).toMatchObject({ priceRange: "$80–$120" });
+    expect(clinicRef(data, data.clinics.north!)).toEqual({
+      "@type": "MedicalClinic",
+      "@id": "https://clinic.test/clinics/north/#clinic",
+      name: "Test Acupuncture North",
+      url: "https://clinic.test/clinics/north/",
+    });
   });
 
   it("MedicalTherapy: acupuncture belongs to traditional Chinese medicine", () => {
@@ -58,7 +70,14 @@ describe("node builders", () => {
   });
 
   it("Person: the reviewer with credentials", () => {
-    expect(personNode(data, data.conditions.sciatica!.reviewerPerson)).toMatchObject({ "@type": "Person", name: "Ann Reviewer", honorificSuffix: "DACM, L.Ac.", jobTitle: "Clinical Director" });
+    expect(personNode(data, data.conditions.sciatica!.reviewerPerson)).toMatchObject({
+      "@type": "Person",
+      "@id": "https://clinic.test/team/ann-reviewer/#person",
+      url: "https://clinic.test/team/ann-reviewer/",
+      name: "Ann Reviewer",
+      honorificSuffix: "DACM, L.Ac.",
+      jobTitle: "Clinical Director",
+    });
   });
 
   it("BreadcrumbList: positions from 1 and absolute item URLs", () => {

@@ -3,10 +3,9 @@ import type {
   OpeningHoursSpecification, Organization, Person, ScholarlyArticle, WebSite,
 } from "schema-dts";
 import type { Crumb } from "../plan/index.ts";
-import type { ClinicView, ConditionView, LocationView, RenderData } from "../render/render-data.ts";
-import { citationLinks, conditionHubPath } from "../rules/urls.ts";
+import type { ClinicView, ConditionView, LocationView, PractitionerView, RenderData } from "../render/render-data.ts";
+import { citationLinks, clinicPageUrl, conditionHubPath, practitionerPageUrl } from "../rules/urls.ts";
 import { weekdayNames } from "../rules/weekdays.ts";
-import type { Practitioner } from "../validate/index.ts";
 import { shortAuthors } from "../render/evidence.ts";
 
 /** Stable `@id`s: one per thing, on the site's origin, so pages link into one graph. */
@@ -14,8 +13,10 @@ export const ids = {
   website: (d: RenderData) => `${d.origin}/#website`,
   organization: (d: RenderData) => `${d.origin}/#organization`,
   therapy: (d: RenderData) => `${d.origin}/#therapy`,
-  clinic: (d: RenderData, id: string) => `${d.origin}/#clinic-${id}`,
-  person: (d: RenderData, id: string) => `${d.origin}/#person-${id}`,
+  /** The clinic's `@id` lives on its own page. */
+  clinic: (d: RenderData, id: string) => `${d.origin}${clinicPageUrl(id)}#clinic`,
+  /** The practitioner's `@id` lives on their own page. */
+  person: (d: RenderData, id: string) => `${d.origin}${practitionerPageUrl(id)}#person`,
   condition: (d: RenderData, c: ConditionView) => `${d.origin}${conditionHubPath(d.site.therapy.slug, c.id)}#condition`,
 };
 
@@ -61,12 +62,23 @@ function hoursNodes(clinic: ClinicView): OpeningHoursSpecification[] {
   }));
 }
 
-export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationView): MedicalClinic {
+/**
+ * A reference to the clinic for pages that only name it and link to its page (city pages):
+ * its `@id` and `url` point at the clinic page, which carries the full node.
+ */
+export function clinicRef(d: RenderData, clinic: ClinicView): MedicalClinic {
+  return { "@type": "MedicalClinic", "@id": ids.clinic(d, clinic.id), name: clinic.name, url: `${d.origin}${clinic.url}` };
+}
+
+/** The clinic, with its `url` and `@id` on its own page. */
+export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationView | LocationView[]): MedicalClinic {
+  const areas = served === undefined ? [] : Array.isArray(served) ? served : [served];
+  const areaServed = areas.map((l) => ({ "@type": "City" as const, name: `${l.name}, ${l.region}` }));
   return {
     "@type": "MedicalClinic",
     "@id": ids.clinic(d, clinic.id),
     name: clinic.name,
-    url: `${d.origin}/`,
+    url: `${d.origin}${clinic.url}`,
     logo: logoUrl(d),
     ...(clinic.photo && d.photos[clinic.photo.src] ? { image: `${d.origin}${d.photos[clinic.photo.src]!.fallback}` } : {}),
     telephone: clinic.phone,
@@ -83,23 +95,41 @@ export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationV
     availableService: ref(ids.therapy(d)),
     parentOrganization: ref(ids.organization(d)),
     ...(clinic.googleBusinessProfile ? { sameAs: [clinic.googleBusinessProfile] } : {}),
-    ...(served ? { areaServed: { "@type": "City", name: `${served.name}, ${served.region}` } } : {}),
+    ...(areaServed.length === 1 ? { areaServed: areaServed[0] } : areaServed.length > 1 ? { areaServed } : {}),
     ...(clinic.acceptingNewPatients ? { isAcceptingNewPatients: true } : {}),
+    ...(clinic.priceRange ? { priceRange: clinic.priceRange } : {}),
     ...(clinic.medicalSpecialty?.length ? { medicalSpecialty: clinic.medicalSpecialty.map((s) => `https://schema.org/${s}` as MedicalSpecialty) } : {}),
   };
 }
 
-export function personNode(d: RenderData, person: Practitioner): Person {
-  return { "@type": "Person", "@id": ids.person(d, person.id), name: person.name, honorificSuffix: person.credentials, jobTitle: person.jobTitle, worksFor: ref(ids.organization(d)) };
+export function personNode(d: RenderData, person: PractitionerView, withBio = false): Person {
+  const photo = person.photo && d.photos[person.photo.src];
+  return {
+    "@type": "Person",
+    "@id": ids.person(d, person.id),
+    url: `${d.origin}${person.url}`,
+    name: person.name,
+    honorificSuffix: person.credentials,
+    jobTitle: person.jobTitle,
+    worksFor: ref(ids.organization(d)),
+    ...(withBio ? { description: person.bio } : {}),
+    ...(photo ? { image: `${d.origin}${photo.fallback}` } : {}),
+  };
 }
 
-export function conditionNode(d: RenderData, condition: ConditionView): MedicalCondition {
+/** `reviewedBy`: the reviewer by `@id`, carrying the URL of their page. */
+export function reviewerRef(d: RenderData, person: PractitionerView): Person {
+  return { "@type": "Person", "@id": ids.person(d, person.id), url: `${d.origin}${person.url}`, name: person.name };
+}
+
+/** The condition; `brief` (city pages, which show neither) leaves out other names and ICD-10 codes. */
+export function conditionNode(d: RenderData, condition: ConditionView, brief = false): MedicalCondition {
   return {
     "@type": "MedicalCondition",
     "@id": ids.condition(d, condition),
     name: condition.name,
-    ...(condition.alternateNames.length > 0 ? { alternateName: condition.alternateNames } : {}),
-    code: condition.icd10.map((code) => ({ "@type": "MedicalCode", codeValue: code.code, codingSystem: "ICD-10-CM" })),
+    ...(condition.alternateNames.length > 0 && !brief ? { alternateName: condition.alternateNames } : {}),
+    ...(brief ? {} : { code: condition.icd10.map((code) => ({ "@type": "MedicalCode" as const, codeValue: code.code, codingSystem: "ICD-10-CM" })) }),
     possibleTreatment: ref(ids.therapy(d)),
   };
 }

@@ -61,6 +61,7 @@ export const conditionSchema = z
       .min(1, { error: "list at least one ICD-10-CM code" })
       .meta({ description: "ICD-10-CM codes for the condition (schema.org MedicalCode).", examples: [[{ code: "M96.1", description: "Postlaminectomy syndrome, not elsewhere classified" }]] }),
     summary: text(40, 600).meta({ description: "One or two sentences opening the explanation." }),
+    citySummary: text(40, 600).optional().meta({ description: "A short summary shown on this condition's city pages, which link to the hub for the rest; defaults to summary." }),
     benefits: z.array(text(10, 400)).min(2, { error: "list at least two benefits" }).meta({ description: "Shown as a numbered list." }),
     evidence: z
       .array(
@@ -76,7 +77,7 @@ export const conditionSchema = z
       .meta({ description: "What published studies found, each with its citation." }),
     visit: text(40, 2500).meta({ description: "What a visit is like." }),
     sessions: text(20, 1000).meta({ description: "Typical course of sessions." }),
-    faq: z.array(faqItem).default([]).meta({ description: "Questions and answers shown on every page of the condition." }),
+    faq: z.array(faqItem).default([]).meta({ description: "General questions and answers, shown and marked up on the condition hub." }),
     reviewer: idField.meta({ description: "Id of the practitioner who reviewed this copy." }),
     lastReviewed: dateField.meta({ description: "Date of the last medical review." }),
     related: z.array(idField).default([]).meta({ description: "Ids of related conditions." }),

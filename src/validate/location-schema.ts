@@ -14,7 +14,14 @@ export const locationSchema = z
     neighborhoods: z.array(text(2, 80)).default([]).meta({ description: "Neighborhoods served, shown on the page.", examples: [["Cresthaven", "Palm Aire"]] }),
     landmarks: z.array(text(2, 120)).default([]).meta({ description: "Local landmarks near the clinic or route." }),
     directions: text(20, 1500).meta({ description: "How people from this place reach the clinic." }),
-    faq: z.array(faqItem).default([]).meta({ description: "Local questions and answers, shown after the condition's." }),
+    faq: z
+      .array(
+        faqItem.extend({
+          condition: idField.optional().meta({ description: "Condition id this local question is about; it then belongs to that condition's page for this place.", examples: ["sciatica"] }),
+        }),
+      )
+      .default([])
+      .meta({ description: "Local questions and answers; those naming a condition go on that condition's page for this place, the rest on the city page." }),
     conditions: z.array(idField).optional().meta({ description: "Condition ids offered here; omit to offer all." }),
     conditionNotes: z
       .record(idField, text(20, 3000))

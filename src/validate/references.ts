@@ -84,6 +84,9 @@ function siteReferences(file: SourceFile, known: Known): Problem[] {
     ...list(data.clinics).flatMap((clinic, c) =>
       list(record(clinic).practitioners).flatMap((id, p) => checkRef(file, ["clinics", c, "practitioners", p], id, "practitioner", known)),
     ),
+    ...list(data.clinics).flatMap((clinic, c) =>
+      list(record(clinic).conditions).flatMap((id, i) => checkRef(file, ["clinics", c, "conditions", i], id, "condition", known)),
+    ),
   ];
 }
 
@@ -119,6 +122,12 @@ function locationReferences(file: SourceFile, known: Known): Problem[] {
   const problems = [
     ...checkRef(file, ["clinic"], data.clinic, "clinic", known),
     ...list(offered).flatMap((id, i) => checkRef(file, ["conditions", i], id, "condition", known)),
+    ...list(data.faq).flatMap((item, i) => {
+      const id = record(item).condition;
+      const unknown = checkRef(file, ["faq", i, "condition"], id, "condition", known);
+      if (unknown.length > 0 || typeof id !== "string" || !offered || offered.includes(id)) return unknown;
+      return [problemAt(file, ["faq", i, "condition"], `is about "${id}", which this location does not offer`, `add "${id}" to conditions, or remove condition from the question`)];
+    }),
   ];
   for (const id of Object.keys(record(data.conditionNotes))) {
     const unknown = checkRef(file, ["conditionNotes", id], id, "condition", known);

@@ -49,16 +49,23 @@ const postalAddress = z
   .strict()
   .meta({ description: "Full postal address, shown on pages and used for directions." });
 
-/** How patients pay. Same shape as issue 9's `payment` (which adds self-pay prices and notes), so the two merge as one. */
 const payment = z
   .object({
-    insurance: z
-      .array(text(2, 100))
-      .default([])
-      .meta({ description: "Insurance plans accepted, as patients know them; shown on the clinic's booking card.", examples: [["Aetna", "Florida Blue"]] }),
+    insurance: z.array(text(2, 100)).default([]).meta({ description: "Insurance plans accepted, as patients know them.", examples: [["Aetna", "Florida Blue"]] }),
+    selfPay: z
+      .object({
+        from: z.number().nonnegative().meta({ description: "Lowest self-pay price of a visit.", examples: [85] }),
+        to: z.number().nonnegative().meta({ description: "Highest self-pay price of a visit.", examples: [140] }),
+        currency: z.string().regex(/^[A-Z]{3}$/, { error: "expected a currency code such as USD" }).default("USD").meta({ description: "ISO 4217 currency code.", examples: ["USD"] }),
+      })
+      .strict()
+      .refine((p) => p.to >= p.from, { error: "to must be at least from", path: ["to"] })
+      .optional()
+      .meta({ description: "Self-pay price range per visit; becomes priceRange in the structured data." }),
+    notes: text(10, 600).optional().meta({ description: "Anything else about paying: HSA/FSA cards, superbills, packages." }),
   })
   .strict()
-  .meta({ description: "Cost and insurance at this clinic." });
+  .meta({ description: "Cost and insurance at this clinic, shown on its page and the city pages it serves." });
 
 const clinic = z
   .object({
@@ -88,6 +95,13 @@ const clinic = z
         description: "The clinic's Google Business Profile (Maps) link: becomes `sameAs` in its JSON-LD and a \"Reviews on Google\" link. Ratings are never copied into the site.",
         examples: ["https://maps.app.goo.gl/AbCdEf123"],
       }),
+    serviceRadius: z
+      .number({ error: "expected a distance in the site's units, e.g. 60" })
+      .positive()
+      .max(1000)
+      .optional()
+      .meta({ description: "Straight-line service radius of this clinic, in the site's `units`; overrides the site's `serviceRadius`.", examples: [60] }),
+    conditions: z.array(idField).optional().meta({ description: "Condition ids treated at this clinic; omit to treat all.", examples: [["sciatica", "neck-pain"]] }),
     payment: payment.optional(),
   })
   .strict();
@@ -126,6 +140,10 @@ const patternsPerKind = z
     location: patternList.optional(),
     locations: patternList.optional(),
     home: patternList.optional(),
+    clinic: patternList.optional(),
+    clinics: patternList.optional(),
+    practitioner: patternList.optional(),
+    team: patternList.optional(),
   })
   .strict();
 
@@ -136,6 +154,38 @@ const patterns = z
   })
   .strict()
   .meta({ description: `Title and description patterns. Placeholders: ${placeholderList}.` });
+
+/**
+ * Default service radius, straight line. Google asks service-area businesses to stay within
+ * about two hours' drive of their base; at an average 50–55 mph that is 100–110 road miles, and
+ * roads run about 1.3 times the straight-line distance, so about 80 miles (130 km) as the crow flies.
+ */
+export const defaultServiceRadius = { mi: 80, km: 130 } as const;
+
+/** Wrapper sentences around the data; placeholders as in patterns plus {distance} and {units}. */
+export const defaultCopy = {
+  cityLead: "Looking for {therapyLower} for {phrase} in {city}? {clinic} {whereClinic}, and its team treats {conditionLower} alongside the care you already get from your doctors.",
+  locationLead: "{clinic} {whereClinic}. These are the conditions its team treats for patients from {city}.",
+  inTown: "is right here in {city}",
+  outOfTown: "is in {clinicCity}, {distance} {units} from {city}",
+  cta: "Questions before you book? Call {clinic} or book a first visit online.",
+  team: "Who you will see",
+} as const;
+
+const copyField = (key: keyof typeof defaultCopy, description: string) =>
+  text(5, 400).default(defaultCopy[key]).meta({ description, examples: [defaultCopy[key]] });
+
+const copy = z
+  .object({
+    cityLead: copyField("cityLead", "First paragraph of a condition × city page. {whereClinic} is inTown or outOfTown."),
+    locationLead: copyField("locationLead", "First paragraph of a city page."),
+    inTown: copyField("inTown", "Where the clinic is, when it is in the city."),
+    outOfTown: copyField("outOfTown", "Where the clinic is, when it is elsewhere; {distance} is the page's one distance."),
+    cta: copyField("cta", "The booking prompt beside the buttons."),
+    team: copyField("team", "Heading over the practitioner cards."),
+  })
+  .strict()
+  .meta({ description: "Sentences wrapped around the data, so pages read right for any practice (acupuncture, chiropractic, physical therapy)." });
 
 /** Phrases that make unsupported absolute claims about treatment. */
 export const defaultClaimPhrases = [
@@ -194,11 +244,25 @@ export const siteSchema = z
         name: text(2, 60).meta({ description: "The therapy's name in headings and titles.", examples: ["Acupuncture"] }),
         slug: idField.meta({ description: "URL prefix of condition pages: /<slug>-for-<condition>/.", examples: ["acupuncture"] }),
         description: text(20, 600).meta({ description: "A short paragraph about the practice, shown on the home page.", examples: ["A small group of licensed acupuncturists who focus on spine and nerve pain."] }),
+        about: text(40, 3000).optional().meta({ description: "What the therapy is, in Markdown; shown once on each condition hub." }),
+        session: text(40, 3000).optional().meta({ description: "How a session works, in Markdown; shown once on each condition hub." }),
+        safety: text(40, 3000).optional().meta({ description: "Safety and side effects, in Markdown; shown on each condition hub." }),
       })
       .strict()
       .meta({ description: "The therapy every page offers." }),
     practitioners: z.array(practitioner).min(1, { error: "list at least one practitioner" }).meta({ description: "Everyone who treats patients or reviews copy.", examples: [[{ id: "mara-ellison-tate", name: "Mara Ellison-Tate", credentials: "DACM, L.Ac.", jobTitle: "Clinical Director", bio: "Mara reviews every condition page." }]] }),
     clinics: z.array(clinic).min(1, { error: "list at least one clinic" }).meta({ description: "The clinics; every location names the one that serves it." }),
+    serviceRadius: z
+      .number({ error: "expected a distance in the site's units, e.g. 80" })
+      .positive()
+      .max(1000)
+      .optional()
+      .meta({ description: `Straight-line radius a clinic serves, in \`units\`; default ${defaultServiceRadius.mi} mi or ${defaultServiceRadius.km} km (about two hours' drive).`, examples: [80] }),
+    pagePolicy: z
+      .enum(["warranted", "all"], { error: 'expected "warranted" or "all"' })
+      .default("warranted")
+      .meta({ description: "warranted: build a condition × city page only when the city has a clinic offering the condition, a conditionNotes entry or local questions about it; all: every offered combination." }),
+    copy: copy.default(copy.parse({})),
     patterns: patterns.optional(),
     statements: statements.optional(),
     disclaimer: text(20, 800).optional().meta({ description: "Replaces the default consult-your-physician disclaimer." }),
