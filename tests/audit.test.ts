@@ -98,7 +98,7 @@ describe("reports", () => {
     const reportDir = join(dirname(out), "report");
     const report = JSON.parse(readFileSync(join(reportDir, "report.json"), "utf8"));
     expect(report.schema).toBe("clinic-pages/report@1");
-    expect(report.summary).toMatchObject({ pages: 22, indexable: 21, noindexed: 0, errors: 0 });
+    expect(report.summary).toMatchObject({ pages: 24, indexable: 23, noindexed: 0, errors: 0 });
     const page = report.pages.find((p: { url: string }) => p.url === "/acupuncture-for-sciatica/red-bank-nj/");
     expect(page).toMatchObject({ kind: "conditionLocation", indexable: true, files: ["locations/red-bank-nj.md", "conditions/sciatica.md"] });
     expect(page.uniqueness.score).toBeGreaterThan(0);

@@ -18,7 +18,7 @@ describe("npm run build", () => {
     const result = spawnCommand("build.ts", ["--root", root]);
     expect(result.stderr).not.toContain("internal error");
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Built 22 pages \(21 in the sitemap\) into .* in [\d.]+ s, 0 warnings\./);
+    expect(result.stdout).toMatch(/Built 24 pages \(23 in the sitemap\) into .* in [\d.]+ s, 0 warnings\./);
     expect(existsSync(join(root, "output/index.html"))).toBe(true);
     expect(leftovers(root)).toEqual([]);
   });

@@ -103,7 +103,7 @@ describe("#13: footer, statements, Google profile, insurance", () => {
   it("links the clinic's Google Business Profile as reviews and sameAs, lists insurance, and puts no rating in the graph", () => {
     const html = page("/locations/red-bank-nj/");
     expect(html).toContain('<a href="https://maps.app.goo.gl/fixtureNorth" rel="noopener">Reviews on Google</a>');
-    expect(html).toContain("Insurance accepted:</strong> Aetna, Auto insurance (PIP).");
+    expect(html).toContain("Insurance accepted:</strong> Aetna, Auto insurance (PIP), Fixture Health Plan.");
     const graph = JSON.parse(html.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)![1]!)["@graph"] as Array<Record<string, unknown>>;
     const clinic = graph.find((n) => n["@type"] === "MedicalClinic")!;
     expect(clinic.sameAs).toEqual(["https://maps.app.goo.gl/fixtureNorth"]);

@@ -73,7 +73,7 @@ describe("npm run indexnow", () => {
     expect(result.stdout).toContain(`POST ${endpoint}`);
     expect(result.stdout).toContain('"host": "clinic.test"');
     expect(result.stdout).toContain(`"keyLocation": "https://clinic.test/${key}.txt"`);
-    expect(result.stdout).toContain("https://clinic.test/acupuncture-for-sciatica/red-bank-nj/");
+    expect(result.stdout).toContain("https://clinic.test/locations/red-bank-nj/");
     expect(result.stdout).not.toContain("pompano-beach-fl");
     expect(result.stdout).toMatch(/Dry run: \d+ URLs in 1 request; nothing was sent\./);
     expect(received).toEqual([]);
