@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultClaimPhrases } from "../validate/site-schema.ts";
 import { analyzePages, parallelThreshold } from "./parallel.ts";
 
-const quality = { uniqueness: { min: 0.15, warn: 0.25 }, onThin: "fail" as const, reviewMaxAgeMonths: 12, claims: { phrases: defaultClaimPhrases, allowInCitations: true }, thirdPartyHosts: [] };
+const quality = { uniqueness: { fail: 0.8, warn: 0.55, minLocalFacts: 5 }, onThin: "fail" as const, reviewMaxAgeMonths: 12, claims: { phrases: defaultClaimPhrases, allowInCitations: true }, thirdPartyHosts: [] };
 
 describe("audit on worker threads", () => {
   it("gives the same summaries as the main thread", async () => {

@@ -18,7 +18,7 @@ export interface PageFacts {
   ids: Set<string>;
   /** Resources the browser loads: scripts, images, frames, stylesheets, media. */
   loads: Array<{ tag: string; url: string }>;
-  /** Text of <main>, without navigation, asides, scripts and styles. */
+  /** Text of <main>, without navigation, nearby lists, asides, scripts and styles; blocks end with a newline. */
   mainText: string;
   /** The same text with <cite> contents (study titles) left out. */
   mainTextWithoutCitations: string;
@@ -81,7 +81,7 @@ export function parsePage(html: string): PageFacts {
         if (tag === "h1" && facts.h1Count === 1) facts.h1Text = "";
         if (tag === "time" && inside.reviewed > 0 && attrs.datetime) reviewedDate = attrs.datetime;
         if (tag === "cite" && inside.main > 0) facts.citations++;
-        if (blockTags.has(tag)) (main.push(" "), mainNoCite.push(" "));
+        if (blockTags.has(tag)) (main.push("\n"), mainNoCite.push("\n"));
         if (voidTags.has(tag)) return;
         const flags = flagsFor(tag, attrs);
         for (const flag of flags) inside[flag]++;
@@ -93,7 +93,8 @@ export function parsePage(html: string): PageFacts {
         if (inside.jsonLd > 0) script += text;
         if (inside.h1 > 0 && facts.h1Count === 1) facts.h1Text += text;
         if (inside.reviewed > 0) reviewedText += text;
-        if (inside.main > 0 && inside.skipped === 0) {
+        // Lists of nearby places are navigation: the same names on every page around them.
+        if (inside.main > 0 && inside.skipped === 0 && inside.nearby === 0) {
           main.push(text);
           if (inside.cite === 0) mainNoCite.push(text);
         }
@@ -103,7 +104,7 @@ export function parsePage(html: string): PageFacts {
         const flags = stack.pop() ?? [];
         for (const flag of flags) inside[flag]--;
         if (flags.includes("jsonLd")) (facts.jsonLd.push(script), (script = ""));
-        if (blockTags.has(tag)) (main.push(" "), mainNoCite.push(" "));
+        if (blockTags.has(tag)) (main.push("\n"), mainNoCite.push("\n"));
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
