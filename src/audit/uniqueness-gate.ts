@@ -7,9 +7,10 @@
  *   "core": the text on every page built from it (its copy, and the template around it), found
  *   as the intersection of those pages' sets. What is left is what the other files (the
  *   places) contribute. Pages that share no file with two or more others are compared whole.
- * - Similarity is Jaccard similarity of two sets, the larger of two measures: 5-word shingles
- *   (the wording) and pairs of folded content words (stemmed, synonyms folded, stop words
- *   dropped), which synonym swapping does not break.
+ * - Similarity is Jaccard similarity of two sets, the largest of three measures: 5-word
+ *   shingles (the wording); pairs of folded content words (stemmed, synonyms folded, stop words
+ *   dropped), which swaps within the synonym table do not break; and the specific facts named
+ *   (places, roads, numbers), which a spinner keeps whatever thesaurus it uses.
  * - MinHash signatures and LSH bands find candidates, so the work grows near-linearly with pages.
  * - Facts: a location contributes the specific facts (uniqueness-text.ts) that appear on its
  *   pages and on no other location's; generic praise has none, however long.
@@ -58,8 +59,8 @@ export interface PageUniqueness {
   /** Jaccard similarity to the most similar sibling; null when it has no sibling to compare with. */
   similarity: number | null;
   similarTo?: string;
-  /** What matched: the wording itself, or the words once synonyms and word forms are folded. */
-  signal?: "wording" | "synonyms";
+  /** What matched: the wording, the words once synonyms and word forms are folded, or the facts named. */
+  signal?: Signal;
   /** Share of the page's 5-word shingles found on no other page of its kind. */
   unique: number;
   /** Specific facts only its location's pages carry (pages built from a location file). */
@@ -85,10 +86,18 @@ const locationFolder = "locations/";
 const locationFile = /^locations\/[^/]+\.md$/;
 const examplesShown = 3;
 
+/** The three measures of similarity; a page's similarity is the highest. */
+export type Signal = "wording" | "synonyms" | "facts";
+
+/** Fact sets smaller than this are too small to compare: two towns may share a highway or two. */
+export const minFactsCompared = 6;
+/** A fact named by more places than this is common ground, not a sign of copying. */
+const maxOwners = 3;
+
 interface Match {
   similarity: number;
   other: number;
-  signal: "wording" | "synonyms";
+  signal: Signal;
   sharedFile?: string;
 }
 
@@ -104,8 +113,9 @@ export function judgeUniqueness(pages: GatePage[], settings: GateSettings): Gate
   const matches: Array<Match | undefined> = new Array(pages.length);
   const unique = new Float64Array(pages.length);
   const kindWide = new Map<string, Set<string>>();
+  const rare = rareFacts(pages);
   for (const [kind, members] of byKind) {
-    const measured = measureKind(members.map((i) => pages[i]!));
+    const measured = measureKind(members.map((i) => pages[i]!), rare);
     members.forEach((i, k) => {
       const match = measured.matches[k];
       matches[i] = match && { ...match, other: members[match.other]! };
@@ -116,10 +126,10 @@ export function judgeUniqueness(pages: GatePage[], settings: GateSettings): Gate
   const facts = localFacts(pages);
   markShort(pages, facts, settings.minLocalFacts);
   const status = pages.map((_, i) => statusOf(matches[i], facts.short.has(i), settings));
-  const findings = [
-    ...similarityFindings(pages, matches, status, kindWide, settings),
-    ...factFindings(pages, facts, settings),
-  ];
+  const similar = similarityFindings(pages, matches, kindWide, settings);
+  // A copied location also shares its facts with its source: one finding (the copy) says it all.
+  const copied = new Set(similar.filter((f) => f.check === "uniqueness.duplicate").flatMap((f) => f.files ?? []));
+  const findings = [...similar, ...factFindings(pages, facts, settings).filter((f) => !copied.has(f.files![0]!))];
   const result = new Map<string, PageUniqueness>();
   pages.forEach((p, i) => {
     const match = matches[i];
@@ -144,14 +154,16 @@ function statusOf(match: Match | undefined, tooFewFacts: boolean, settings: Gate
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Similarity of each page of one kind to its closest sibling, and its share of unique shingles. */
-export function measureKind(members: GatePage[]): { matches: Array<Match | undefined>; unique: Float64Array; kindWide: Set<string> } {
+export function measureKind(members: GatePage[], rare: (facts: Uint32Array) => Uint32Array = (f) => f): { matches: Array<Match | undefined>; unique: Float64Array; kindWide: Set<string> } {
   const masks = headingMasks(members.map((p) => p.h1Text)).map((mask) => new Set([...mask].map(hashWord)));
   const wording = members.map((p, k) => shinglesOf(p.words, masks[k]));
   const folded = members.map((p) => shinglesOf(p.folded, undefined, foldedShingleSize));
+  // Facts tell places apart; pages about no place are compared by their words only.
+  const facts = members.map((p) => (locationOf(p) ? rare(p.facts) : new Uint32Array()));
   const { contexts, kindWide } = contextsOf(members);
   const matches: Array<Match | undefined> = new Array(members.length);
   for (const context of contexts) {
-    for (const [k, match] of compareWithin(context, wording, folded)) {
+    for (const [k, match] of compareWithin(context, { wording, synonyms: folded, facts })) {
       if (!matches[k] || match.similarity > matches[k]!.similarity) matches[k] = match;
     }
   }
@@ -183,17 +195,32 @@ function intersectAll(sets: Uint32Array[]): Uint32Array {
   return sets.reduce((core, set) => intersect(core, set));
 }
 
+type Sets = Record<Signal, Uint32Array>;
+const signals: Signal[] = ["wording", "synonyms", "facts"];
+const bandSalt: Record<Signal, number> = { wording: 0, synonyms: 0x5bd1e995, facts: 0x27d4eb2f };
+
+/** Jaccard similarity under one signal; facts only count when both pages name enough of them. */
+function similarityBy(signal: Signal, a: Uint32Array, b: Uint32Array): number {
+  if (signal === "facts" && (a.length < minFactsCompared || b.length < minFactsCompared)) return 0;
+  return jaccard(a, b);
+}
+
 /** Each page's closest sibling within one context, after removing the context file's core. */
-function compareWithin(context: Context, wording: Uint32Array[], folded: Uint32Array[]): Map<number, Match> {
-  const core = (sets: Uint32Array[]) => (context.file ? intersectAll(context.pages.map((k) => sets[k]!)) : new Uint32Array());
-  const coreWording = core(wording);
-  const coreFolded = core(folded);
-  const views = context.pages.map((k) => ({ wording: subtract(wording[k]!, coreWording), folded: subtract(folded[k]!, coreFolded) }));
-  const sigs = views.map((v) => ({ wording: signature(v.wording), folded: signature(v.folded) }));
+function compareWithin(context: Context, sets: Record<Signal, Uint32Array[]>): Map<number, Match> {
+  const views: Sets[] = context.pages.map(() => ({}) as Sets);
+  const sigs: Sets[] = context.pages.map(() => ({}) as Sets);
+  for (const signal of signals) {
+    const core = context.file ? intersectAll(context.pages.map((k) => sets[signal][k]!)) : new Uint32Array();
+    context.pages.forEach((k, pos) => {
+      views[pos]![signal] = subtract(sets[signal][k]!, core);
+      sigs[pos]![signal] = signature(views[pos]![signal]);
+    });
+  }
+  const keys = (sig: Sets, band: number) => signals.map((signal) => (bandKey(sig[signal], band) ^ bandSalt[signal]) >>> 0);
   const buckets = new Map<number, number[]>();
   sigs.forEach((sig, pos) => {
     for (let band = 0; band < bandCount; band++) {
-      for (const key of [bandKey(sig.wording, band), bandKey(sig.folded, band) ^ 0x5bd1e995]) {
+      for (const key of keys(sig, band)) {
         const bucket = buckets.get(key);
         if (!bucket) buckets.set(key, [pos]);
         else if (bucket[bucket.length - 1] !== pos) bucket.push(pos);
@@ -207,22 +234,22 @@ function compareWithin(context: Context, wording: Uint32Array[], folded: Uint32A
     if (pos > 0) candidates.add(pos - 1);
     if (pos + 1 < sigs.length) candidates.add(pos + 1);
     for (let band = 0; band < bandCount && candidates.size < maxCandidates; band++) {
-      for (const key of [bandKey(sig.wording, band), bandKey(sig.folded, band) ^ 0x5bd1e995]) {
+      for (const key of keys(sig, band)) {
         for (const other of nearestInBucket(buckets.get(key) ?? [], pos, maxCandidates)) candidates.add(other);
       }
     }
     candidates.delete(pos);
     const ranked = [...candidates]
-      .map((other) => ({ other, agree: Math.max(agreement(sig.wording, sigs[other]!.wording), agreement(sig.folded, sigs[other]!.folded)) }))
+      .map((other) => ({ other, agree: Math.max(...signals.map((signal) => agreement(sig[signal], sigs[other]![signal]))) }))
       .sort((a, b) => b.agree - a.agree || a.other - b.other)
       .slice(0, maxExact);
     let best: Match | undefined;
     for (const { other } of ranked) {
-      const byWording = jaccard(views[pos]!.wording, views[other]!.wording);
-      const byFolded = jaccard(views[pos]!.folded, views[other]!.folded);
-      const similarity = Math.max(byWording, byFolded);
-      if (!best || similarity > best.similarity) {
-        best = { similarity, other: context.pages[other]!, signal: byFolded > byWording ? "synonyms" : "wording", ...(context.file ? { sharedFile: context.file } : {}) };
+      for (const signal of signals) {
+        const similarity = similarityBy(signal, views[pos]![signal], views[other]![signal]);
+        if (!best || similarity > best.similarity) {
+          best = { similarity, other: context.pages[other]!, signal, ...(context.file ? { sharedFile: context.file } : {}) };
+        }
       }
     }
     if (best) out.set(context.pages[pos]!, best);
@@ -258,6 +285,24 @@ function uniqueShares(sets: Uint32Array[]): Float64Array {
     }
     return alone / set.length;
   });
+}
+
+/**
+ * Keeps the facts named on the pages of at most `maxOwners` places (pages built from no location
+ * file count as one more owner). A highway every town mentions or a clinic's address says
+ * nothing about copying; a landmark that shows up on exactly two places' pages does.
+ */
+function rareFacts(pages: GatePage[]): (facts: Uint32Array) => Uint32Array {
+  const owners = new Map<number, string[]>();
+  for (const page of pages) {
+    const owner = locationOf(page) ?? "";
+    for (const fact of page.facts) {
+      const list = owners.get(fact);
+      if (!list) owners.set(fact, [owner]);
+      else if (list.length <= maxOwners && !list.includes(owner)) list.push(owner);
+    }
+  }
+  return (facts) => facts.filter((f) => owners.get(f)!.length <= maxOwners);
 }
 
 function locationOf(page: GatePage): string | undefined {
@@ -325,7 +370,7 @@ function rewriteHint(file: string): string {
 }
 
 /** One finding per file that can fix it (and per severity), listing its pages. */
-function similarityFindings(pages: GatePage[], matches: Array<Match | undefined>, status: PageUniqueness["status"][], kindWide: Map<string, Set<string>>, settings: GateSettings): Finding[] {
+function similarityFindings(pages: GatePage[], matches: Array<Match | undefined>, kindWide: Map<string, Set<string>>, settings: GateSettings): Finding[] {
   const byFile = new Map<string, { level: "refused" | "warn"; pages: number[] }>();
   pages.forEach((page, i) => {
     const match = matches[i];
@@ -344,8 +389,8 @@ function similarityFindings(pages: GatePage[], matches: Array<Match | undefined>
     members.sort((a, b) => (pages[a]!.url < pages[b]!.url ? -1 : 1));
     const examples = members.slice(0, examplesShown).map((i) => {
       const m = matches[i]!;
-      const folded = m.signal === "synonyms" ? " once synonyms and word endings are folded" : "";
-      return `${pages[i]!.url} is ${percent(m.similarity)} the same as ${pages[m.other]!.url}${folded}`;
+      const how = { wording: "", synonyms: " once synonyms and word endings are folded", facts: " in the places, roads and numbers it names" }[m.signal];
+      return `${pages[i]!.url} is ${percent(m.similarity)} the same as ${pages[m.other]!.url}${how}`;
     });
     const more = members.length > examplesShown ? ` and ${members.length - examplesShown} more` : "";
     const count = plural(members.length, "page");
