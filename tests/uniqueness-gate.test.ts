@@ -140,7 +140,7 @@ describe("uniqueness gate, end to end", () => {
     // The spinner keeps every name and number, so the facts measure sees through it.
     { name: "a spun clone", make: spunClone, check: "uniqueness.duplicate", says: /the same as \/acupuncture-for-[a-z-]+\/red-bank-nj\/ in the places, roads and numbers it names/ },
     // One fact is left: the distance to the clinic, which the template states for every place.
-    { name: "a filler city", make: (root: string) => fillerCity(root, 6), check: "uniqueness.generic", says: /names [01] specific facts? .*at least 5 needed.*paragraphs that would be true of any city: "(Residents|Our|We|Whether|People|From)/ },
+    { name: "a filler city", make: (root: string) => fillerCity(root, 6), check: "uniqueness.generic", says: /name [01] specific facts? .*at least 5 needed.*paragraphs that would be true of any city: "(Residents|Our|We|Whether|People|From)/ },
   ];
 
   for (const doorway of doorways) {
