@@ -109,7 +109,7 @@ interface Context {
 /** Runs the gate over every indexable page. */
 export function judgeUniqueness(pages: GatePage[], settings: GateSettings): GateResult {
   const byKind = new Map<string, number[]>();
-  pages.forEach((p, i) => byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), i]));
+  pages.forEach((p, i) => pushTo(byKind, p.kind, i));
   const matches: Array<Match | undefined> = new Array(pages.length);
   const unique = new Float64Array(pages.length);
   const kindWide = new Map<string, Set<string>>();
@@ -151,6 +151,12 @@ function statusOf(match: Match | undefined, tooFewFacts: boolean, settings: Gate
   return match && match.similarity >= settings.warn ? "warn" : "ok";
 }
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Similarity of each page of one kind to its closest sibling, and its share of unique shingles. */
@@ -176,7 +182,7 @@ export function measureKind(members: GatePage[], rare: (facts: Uint32Array) => U
  */
 function contextsOf(members: GatePage[]): { contexts: Context[]; kindWide: Set<string> } {
   const groups = new Map<string, number[]>();
-  members.forEach((p, k) => p.sources.forEach((file) => groups.set(file, [...(groups.get(file) ?? []), k])));
+  members.forEach((p, k) => p.sources.forEach((file) => pushTo(groups, file, k)));
   const kindWide = new Set([...groups].filter(([, pages]) => pages.length === members.length && members.length > 1).map(([file]) => file));
   const contexts: Context[] = [];
   const grouped = new Uint8Array(members.length);
@@ -216,11 +222,16 @@ function compareWithin(context: Context, sets: Record<Signal, Uint32Array[]>): M
       sigs[pos]![signal] = signature(views[pos]![signal]);
     });
   }
-  const keys = (sig: Sets, band: number) => signals.map((signal) => (bandKey(sig[signal], band) ^ bandSalt[signal]) >>> 0);
+  // Sets too small to compare stay out of the buckets: empty signatures would all collide.
+  const comparable = (pos: number, signal: Signal) => views[pos]![signal].length >= (signal === "facts" ? minFactsCompared : 1);
+  const keys = (pos: number, band: number) =>
+    signals.filter((signal) => comparable(pos, signal)).map((signal) => (bandKey(sigs[pos]![signal], band) ^ bandSalt[signal]) >>> 0);
+  const agree = (pos: number, other: number) =>
+    Math.max(0, ...signals.filter((signal) => comparable(pos, signal) && comparable(other, signal)).map((signal) => agreement(sigs[pos]![signal], sigs[other]![signal])));
   const buckets = new Map<number, number[]>();
-  sigs.forEach((sig, pos) => {
+  sigs.forEach((_, pos) => {
     for (let band = 0; band < bandCount; band++) {
-      for (const key of keys(sig, band)) {
+      for (const key of keys(pos, band)) {
         const bucket = buckets.get(key);
         if (!bucket) buckets.set(key, [pos]);
         else if (bucket[bucket.length - 1] !== pos) bucket.push(pos);
@@ -228,19 +239,19 @@ function compareWithin(context: Context, sets: Record<Signal, Uint32Array[]>): M
     }
   });
   const out = new Map<number, Match>();
-  sigs.forEach((sig, pos) => {
+  sigs.forEach((_, pos) => {
     const candidates = new Set<number>();
     // The neighbours in page order always count, so every page gets a measured closest sibling.
     if (pos > 0) candidates.add(pos - 1);
     if (pos + 1 < sigs.length) candidates.add(pos + 1);
     for (let band = 0; band < bandCount && candidates.size < maxCandidates; band++) {
-      for (const key of keys(sig, band)) {
+      for (const key of keys(pos, band)) {
         for (const other of nearestInBucket(buckets.get(key) ?? [], pos, maxCandidates)) candidates.add(other);
       }
     }
     candidates.delete(pos);
     const ranked = [...candidates]
-      .map((other) => ({ other, agree: Math.max(...signals.map((signal) => agreement(sig[signal], sigs[other]![signal]))) }))
+      .map((other) => ({ other, agree: agree(pos, other) }))
       .sort((a, b) => b.agree - a.agree || a.other - b.other)
       .slice(0, maxExact);
     let best: Match | undefined;
@@ -345,7 +356,7 @@ function localFacts(pages: GatePage[]): LocalFacts {
       const owner = blockOwner.get(block.hash);
       if (!owner || seen.has(block.hash)) continue;
       seen.add(block.hash);
-      generic.set(owner, [...(generic.get(owner) ?? []), block]);
+      pushTo(generic, owner, block);
     }
   }
   return { counts, generic, short: new Set() };
@@ -380,7 +391,9 @@ function similarityFindings(pages: GatePage[], matches: Array<Match | undefined>
     const fixers = page.sources.filter((f) => f !== match.sharedFile && !wide.has(f));
     for (const file of fixers.length > 0 ? fixers : page.sources) {
       const key = `${level}\u0000${file}`;
-      byFile.set(key, { level, pages: [...(byFile.get(key)?.pages ?? []), i] });
+      const entry = byFile.get(key) ?? { level, pages: [] };
+      entry.pages.push(i);
+      byFile.set(key, entry);
     }
   });
   const { severity, outcome } = refusal(settings);
