@@ -249,11 +249,14 @@ function compareWithin(context: Context, sets: Record<Signal, Uint32Array[]>): M
         for (const other of nearestInBucket(buckets.get(key) ?? [], pos, maxCandidates)) candidates.add(other);
       }
     }
+    // Small groups are compared exhaustively, so their scores are exact (and never rise when copy is added).
+    const exhaustive = sigs.length <= maxCandidates;
+    if (exhaustive) for (let other = 0; other < sigs.length; other++) candidates.add(other);
     candidates.delete(pos);
     const ranked = [...candidates]
       .map((other) => ({ other, agree: agree(pos, other) }))
       .sort((a, b) => b.agree - a.agree || a.other - b.other)
-      .slice(0, maxExact);
+      .slice(0, exhaustive ? undefined : maxExact);
     let best: Match | undefined;
     for (const { other } of ranked) {
       for (const signal of signals) {
