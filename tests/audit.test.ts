@@ -7,12 +7,6 @@ import { copyFixture, edit, fixtureSite, temp } from "./helpers.ts";
 
 const outDir = () => join(temp("audit"), "output");
 
-/** Makes Long Branch a copy of Red Bank with only the name changed: a textbook doorway page. */
-function cloneCity(root: string) {
-  const redBank = readFileSync(join(root, "locations/red-bank-nj.md"), "utf8");
-  edit(root, "locations/long-branch-nj.md", () => redBank.replace(/Red Bank/g, "Long Branch").replace("lat: 40.34705, lng: -74.06431", "lat: 40.30428, lng: -73.99236"));
-}
-
 async function auditErrors(root: string) {
   try {
     await build({ root, outDir: outDir(), today: "2026-11-25" });
@@ -22,50 +16,6 @@ async function auditErrors(root: string) {
   }
   return [];
 }
-
-describe("uniqueness gate", () => {
-  it("fails two city pages that differ only by the city name, naming the twin and the file to fix", async () => {
-    const root = copyFixture();
-    cloneCity(root);
-    const thin = (await auditErrors(root)).filter((f) => f.check === "uniqueness.thin");
-    // Either twin may be the one reported; it names the other and its own location file.
-    const twins = ["/acupuncture-for-sciatica/long-branch-nj/", "/acupuncture-for-sciatica/red-bank-nj/"];
-    const page = thin.find((f) => twins.includes(f.page))!;
-    expect(page).toBeDefined();
-    const other = twins.find((t) => t !== page.page)!;
-    expect(page.message).toContain(`% of its text is unique against ${other}`);
-    expect(page.files).toContain(`locations/${page.page.split("/")[2]}.md`);
-    expect(page.hint).toContain("conditionNotes");
-  });
-
-  it("passes the same pages once the clone gets local copy of its own", async () => {
-    const root = copyFixture();
-    cloneCity(root);
-    const local = "Long Branch patients walk the boardwalk from Pier Village to Seven Presidents park, and many work long summer shifts at the beach clubs. " +
-      "Commuters take the North Jersey Coast Line two stops to our door, and the hospital staff from Monmouth Medical Center book early visits before their shifts begin. " +
-      "Winter storms bring shoveling injuries, summer brings lifeguards with sore backs, and the West End has a large community of retirees who want to keep walking by the ocean.";
-    edit(root, "locations/long-branch-nj.md", (t) =>
-      `${t.slice(0, t.lastIndexOf("---\n") + 4)}${local}\n`
-        .replace(/sciatica: Long Branch rowers.*\n/, "sciatica: Lifeguards and surfers from Long Branch bring us sciatica after a summer of heavy boards, and hospital staff book visits between twelve-hour shifts.\n")
-        .replace(/a: Yes, the first appointment.*\n/, "a: Yes. Nurses from the Long Branch hospital often come straight from a night shift, so we open early on weekdays.\n"),
-    );
-    expect((await auditErrors(root)).filter((f) => f.check === "uniqueness.thin")).toEqual([]);
-  });
-
-  it("with onThin: noindex, publishes thin pages with noindex and leaves them out of the sitemap", async () => {
-    const root = copyFixture();
-    cloneCity(root);
-    edit(root, "site.yaml", (t) => `${t}  onThin: noindex\n`);
-    const out = outDir();
-    const result = await build({ root, outDir: out, today: "2026-11-25" });
-    const twin = result.audit.noindexed.find((url) => url.startsWith("/acupuncture-for-sciatica/"))!;
-    expect(["/acupuncture-for-sciatica/long-branch-nj/", "/acupuncture-for-sciatica/red-bank-nj/"]).toContain(twin);
-    const html = readFileSync(join(out, `${twin.slice(1)}index.html`), "utf8");
-    expect(html).toContain('<meta name="robots" content="noindex">');
-    expect(html).not.toContain('rel="canonical"');
-    expect(readFileSync(join(out, "sitemap.xml"), "utf8")).not.toContain(twin);
-  });
-});
 
 describe("medical copy gate", () => {
   it("refuses unsupported claims, naming the phrase and the files behind the page", async () => {
@@ -97,15 +47,16 @@ describe("reports", () => {
     const out = fixtureSite();
     const reportDir = join(dirname(out), "report");
     const report = JSON.parse(readFileSync(join(reportDir, "report.json"), "utf8"));
-    expect(report.schema).toBe("clinic-pages/report@1");
+    expect(report.schema).toBe("clinic-pages/report@2");
     expect(report.summary).toMatchObject({ pages: 24, indexable: 23, noindexed: 0, errors: 0 });
     const page = report.pages.find((p: { url: string }) => p.url === "/acupuncture-for-sciatica/red-bank-nj/");
     expect(page).toMatchObject({ kind: "conditionLocation", indexable: true, files: ["locations/red-bank-nj.md", "conditions/sciatica.md"] });
-    expect(page.uniqueness.score).toBeGreaterThan(0);
+    expect(page.uniqueness).toMatchObject({ status: "ok", localFacts: expect.any(Number), unique: expect.any(Number) });
+    expect(page.uniqueness.similarity).toBeLessThan(0.55);
     expect(page.uniqueness.similarTo).toMatch(/^\/acupuncture-for-[a-z-]+\/[a-z-]+\/$/);
     const html = readFileSync(join(reportDir, "index.html"), "utf8");
     expect(html).toContain('<meta name="robots" content="noindex">');
-    expect(html).toContain("Pages by share of unique text");
+    expect(html).toContain("Pages by similarity to their closest sibling");
     expect(existsSync(join(reportDir, "manifest.json"))).toBe(true);
     expect(readdirSync(out)).not.toContain("_report");
     expect(readdirSync(out).filter((name) => name.endsWith(".json"))).toEqual([]);

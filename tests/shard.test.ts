@@ -50,7 +50,7 @@ describe("sharded builds", () => {
     const options = { root, today: "2026-11-25" };
     const shards = [1, 2].map((i) => join(temp(), `shard-${i}`));
     for (const [i, dir] of shards.entries()) await build({ ...options, outDir: dir, shard: { index: i + 1, count: 2 } });
-    await expect(combine({ ...options, outDir: join(temp(), "output"), shards })).rejects.toThrow(/uniqueness\.thin/);
+    await expect(combine({ ...options, outDir: join(temp(), "output"), shards })).rejects.toThrow(/uniqueness\.duplicate/);
   });
 
   it("refuses to combine when a shard is missing", async () => {

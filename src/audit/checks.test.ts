@@ -4,7 +4,7 @@ import { pageChecks, monthsBetween, type AuditContext } from "./checks.ts";
 import { parsePage } from "./parse.ts";
 
 const quality = {
-  uniqueness: { min: 0.15, warn: 0.25 },
+  uniqueness: { fail: 0.8, warn: 0.55, minLocalFacts: 5 },
   onThin: "fail" as const,
   reviewMaxAgeMonths: 12,
   claims: { phrases: defaultClaimPhrases, allowInCitations: true },

@@ -8,7 +8,7 @@ const ctx: AuditContext = {
   origin: "https://clinic.test",
   urls: new Set(["/a/"]),
   quality: {
-    uniqueness: { min: 0.15, warn: 0.25 },
+    uniqueness: { fail: 0.8, warn: 0.55, minLocalFacts: 5 },
     onThin: "fail",
     reviewMaxAgeMonths: 12,
     claims: { phrases: defaultClaimPhrases, allowInCitations: true },

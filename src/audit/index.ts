@@ -4,7 +4,7 @@ import type { AuditContext } from "./checks.ts";
 import { analyzePage, type PageSummary } from "./page.ts";
 import { analyzePages } from "./parallel.ts";
 import type { BuiltPage, Finding } from "./types.ts";
-import { hashWord, headingMasks, mostSimilar, shinglesOf, signature } from "./uniqueness.ts";
+import { judgeUniqueness, type GateResult, type PageUniqueness } from "./uniqueness-gate.ts";
 
 export type { BuiltPage, Finding } from "./types.ts";
 export { formatFinding } from "../problems.ts";
@@ -23,8 +23,8 @@ export interface PageReport {
   kind: string;
   title: string;
   indexable: boolean;
-  /** Share of unique 5-word shingles against the most similar page, and that page. */
-  uniqueness?: { score: number; similarTo?: string };
+  /** Similarity to the most similar sibling (null: no sibling), unique share, local facts. */
+  uniqueness?: PageUniqueness;
   files: string[];
   errors: number;
   warnings: number;
@@ -66,15 +66,15 @@ export async function auditSiteParallel(pages: BuiltPage[], plan: Plan, options:
 export function summarize(summaries: PageSummary[], plan: Plan, options: AuditOptions): AuditResult {
   const findings: Finding[] = summaries.flatMap((s) => s.findings);
   findings.push(...brokenAnchors(summaries), ...duplicates(summaries, "title"), ...duplicates(summaries, "description"));
-  const similarity = uniquenessOf(summaries);
-  const { thinFindings, noindexed } = judgeUniqueness(summaries, similarity, options.quality);
-  findings.push(...thinFindings);
   const sources = new Map(plan.pages.map((p) => [p.url, p]));
+  const gate = runGate(summaries, sources, options.quality);
+  const noindexed = gate.noindexed;
+  findings.push(...gate.findings);
   for (const f of findings) f.files ??= sources.get(f.page)?.sources;
   findings.sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : a.check < b.check ? -1 : a.check > b.check ? 1 : 0));
   return {
     findings,
-    pages: pageReports(summaries, similarity, findings, sources, noindexed),
+    pages: pageReports(summaries, gate, findings, sources, noindexed),
     noindexed,
     thirdPartyHosts: countHosts(summaries),
   };
@@ -100,48 +100,15 @@ function duplicates(summaries: PageSummary[], field: "title" | "description"): F
     .flatMap((urls) => urls.map((url) => ({ check: `seo.${field}-duplicate` as const, severity: "error" as const, page: url, message: `has the same ${field} as ${urls.filter((u) => u !== url).join(", ")}`, hint: `${field}s must be unique across the site; adjust the ${field} patterns or the names in the data` })));
 }
 
-interface Scored {
-  score: number;
-  similarTo?: string;
+/** The uniqueness gate over the indexable pages, each with the data files it is built from. */
+function runGate(summaries: PageSummary[], sources: Map<string, { sources: string[] }>, quality: QualitySettings): GateResult {
+  const pages = summaries
+    .filter((s) => s.indexable)
+    .map((s) => ({ url: s.url, kind: s.kind, sources: sources.get(s.url)?.sources ?? [], h1Text: s.h1Text, words: s.words, ...s.signals }));
+  return judgeUniqueness(pages, { ...quality.uniqueness, onThin: quality.onThin });
 }
 
-/** Uniqueness of every indexable page against its most similar sibling of the same kind. */
-function uniquenessOf(summaries: PageSummary[]): Map<string, Scored> {
-  const byKind = new Map<string, PageSummary[]>();
-  for (const s of summaries) if (s.indexable) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s]);
-  const scores = new Map<string, Scored>();
-  for (const members of byKind.values()) {
-    const masks = headingMasks(members.map((s) => s.h1Text)).map((mask) => new Set([...mask].map(hashWord)));
-    const sets = members.map((s, k) => shinglesOf(s.words, masks[k]));
-    mostSimilar(sets, sets.map(signature)).forEach((result, k) => {
-      scores.set(members[k]!.url, { score: result.score, similarTo: result.similarTo === undefined ? undefined : members[result.similarTo]!.url });
-    });
-  }
-  return scores;
-}
-
-function judgeUniqueness(pages: PageSummary[], similarity: Map<string, Scored>, quality: QualitySettings) {
-  const thinFindings: Finding[] = [];
-  const noindexed: string[] = [];
-  for (const page of pages) {
-    const scored = similarity.get(page.url);
-    if (!scored || scored.score >= quality.uniqueness.warn) continue;
-    const percent = `${Math.floor(scored.score * 100)}%`;
-    const versus = scored.similarTo ? ` against ${scored.similarTo}` : "";
-    const hint = "add facts only this place has: local copy in the location file's body, conditionNotes for this condition, neighborhoods, landmarks, directions and local questions";
-    if (scored.score >= quality.uniqueness.min) {
-      thinFindings.push({ check: "uniqueness.low", severity: "warning", page: page.url, message: `only ${percent} of its text is unique${versus} (warning below ${Math.round(quality.uniqueness.warn * 100)}%)`, hint });
-    } else if (quality.onThin === "noindex") {
-      noindexed.push(page.url);
-      thinFindings.push({ check: "uniqueness.thin", severity: "warning", page: page.url, message: `only ${percent} of its text is unique${versus}; published with noindex and left out of the sitemap`, hint });
-    } else {
-      thinFindings.push({ check: "uniqueness.thin", severity: "error", page: page.url, message: `only ${percent} of its text is unique${versus} (minimum ${Math.round(quality.uniqueness.min * 100)}%): a near-duplicate city page reads as a doorway page`, hint });
-    }
-  }
-  return { thinFindings, noindexed };
-}
-
-function pageReports(summaries: PageSummary[], similarity: Map<string, Scored>, findings: Finding[], sources: Map<string, { kind: string; sources: string[] }>, noindexed: string[]): PageReport[] {
+function pageReports(summaries: PageSummary[], gate: GateResult, findings: Finding[], sources: Map<string, { kind: string; sources: string[] }>, noindexed: string[]): PageReport[] {
   const counts = new Map<string, { errors: number; warnings: number }>();
   for (const f of findings) {
     const count = counts.get(f.page) ?? { errors: 0, warnings: 0 };
@@ -151,13 +118,13 @@ function pageReports(summaries: PageSummary[], similarity: Map<string, Scored>, 
   }
   const thin = new Set(noindexed);
   return summaries.map((s) => {
-    const scored = similarity.get(s.url);
+    const uniqueness = gate.pages.get(s.url);
     return {
       url: s.url,
       kind: sources.get(s.url)?.kind ?? "other",
       title: s.title ?? "",
       indexable: s.indexable && !thin.has(s.url),
-      ...(scored ? { uniqueness: { score: Math.round(scored.score * 1000) / 1000, ...(scored.similarTo ? { similarTo: scored.similarTo } : {}) } } : {}),
+      ...(uniqueness ? { uniqueness } : {}),
       files: sources.get(s.url)?.sources ?? [],
       ...(counts.get(s.url) ?? { errors: 0, warnings: 0 }),
     };

@@ -4,6 +4,7 @@ import { auditJsonLd } from "./jsonld.ts";
 import { parsePage } from "./parse.ts";
 import type { BuiltPage, Finding } from "./types.ts";
 import { wordHashes } from "./uniqueness.ts";
+import { pageSignals, type PageSignals } from "./uniqueness-text.ts";
 
 /** What the site-wide checks keep of a page once its own checks have run: small and transferable. */
 export interface PageSummary {
@@ -19,6 +20,8 @@ export interface PageSummary {
   hosts: string[];
   /** Hashes of the main text's words, in order, for the uniqueness measure. */
   words: Uint32Array;
+  /** Folded words, specific facts and generic paragraphs, for the uniqueness gate. */
+  signals: PageSignals;
   findings: Finding[];
 }
 
@@ -37,6 +40,7 @@ export function analyzePage(page: BuiltPage, ctx: AuditContext): PageSummary {
     anchors: anchorLinks(page.url, facts, ctx),
     hosts: thirdPartyHosts(facts, page.url, ctx.origin),
     words: facts.mainWords,
+    signals: pageSignals(facts.mainText, facts.h1Text),
     findings: [...auditJsonLd(page.url, facts.graph), ...pageChecks.flatMap((check) => check(page.url, facts, ctx))],
   };
 }

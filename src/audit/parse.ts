@@ -21,7 +21,7 @@ export interface PageFacts {
   ids: Set<string>;
   /** Resources the browser loads: scripts, images, frames, stylesheets, media. */
   loads: Array<{ tag: string; url: string }>;
-  /** Text of <main>, without navigation, asides, scripts and styles. */
+  /** Text of <main>, without navigation, nearby lists, asides, scripts and styles; blocks end with a newline. */
   mainText: string;
   /** The same text with <cite> contents (study titles) left out. */
   mainTextWithoutCitations: string;
@@ -84,9 +84,10 @@ export function parsePage(html: string): PageFacts {
   let reviewedDate: string | undefined;
   let sawReviewed = false;
   /** Block boundaries separate words in the collected text. */
+  // Paragraph ends stay visible to the uniqueness gate, which measures paragraphs.
   const breakWords = () => {
-    main.push(" ");
-    mainNoCite.push(" ");
+    main.push("\n");
+    mainNoCite.push("\n");
   };
   const parser = new Parser(
     {
@@ -109,7 +110,8 @@ export function parsePage(html: string): PageFacts {
         if (inside.h1 > 0 && facts.h1Count === 1) facts.h1Text += text;
         if (inside.reviewed > 0) reviewedText += text;
         if (inside.evidence > 0) facts.evidence.at(-1)!.claim += text;
-        if (inside.main > 0 && inside.skipped === 0) {
+        // Lists of nearby places are navigation: the same names on every page around them.
+        if (inside.main > 0 && inside.skipped === 0 && inside.nearby === 0) {
           main.push(text);
           if (inside.cite === 0) mainNoCite.push(text);
         }

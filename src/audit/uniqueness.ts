@@ -1,18 +1,14 @@
 /**
- * Near-duplicate detection for doorway pages. Each page's main text becomes a set of hashed
- * 5-word shingles; a one-permutation MinHash signature of 128 bins summarizes the set; LSH
- * (32 bands of 4 bins) finds candidate siblings; exact set overlap scores the closest ones.
- * Cost is near-linear in pages: every page compares its signature with a bounded number of
- * candidates and its shingles with the best three.
+ * The text primitives of the uniqueness gate: word hashes, shingle sets, set operations on
+ * sorted hash sets, one-permutation MinHash signatures (128 bins) and LSH band keys (32 bands
+ * of 4 bins). The gate itself (which pages are compared, and the verdict) is in
+ * uniqueness-gate.ts; what a page contributes besides its wording is in uniqueness-text.ts.
  */
 
 export const shingleSize = 5;
 const bins = 128;
 const bands = 32;
 const rows = bins / bands;
-/** Signature comparisons per page, and exact comparisons among the best of those. */
-const maxCandidates = 64;
-const maxExact = 3;
 
 /** FNV-1a over a string, then a final mix so nearby strings spread over all 32 bits. */
 function hash32(text: string): number {
@@ -74,17 +70,17 @@ export function wordHashes(text: string): Uint32Array {
 export const hashWord = hash32;
 
 /**
- * Sorted, de-duplicated hashes of every run of five consecutive words. Words in `mask` (the
+ * Sorted, de-duplicated hashes of every run of `size` (default five) consecutive words. Words in `mask` (the
  * page's own place name, as word hashes) are replaced by one placeholder first, so two pages
  * that differ only by the place name produce the same shingles.
  */
-export function shinglesOf(words: Uint32Array, mask: ReadonlySet<number> = new Set()): Uint32Array {
+export function shinglesOf(words: Uint32Array, mask: ReadonlySet<number> = new Set(), size = shingleSize): Uint32Array {
   const masked = mask.size === 0 ? words : words.map((w) => (mask.has(w) ? maskedWord : w));
-  const count = Math.max(0, masked.length - shingleSize + 1);
+  const count = Math.max(0, masked.length - size + 1);
   const hashes = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     let h = 0x9e3779b9;
-    for (let j = 0; j < shingleSize; j++) {
+    for (let j = 0; j < size; j++) {
       h = Math.imul(h ^ masked[i + j]!, 0x85ebca6b);
       h ^= h >>> 13;
     }
@@ -124,7 +120,11 @@ export function signature(set: Uint32Array): Uint32Array {
 
 /** Share of `a`'s shingles that also occur in `b` (both sorted). */
 export function containment(a: Uint32Array, b: Uint32Array): number {
-  if (a.length === 0) return 0;
+  return a.length === 0 ? 0 : sharedCount(a, b) / a.length;
+}
+
+/** Number of values two sorted, de-duplicated sets have in common. */
+export function sharedCount(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
   let shared = 0;
@@ -136,64 +136,58 @@ export function containment(a: Uint32Array, b: Uint32Array): number {
     } else if (a[i]! < b[j]!) i++;
     else j++;
   }
-  return shared / a.length;
+  return shared;
 }
 
-function agreement(a: Uint32Array, b: Uint32Array): number {
+/** Jaccard similarity |a ∩ b| / |a ∪ b| of two sorted sets (0 when both are empty). */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  const shared = sharedCount(a, b);
+  const union = a.length + b.length - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
+/** The values of sorted set `a` that are also in sorted set `b`. */
+export function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(Math.min(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) (out[n++] = a[i]!, i++, j++);
+    else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return out.slice(0, n);
+}
+
+/** The values of sorted set `a` that are not in sorted set `b`. */
+export function subtract(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (b.length === 0) return a;
+  const out = new Uint32Array(a.length);
+  let j = 0;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    while (j < b.length && b[j]! < a[i]!) j++;
+    if (j >= b.length || b[j] !== a[i]) out[n++] = a[i]!;
+  }
+  return out.slice(0, n);
+}
+
+/** Share of MinHash bins two signatures agree on: an estimate of the sets' Jaccard similarity. */
+export function agreement(a: Uint32Array, b: Uint32Array): number {
   let same = 0;
   for (let k = 0; k < bins; k++) if (a[k] === b[k]) same++;
   return same / bins;
 }
 
-export interface Similarity {
-  /** Share of this page's shingles not found on its most similar sibling (1 when none is close). */
-  score: number;
-  /** Index of the most similar sibling, if any came close. */
-  similarTo?: number;
-}
-
-/** For every page, its most similar sibling and its uniqueness score against it. */
-export function mostSimilar(sets: Uint32Array[], signatures: Uint32Array[]): Similarity[] {
-  const buckets = new Map<number, number[]>();
-  signatures.forEach((sig, page) => {
-    for (let band = 0; band < bands; band++) {
-      const key = bandKey(sig, band);
-      const bucket = buckets.get(key);
-      if (bucket) bucket.push(page);
-      else buckets.set(key, [page]);
-    }
-  });
-  return signatures.map((sig, page) => closestSibling(page, sig, sets, signatures, buckets));
-}
+/** Number of LSH bands in a signature. */
+export const bandCount = bands;
 
 /** One number per band of a signature; a rare collision only adds a candidate, checked exactly later. */
-function bandKey(sig: Uint32Array, band: number): number {
+export function bandKey(sig: Uint32Array, band: number): number {
   let h = Math.imul(band + 1, 0x9e3779b1);
   for (let r = band * rows; r < band * rows + rows; r++) h = Math.imul(h ^ sig[r]!, 0x01000193) ^ (h >>> 15);
   return h >>> 0;
-}
-
-function closestSibling(page: number, sig: Uint32Array, sets: Uint32Array[], signatures: Uint32Array[], buckets: Map<number, number[]>): Similarity {
-  const candidates = new Set<number>();
-  for (let band = 0; band < bands && candidates.size < maxCandidates; band++) {
-    const bucket = buckets.get(bandKey(sig, band)) ?? [];
-    for (const other of nearestInBucket(bucket, page, maxCandidates)) {
-      if (candidates.size >= maxCandidates) break;
-      candidates.add(other);
-    }
-  }
-  if (sets[page]!.length === 0) return { score: 0 };
-  const ranked = [...candidates]
-    .map((other) => ({ other, agree: agreement(sig, signatures[other]!) }))
-    .sort((a, b) => b.agree - a.agree || a.other - b.other)
-    .slice(0, maxExact)
-    .map((c) => c.other);
-  let best: Similarity = { score: 1 };
-  for (const other of ranked) {
-    const score = 1 - containment(sets[page]!, sets[other]!);
-    if (score < best.score) best = { score, similarTo: other };
-  }
-  return best;
 }
 
 /**

@@ -12,4 +12,4 @@ for (let i = from; i < to; i++) {
   const html = Buffer.from(shared.bytes, shared.offsets[i], shared.lengths[i]).toString("utf8");
   summaries.push(analyzePage({ url: shared.urls[i]!, html }, context));
 }
-parentPort!.postMessage(summaries, summaries.map((s) => s.words.buffer as ArrayBuffer));
+parentPort!.postMessage(summaries, summaries.flatMap((s) => [s.words.buffer, s.signals.folded.buffer, s.signals.facts.buffer] as ArrayBuffer[]));

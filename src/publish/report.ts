@@ -7,16 +7,23 @@ import type { QualitySettings } from "../validate/site-schema.ts";
 /** The machine-readable build report (output/_report/report.json). Field names are a stable interface. */
 export function reportJson(audit: AuditResult, quality: QualitySettings, notBuilt: NotBuilt[] = []): string {
   const errors = audit.findings.filter((f) => f.severity === "error").length;
-  const scores = audit.pages.flatMap((p) => (p.uniqueness ? [p.uniqueness.score] : [])).sort((a, b) => a - b);
+  const scores = audit.pages.flatMap((p) => (p.uniqueness?.similarity != null ? [p.uniqueness.similarity] : [])).sort((a, b) => a - b);
+  const status = gateStatusCounts(audit);
   const report = {
-    schema: "clinic-pages/report@1",
+    schema: "clinic-pages/report@2",
     summary: {
       pages: audit.pages.length,
       indexable: audit.pages.filter((p) => p.indexable).length,
       noindexed: audit.noindexed.length,
       errors,
       warnings: audit.findings.length - errors,
-      uniqueness: { lowest: scores[0] ?? null, median: scores[Math.floor(scores.length / 2)] ?? null },
+      uniqueness: {
+        highestSimilarity: scores[scores.length - 1] ?? null,
+        medianSimilarity: scores[Math.floor(scores.length / 2)] ?? null,
+        noSibling: status.noSibling,
+        refused: status.refused,
+        warned: status.warn,
+      },
     },
     settings: { uniqueness: quality.uniqueness, onThin: quality.onThin, reviewMaxAgeMonths: quality.reviewMaxAgeMonths, thirdPartyHosts: quality.thirdPartyHosts },
     thirdPartyHosts: audit.thirdPartyHosts,
@@ -30,31 +37,63 @@ export function reportJson(audit: AuditResult, quality: QualitySettings, notBuil
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-function histogram(audit: AuditResult, quality: QualitySettings): string {
-  const bins = Array.from({ length: 10 }, () => 0);
-  for (const page of audit.pages) if (page.uniqueness) bins[Math.min(9, Math.floor(page.uniqueness.score * 10))]!++;
-  const most = Math.max(1, ...bins);
-  const rows = bins.map((count, i) => {
-    const low = i * 10;
-    const cls = low / 100 < quality.uniqueness.min ? "bad" : low / 100 < quality.uniqueness.warn ? "warn" : "ok";
-    return `<tr><th scope="row">${low}–${low + 10}%</th><td><span class="bar ${cls}" style="width:${Math.round((count / most) * 85)}%"></span> ${count}</td></tr>`;
+/** Pages by the gate's verdict: the histogram's colours and the summary's totals both come from here. */
+function gateStatusCounts(audit: AuditResult): { ok: number; warn: number; refused: number; noSibling: number } {
+  const counts = { ok: 0, warn: 0, refused: 0, noSibling: 0 };
+  for (const page of audit.pages) {
+    if (!page.uniqueness) continue;
+    counts[page.uniqueness.status]++;
+    if (page.uniqueness.similarity === null) counts.noSibling++;
+  }
+  return counts;
+}
+
+const statusClass = { ok: "ok", warn: "warn", refused: "bad" } as const;
+
+/** Pages by similarity to their closest sibling, each bar split by the gate's verdict on those pages. */
+function histogram(audit: AuditResult): string {
+  const rows = Array.from({ length: 11 }, () => ({ ok: 0, warn: 0, refused: 0 }));
+  for (const page of audit.pages) {
+    const u = page.uniqueness;
+    if (!u) continue;
+    const row = u.similarity === null ? 10 : Math.min(9, Math.floor(u.similarity * 10));
+    rows[row]![u.status]++;
+  }
+  const most = Math.max(1, ...rows.map((r) => r.ok + r.warn + r.refused));
+  const cells = rows.map((r, i) => {
+    const label = i === 10 ? "no sibling" : `${i * 10}–${i * 10 + 10}%`;
+    const bars = (["ok", "warn", "refused"] as const)
+      .filter((s) => r[s] > 0)
+      .map((s) => `<span class="bar ${statusClass[s]}" style="width:${Math.max(1, Math.round((r[s] / most) * 85))}%" title="${r[s]} ${s}"></span>`)
+      .join("");
+    const detail = (["warn", "refused"] as const).filter((s) => r[s] > 0).map((s) => `${r[s]} ${s === "warn" ? "warned" : "refused"}`);
+    return `<tr><th scope="row">${label}</th><td>${bars} ${r.ok + r.warn + r.refused}${detail.length ? ` (${detail.join(", ")})` : ""}</td></tr>`;
   });
-  return `<table class="histogram"><caption>Pages by share of unique text</caption><tbody>${rows.join("")}</tbody></table>`;
+  return `<table class="histogram"><caption>Pages by similarity to their closest sibling (green passes, orange is warned, red is refused)</caption><tbody>${cells.join("")}</tbody></table>`;
 }
 
 function pageTable(audit: AuditResult): string {
   const rows = audit.pages.map((p) => {
-    const score = p.uniqueness ? `${Math.round(p.uniqueness.score * 100)}` : "";
-    return `<tr><td><a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a></td><td>${escapeHtml(p.kind)}</td><td data-sort="${score || -1}">${score && `${score}%`}</td><td>${p.uniqueness?.similarTo ? escapeHtml(p.uniqueness.similarTo) : ""}</td><td>${p.errors}</td><td>${p.warnings}</td><td>${p.indexable ? "yes" : "no"}</td></tr>`;
+    const u = p.uniqueness;
+    const similarity = u?.similarity == null ? "" : `${Math.round(u.similarity * 100)}`;
+    const shown = !u ? "" : u.similarity === null ? "no sibling" : `${similarity}%${u.signal === "synonyms" ? " (synonyms)" : ""}`;
+    const unique = u ? `${Math.round(u.unique * 100)}` : "";
+    return `<tr><td><a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a></td><td>${escapeHtml(p.kind)}</td><td data-sort="${similarity || -1}">${shown}</td><td>${u?.similarTo ? escapeHtml(u.similarTo) : ""}</td><td data-sort="${unique || -1}">${unique && `${unique}%`}</td><td data-sort="${u?.localFacts ?? -1}">${u?.localFacts ?? ""}</td><td>${p.errors}</td><td>${p.warnings}</td><td>${p.indexable ? "yes" : "no"}</td></tr>`;
   });
-  const head = ["Page", "Kind", "Unique", "Most similar to", "Errors", "Warnings", "Indexed"].map((h, i) => `<th scope="col"><button type="button" data-column="${i}">${h}</button></th>`);
+  const head = ["Page", "Kind", "Similarity", "Closest sibling", "Found on no other page", "Local facts", "Errors", "Warnings", "Indexed"].map((h, i) => `<th scope="col"><button type="button" data-column="${i}">${h}</button></th>`);
   return `<table class="pages" id="pages"><caption>Every page (select a column heading to sort)</caption><thead><tr>${head.join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
+/** One item per cause, led by the file that can fix it. */
 function thinPages(audit: AuditResult): string {
   const thin = audit.findings.filter((f) => f.check.startsWith("uniqueness."));
-  if (thin.length === 0) return "<p>No page is under the uniqueness bar.</p>";
-  return `<ul>${thin.map((f) => `<li><strong>${escapeHtml(f.page)}</strong>: ${escapeHtml(f.message)}. To fix, ${escapeHtml(f.hint ?? "")}${f.files?.length ? ` in <code>${f.files.map(escapeHtml).join("</code> or <code>")}</code>` : ""}.</li>`).join("")}</ul>`;
+  if (thin.length === 0) return "<p>No page is refused or warned by the uniqueness gate.</p>";
+  const item = (f: (typeof thin)[number]) => {
+    const file = f.files?.length ? `<code>${f.files.map(escapeHtml).join("</code> or <code>")}</code>` : escapeHtml(f.page);
+    const label = f.severity === "error" ? "refused" : f.check === "uniqueness.similar" ? "warning" : "noindex";
+    return `<li><strong>${file}</strong> (${label}, ${escapeHtml(f.check)}): ${escapeHtml(f.message)}. To fix, ${escapeHtml(f.hint ?? "")}.</li>`;
+  };
+  return `<ul>${thin.map(item).join("")}</ul>`;
 }
 
 const sortScript = `document.querySelectorAll("#pages button").forEach(function (b) {
@@ -69,6 +108,13 @@ const sortScript = `document.querySelectorAll("#pages button").forEach(function 
     rows.forEach(function (r) { body.appendChild(r); });
   });
 });`;
+
+function gateSummary(audit: AuditResult, quality: QualitySettings): string {
+  const c = gateStatusCounts(audit);
+  const u = quality.uniqueness;
+  const action = quality.onThin === "noindex" ? "refused pages get noindex" : "refused pages fail the build";
+  return `${c.refused} pages refused, ${c.warn} warned, ${c.ok} pass (${c.noSibling} without a sibling). Near-duplicate at ${Math.round(u.fail * 100)}% similarity, warning at ${Math.round(u.warn * 100)}%, at least ${u.minLocalFacts} local facts per place; ${action}.`;
+}
 
 /** The human-readable report (output/_report/index.html): summary, histogram, thin pages, sortable table, findings. */
 /** The combinations not built, grouped by location file, each with the data that would warrant it. */
@@ -112,10 +158,10 @@ caption{text-align:left;font-weight:700;padding-bottom:.25rem}.summary td{font-w
 <tr><th scope="row">Published with noindex (thin)</th><td>${audit.noindexed.length}</td></tr>
 <tr><th scope="row">Errors</th><td>${errors.length}</td></tr>
 <tr><th scope="row">Warnings</th><td>${warnings.length}</td></tr>
-<tr><th scope="row">Uniqueness bar</th><td>fail under ${Math.round(quality.uniqueness.min * 100)}%, warn under ${Math.round(quality.uniqueness.warn * 100)}% (${quality.onThin === "noindex" ? "thin pages get noindex" : "thin pages fail the build"})</td></tr>
+<tr><th scope="row">Uniqueness gate</th><td>${gateSummary(audit, quality)}</td></tr>
 </tbody></table>
 <h2>Uniqueness</h2>
-${histogram(audit, quality)}
+${histogram(audit)}
 <h2>Thin pages and how to fix them</h2>
 ${thinPages(audit)}
 <h2>Errors</h2>

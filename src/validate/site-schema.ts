@@ -193,17 +193,38 @@ export const defaultClaimPhrases = [
   "100% safe", "completely safe", "permanent relief", "miracle", "miraculous", "instant relief",
 ];
 
+/** Defaults of the uniqueness gate; see README "Quality gates" for the sources. */
+export const uniquenessDefaults = { fail: 0.8, warn: 0.55, minLocalFacts: 5 };
+
 const quality = z
   .object({
     uniqueness: z
       .object({
-        min: z.number().min(0).max(1).default(0.15).meta({ description: "Pages whose share of unique 5-word shingles (against their most similar sibling) is below this fail or are de-indexed." }),
-        warn: z.number().min(0).max(1).default(0.25).meta({ description: "Pages below this get a warning in the report." }),
+        fail: z
+          .number()
+          .min(0.05)
+          .max(1)
+          .default(uniquenessDefaults.fail)
+          .meta({ description: "Jaccard similarity (0–1) to the most similar sibling page at or above which a page is a near-duplicate and fails (or gets noindex). 0.8 is the near-duplicate threshold of Lee et al., ACL 2022.", examples: [0.8] }),
+        warn: z
+          .number()
+          .min(0.05)
+          .max(1)
+          .default(uniquenessDefaults.warn)
+          .meta({ description: "Similarity at or above which a page gets a warning: close enough to a sibling to be worth rewriting.", examples: [0.55] }),
+        minLocalFacts: z
+          .number()
+          .int()
+          .min(0)
+          .max(100)
+          .default(uniquenessDefaults.minLocalFacts)
+          .meta({ description: "Specific facts (named places, roads and exits, drive times, distances, years) a location's pages must carry that no other location's pages carry; below this its pages fail (or get noindex). 0 turns the check off.", examples: [5] }),
       })
       .strict()
-      .default({ min: 0.15, warn: 0.25 })
-      .meta({ description: "The uniqueness bar, as shares of unique text (0–1).", examples: [{ min: 0.15, warn: 0.25 }] }),
-    onThin: z.enum(["fail", "noindex"], { error: 'expected "fail" or "noindex"' }).default("fail").meta({ description: "What to do with pages under uniqueness.min: fail the build, or publish them with noindex and leave them out of the sitemap." }),
+      .refine((u) => u.warn <= u.fail, { error: "warn must not be above fail", path: ["warn"] })
+      .default(uniquenessDefaults)
+      .meta({ description: "The uniqueness gate: similarity to the nearest sibling page (wording and synonym-folded wording) and the specific facts a location contributes.", examples: [uniquenessDefaults] }),
+    onThin: z.enum(["fail", "noindex"], { error: 'expected "fail" or "noindex"' }).default("fail").meta({ description: "What to do with pages the uniqueness gate refuses: fail the build, or publish them with noindex and leave them out of the sitemap." }),
     reviewMaxAgeMonths: z.number().int().min(1).max(60).default(12).meta({ description: "A condition page's lastReviewed may be at most this many months old." }),
     claims: z
       .object({

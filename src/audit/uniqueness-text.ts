@@ -1,0 +1,164 @@
+/**
+ * What one page contributes besides its exact wording, computed per page from its main text
+ * (so workers and shards can do it) and kept as small hash arrays:
+ *
+ * - folded words: content words, stemmed and folded through a synonym table, so a copy run
+ *   through a synonym spinner still matches its source;
+ * - specific facts: named places, roads and exits, quantities with units (drive times,
+ *   distances), years; the gate counts those only one location's pages carry;
+ * - generic paragraphs: blocks of twelve or more words without one specific fact, kept as a
+ *   hash and a short excerpt so the report can point at them.
+ */
+import { stemmer } from "stemmer";
+import { hashWord, words } from "./uniqueness.ts";
+import { synonymGroups } from "./uniqueness-synonyms.ts";
+
+/** A paragraph without a single specific fact. */
+export interface GenericBlock {
+  /** Hash of its words (unmasked: the same praise about two cities is two paragraphs). */
+  hash: number;
+  words: number;
+  /** Its first words, for the report. */
+  excerpt: string;
+}
+
+/** The per-page part of the gate, kept in the page summary. */
+export interface PageSignals {
+  /** Folded content words in order (stop words dropped, the h1's words as one placeholder). */
+  folded: Uint32Array;
+  /** Sorted, distinct hashes of the specific facts in the main text. */
+  facts: Uint32Array;
+  generic: GenericBlock[];
+}
+
+/** Fewest words for a paragraph to be reported as generic (short lines are headings, labels). */
+export const genericMinWords = 12;
+const excerptWords = 12;
+/** Bounds the summary: a page lists at most this many generic paragraphs. */
+const maxGenericPerPage = 12;
+
+// Function words carry no content; a spinner leaves them or swaps them freely.
+const stopWords = new Set(
+  ("a an the and or but nor so yet of to in on at by for from with without into onto over under about above below " +
+    "after before during since until while as than then there here this that these those it its it's is are was were be been " +
+    "being am do does did done doing have has had having i me my we us our ours you your yours he him his she her hers they " +
+    "them their theirs who whom whose which what when where why how all any both each few more most other some such no not " +
+    "only own same very can will just should would could may might must shall also too s t don't can't won't isn't aren't " +
+    "if because up down out off again further once every one's").split(" "),
+);
+
+const placeholder = 0x706c6163;
+
+const synonymOf = new Map<string, string>();
+for (const group of synonymGroups) {
+  const canonical = stemmer(group[0]!);
+  for (const word of group) if (!synonymOf.has(stemmer(word))) synonymOf.set(stemmer(word), canonical);
+}
+
+/** The token a word folds to: its stem, or its synonym group's stem; undefined for stop words. */
+export function foldWord(word: string): string | undefined {
+  const lower = word.toLowerCase().replace(/['’]s$/, "");
+  if (stopWords.has(lower)) return undefined;
+  const stem = stemmer(lower);
+  return synonymOf.get(stem) ?? stem;
+}
+
+/** Folded content words of a text; words of `names` (lowercase) become one placeholder. */
+export function foldedWords(text: string, names: ReadonlySet<string> = new Set()): Uint32Array {
+  const out: number[] = [];
+  for (const word of words(text)) {
+    if (names.has(word)) {
+      out.push(placeholder);
+      continue;
+    }
+    const folded = foldWord(word);
+    if (folded !== undefined) out.push(hashWord(folded));
+  }
+  return Uint32Array.from(out);
+}
+
+const months = "january february march april may june july august september october november december";
+const days = "monday tuesday wednesday thursday friday saturday sunday";
+// Capitalized words that name nothing in particular.
+const notNames = new Set(`${months} ${days} i mr mrs ms dr l.ac`.split(" "));
+const connectors = new Set(["of", "de", "la", "del", "the", "on", "upon"]);
+const numberWords =
+  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety";
+const roadPattern = /\b(?:I|US|SR|CR|NJ|FL|Route|Rte|Highway|Hwy|Interstate|Exit|County Road|State Road)[- ]?\d{1,4}[A-Z]?\b/gi;
+const quantityPattern = new RegExp(
+  `\\b(?:\\d+(?:[.,]\\d+)?|(?:${numberWords})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)[ -]?` +
+    "(?:minutes?|mins?|miles?|mi|km|kilomet(?:er|re)s?|blocks?|hours?|stops?|exits?|acres?|feet|ft|percent|%)(?![\\p{L}])",
+  "giu",
+);
+const yearPattern = /\b(?:1[6-9]|20)\d\d\b/g;
+const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+
+/**
+ * The specific facts of one block of text, as normalized strings: roads and exits, quantities
+ * with units, years, and runs of capitalized words (a single capitalized word opening a
+ * sentence is skipped, since every sentence starts with one). Words of `names` (the page's
+ * h1) are not facts: the place's own name says nothing about it.
+ */
+export function factsOf(block: string, names: ReadonlySet<string> = new Set()): string[] {
+  const facts: string[] = [];
+  for (const m of block.matchAll(roadPattern)) facts.push(m[0].toLowerCase().replace(/[- ]/, " "));
+  for (const m of block.matchAll(quantityPattern)) facts.push(m[0].toLowerCase().replace(/[ -]+/g, " "));
+  for (const m of block.matchAll(yearPattern)) facts.push(m[0]);
+  facts.push(...properNames(block, names));
+  return facts;
+}
+
+function properNames(block: string, names: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  let runOpensSentence = false;
+  const flush = () => {
+    while (run.length > 0 && connectors.has(run[run.length - 1]!.toLowerCase())) run.pop();
+    if (runOpensSentence && run.length === 1) run = [];
+    if (runOpensSentence && run.length > 0 && isCommonWord(run[0]!)) run.shift();
+    while (run.length > 0 && connectors.has(run[0]!.toLowerCase())) run.shift();
+    const lower = run.map((w) => w.toLowerCase().replace(/['’]s$/, "").replace(/-/g, " "));
+    if (lower.some((w) => !names.has(w) && !notNames.has(w) && !isCommonWord(w) && !connectors.has(w))) out.push(lower.join(" "));
+    run = [];
+  };
+  let last = 0;
+  let sentenceOpens = true;
+  for (const m of block.matchAll(wordPattern)) {
+    const between = block.slice(last, m.index);
+    last = m.index! + m[0].length;
+    const abbreviation = /^(?:St|Mt|Ft|Dr|Ave|Blvd|Rd)\.$/.test(m[0]);
+    if (/[.!?:;]/.test(between)) sentenceOpens = true;
+    if (sentenceOpens || /[,()"“”/–—]/.test(between)) flush();
+    const word = abbreviation ? m[0] : m[0].replace(/[.'’-]+$/, "");
+    if (/^\p{Lu}/u.test(word) || (run.length > 0 && connectors.has(word.toLowerCase()))) {
+      if (run.length === 0) runOpensSentence = sentenceOpens;
+      run.push(word);
+    } else flush();
+    sentenceOpens = !abbreviation && m[0].endsWith(".");
+  }
+  flush();
+  return out;
+}
+
+/** A function word or a word of the synonym table: capitalized only because it opens a sentence. */
+function isCommonWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  return stopWords.has(lower) || synonymOf.has(stemmer(lower));
+}
+
+/** Folded words, facts and generic paragraphs of a page's main text (blocks separated by newlines). */
+export function pageSignals(mainText: string, h1Text: string): PageSignals {
+  const names = new Set(words(h1Text).filter((w) => !stopWords.has(w)));
+  const facts = new Set<number>();
+  const generic: GenericBlock[] = [];
+  for (const block of mainText.split("\n")) {
+    const blockFacts = factsOf(block, names);
+    for (const fact of blockFacts) facts.add(hashWord(fact));
+    const blockWords = words(block);
+    if (blockFacts.length === 0 && blockWords.length >= genericMinWords && generic.length < maxGenericPerPage) {
+      const excerpt = block.trim().split(/\s+/).slice(0, excerptWords).join(" ");
+      generic.push({ hash: hashWord(blockWords.join(" ")), words: blockWords.length, excerpt: blockWords.length > excerptWords ? `${excerpt}…` : excerpt });
+    }
+  }
+  return { folded: foldedWords(mainText, names), facts: Uint32Array.from(facts).sort(), generic };
+}
