@@ -35,7 +35,7 @@ describe("end-to-end build of the fixture site", () => {
     expect(html.match(/<h1>/g)).toHaveLength(1);
     expect(html).toContain("<h1>Acupuncture for Sciatica in Red Bank, NJ</h1>");
     expect(text(html)).toContain("Looking for acupuncture for sciatica in Red Bank? Test Acupuncture North is right here in Red Bank");
-    expect(text(html)).not.toMatch(/near me/i);
+    expect(text(html)).not.toMatch(/\bnear me\b/i);
     expect(existsSync(join(out, "acupuncture-for-sciatica/asbury-park-nj/index.html"))).toBe(false);
   });
 
@@ -200,7 +200,7 @@ describe("copy for any practice", () => {
       // The evidence scope's comparison labels ("sham acupuncture") belong to issue 16's evidence schema.
       const html = readFileSync(file, "utf8").replace(/<p class="evidence-scope">[\s\S]*?<\/p>/g, "");
       expect(html, file).not.toMatch(/acupunct/i);
-      expect(text(html), file).not.toMatch(/near me/i);
+      expect(text(html), file).not.toMatch(/\bnear me\b/i);
     }
     expect(text(read(out, "/chiropractic-for-sciatica/red-bank-nj/"))).toContain("Looking for chiropractic for sciatica in Red Bank?");
   });

@@ -40,7 +40,7 @@ beforeAll(async () => {
   // The live site's manifest, kept by the pipeline; then a marketer edits one city and the site is rebuilt.
   const previous = join(dir, "previous-manifest.json");
   copyFileSync(join(root, "report/manifest.json"), previous);
-  edit(root, "locations/red-bank-nj.md", (t) => t.replace("Red Bank has a busy downtown", "Red Bank has a lively downtown"));
+  edit(root, "locations/red-bank-nj.md", (t) => t.replace("Red Bank patients come from the West Side", "Red Bank patients come from the West Side of town"));
   await build({ ...options, since: previous });
   const server = createServer((req, res) => {
     let text = "";

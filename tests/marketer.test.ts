@@ -81,8 +81,8 @@ describe("npm run import", () => {
     const result = await run("import.ts", ["--root", root, join(root, "cities.csv")]);
     expect(result.stdout).toContain("update locations/red-bank-nj.md");
     const text = readFileSync(join(root, "locations/red-bank-nj.md"), "utf8");
-    expect(text).toContain("Red Bank has a busy downtown");
-    expect(text).toContain("directions: Drive to the clinic from Red Bank");
+    expect(text).toContain("Red Bank patients come from the West Side");
+    expect(text).toContain("directions: From downtown Red Bank take Route 35");
     // The new field is one added line; every other byte of the file is kept.
     expect(text).toContain('neighborhoods: ["Downtown", "West Side"]\n');
     expect(text.replace('neighborhoods: ["Downtown", "West Side"]\n', "")).toBe(original);

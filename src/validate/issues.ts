@@ -66,11 +66,13 @@ function unknownKeyProblems(file: SourceFile, issue: Issue & { keys: string[] },
     if (refused) return { file: file.path, line: file.lineOf([...parent, key]), field: fieldName([...parent, key]), ...refused };
     const guess = closest(key, known);
     const path = [...parent, key];
+    // A key that is empty or blank (": value", "'': value") still needs a name the marketer can find.
+    const field = key.trim() === "" ? `${fieldName(parent) || "(top level)"} → "${key}"` : fieldName(path);
     return {
       file: file.path,
       line: file.lineOf(path),
-      field: fieldName(path),
-      message: "is not a known field",
+      field,
+      message: key.trim() === "" ? "has a key with no name" : "is not a known field",
       hint: guess ? `did you mean "${guess}"?` : `known fields here: ${known.join(", ")}`,
     };
   });
