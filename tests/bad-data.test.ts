@@ -1,23 +1,13 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadProject } from "../src/load/index.ts";
 import { formatProblem } from "../src/problems.ts";
 import { validateProject } from "../src/validate/index.ts";
 import { checkedToday, stagingFromEnv } from "../src/validate/environment.ts";
-import { copyFixture, edit, fixtureRoot, reportOf } from "./helpers.ts";
+import { edit, fixtureRoot, reportOf, project } from "./helpers.ts";
 import { readFileSync } from "node:fs";
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function project(): string {
-  const root = copyFixture();
-  made.push(root);
-  return root;
-}
 
 const redBank = readFileSync(join(fixtureRoot, "locations/red-bank-nj.md"), "utf8");
 

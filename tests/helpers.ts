@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { format } from "node:util";
-import { inject, vi } from "vitest";
+import { inject, onTestFinished, vi } from "vitest";
 import { reportError, type Command } from "../src/cli/run.ts";
 import { loadProject } from "../src/load/index.ts";
 import { packageRoot } from "../src/pipeline/paths.ts";
@@ -18,6 +18,13 @@ export function copyFixture(): string {
   const dir = temp("project");
   cpSync(fixtureRoot, dir, { recursive: true });
   return dir;
+}
+
+/** A fresh copy of the mini fixture, removed when the current test finishes. */
+export function project(): string {
+  const root = copyFixture();
+  onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+  return root;
 }
 
 /** A new empty folder in the suite's temporary folder (removed when the run ends). */

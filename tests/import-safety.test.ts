@@ -1,23 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { planImport } from "../src/marketer/import.ts";
 import { readClinics } from "../src/marketer/site-clinics.ts";
 import { packageRoot } from "../src/pipeline/paths.ts";
-import { copyFixture, problemsOf } from "./helpers.ts";
+import { problemsOf, project } from "./helpers.ts";
 
 const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function project(): string {
-  const root = copyFixture();
-  made.push(root);
-  return root;
-}
 
 function runImport(root: string, csv: string | Buffer, args: string[] = []) {
   writeFileSync(join(root, "cities.csv"), csv);

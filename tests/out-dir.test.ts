@@ -1,22 +1,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/pipeline/paths.ts";
 import { outMarker } from "../src/publish/out-dir.ts";
 import { stagingDir } from "../src/publish/swap.ts";
-import { copyFixture } from "./helpers.ts";
+import { project } from "./helpers.ts";
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function project(): string {
-  const root = copyFixture();
-  made.push(root);
-  return root;
-}
 
 /** `npm run build -- --root ROOT [args]`, run from inside the project as a marketer would. */
 function runBuild(root: string, args: string[] = []) {
