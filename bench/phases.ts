@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { auditSiteParallel } from "../src/audit/index.ts";
 import { defaultThreads } from "../src/audit/parallel.ts";
 import { prepare } from "../src/pipeline/index.ts";
-import { renderSite } from "../src/render/run.ts";
+import { renderWithEleventy as renderSite } from "../src/render/eleventy-run.ts";
 
 /**
  * Times each stage of one build in-process and prints JSON: prepare (load, validate, plan),

@@ -1,21 +1,19 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { analyzeShard, auditSiteParallel, formatFinding, type AuditResult, type BuiltPage } from "./audit/index.ts";
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { AuditResult } from "./audit/index.ts";
 import { shardFile, writeShardSummaries } from "./audit/shard-file.ts";
-import type { ImagePlan } from "./images/plan.ts";
+import type { ImageSummary } from "./images/generate.ts";
 import { shardPlan, type Shard } from "./plan/shard.ts";
-import { prepare, type Prepared } from "./pipeline/index.ts";
-import { DataError, type Problem } from "./problems.ts";
-import { buildManifest, manifestPath, type Manifest } from "./publish/manifest.ts";
-import { stagingDir, swapInto, writeSiteFiles } from "./publish/index.ts";
-import { writeReport } from "./publish/report.ts";
-import { renderSite } from "./render/run.ts";
-import { withImages } from "./render/render-data.ts";
-import { imageCacheDir } from "./images/cache.ts";
-import { generateImages, type ImageSummary } from "./images/generate.ts";
-import { logoBytes, planImages } from "./images/plan.ts";
+import { prepare } from "./pipeline/index.ts";
+import {
+  AuditError, inStaging, makeImages, planImagesStage, publish, readManifest, renderPages, siteChecks, stopwatch, type Planned,
+} from "./pipeline/stages.ts";
+import type { ChunkOptions } from "./render/parallel.ts";
+import type { Problem } from "./problems.ts";
 
-export interface BuildOptions {
+export { AuditError, readManifest } from "./pipeline/stages.ts";
+
+export interface BuildOptions extends ChunkOptions {
   /** Project folder holding site.yaml, locations/ and conditions/. */
   root: string;
   /** Where the site goes; defaults to `<root>/output`. */
@@ -46,151 +44,61 @@ export interface BuildResult {
   timings: Record<string, number>;
 }
 
-
-/** Thrown when the audit finds errors in the built pages; nothing is published. */
-export class AuditError extends Error {
-  constructor(
-    readonly audit: AuditResult,
-    readonly reportDir: string,
-  ) {
-    const errors = audit.findings.filter((f) => f.severity === "error");
-    const pages = new Set(errors.map((f) => f.page)).size;
-    super(
-      `${errors.map(formatFinding).join("\n")}\n\n${errors.length} audit ${errors.length === 1 ? "error" : "errors"} on ${pages} ${pages === 1 ? "page" : "pages"}; nothing was published and output/ is unchanged. Full report: ${join(reportDir, "index.html")}`,
-    );
-    this.name = "AuditError";
-  }
-}
-
 /** Today's date in UTC as YYYY-MM-DD, unless CLINIC_PAGES_TODAY pins it (for reproducible checks). */
 export function today(): string {
   return process.env.CLINIC_PAGES_TODAY ?? new Date().toISOString().slice(0, 10);
 }
 
 /**
- * The whole build: load, validate, plan, render, audit, publish. Bad data throws DataError
- * before anything is written; audit errors throw AuditError; the new site replaces `outDir`
- * only when complete.
+ * The whole build: prepare → plan images → render, check and write pages in chunks → images →
+ * site-wide checks → publish → swap. Bad data throws DataError before anything is written;
+ * audit errors throw AuditError; a build that does not fit in memory throws OutOfMemoryError.
+ * The new site replaces `outDir` only when complete.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const timings: Record<string, number> = {};
-  let mark = performance.now();
-  const lap = (stage: string) => {
-    const now = performance.now();
-    timings[stage] = Math.round(now - mark) / 1000;
-    mark = now;
-  };
+  const clock = stopwatch();
   const root = resolve(options.root);
   const outDir = resolve(options.outDir ?? join(root, "output"));
-  const prepared = prepare(root, { baseUrl: options.baseUrl });
-  const { model, plan, warnings } = prepared;
   const previous = options.since ? readManifest(options.since) : undefined;
-  const images = await planImages(model, plan, root);
-  const quality = model.site.quality;
-  if (options.shard) return buildShard(options, root, outDir, prepared, images);
-  const data = withImages(prepared.data, images);
-  lap("prepare");
-  const staging = stagingDir(outDir);
-  try {
-    const built = await renderSite(data, staging);
-    lap("render");
-    const imageSummary = await generateImages(images, root, staging, options.cacheDir ?? imageCacheDir(root), logoBytes(model, root));
-    lap("images");
-    const audit = await auditSiteParallel(built, plan, { origin: data.origin, quality, today: options.today ?? today() });
-    lap("audit");
-    if (audit.findings.some((f) => f.severity === "error")) {
-      const reportDir = `${outDir}.failed-report`;
-      writeReport(reportDir, audit, quality, model.site.organization.name);
-      throw new AuditError(audit, reportDir);
-    }
-    publishSite({ built, plan, audit, staging, outDir, origin: data.origin, options, siteName: model.site.organization.name, quality, previous, lap });
-    return { outDir, pages: plan.pages.length, indexable: audit.pages.filter((p) => p.indexable).length, warnings, audit, staging: options.staging === true, images: imageSummary, timings };
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
+  const planned = await planImagesStage(prepare(root, { baseUrl: options.baseUrl }), root);
+  clock.lap("prepare");
+  if (options.shard) return buildShard(planned, options, root, outDir, options.shard);
+  const settings = { ...options, today: options.today ?? today() };
+  const { audit, images } = await inStaging(outDir, async (target) => {
+    const summaries = await renderPages(planned, planned.plan.pages, target, settings);
+    clock.lap("render");
+    const images = await makeImages(planned, root, target, options);
+    clock.lap("images");
+    const audit = siteChecks(planned, summaries, outDir, settings);
+    clock.lap("audit");
+    publish(planned, audit, target, { staging: options.staging, previous }, clock.lap);
+    return { audit, images };
+  });
+  clock.lap("swap");
+  return result(planned, outDir, options, audit, images, clock.timings);
 }
 
-interface PublishInput {
-  built: BuiltPage[];
-  plan: Prepared["plan"];
-  audit: AuditResult;
-  staging: string;
-  outDir: string;
-  origin: string;
-  options: BuildOptions;
-  siteName: string;
-  quality: Prepared["model"]["site"]["quality"];
-  previous?: Manifest;
-  lap: (stage: string) => void;
-  /** URLs per shard, for one sitemap per shard under a sitemap index. */
-  shards?: string[][];
-}
-
-/** Noindex where needed, sitemap(s), robots.txt, report and manifest, then the swap into place. */
-export function publishSite(input: PublishInput): void {
-  const { built, plan, audit, staging, outDir, origin, options } = input;
-  applyNoindex(built, options.staging ? new Set(built.map((p) => p.url)) : new Set(audit.noindexed));
-  writeSiteFiles(plan, origin, staging, { noindexed: new Set(audit.noindexed), staging: options.staging === true, shards: input.shards });
-  writeReport(join(staging, "_report"), audit, input.quality, input.siteName);
-  input.lap("publish");
-  writeManifest(staging, origin, input.previous);
-  input.lap("manifest");
-  rmSync(`${outDir}.failed-report`, { recursive: true, force: true });
-  swapInto(staging, outDir);
-  input.lap("swap");
-}
-
-/** A shard: its pages, their images and per-page checks, and the summaries `combine` needs. */
-async function buildShard(options: BuildOptions, root: string, outDir: string, prepared: Prepared, images: ImagePlan): Promise<BuildResult> {
-  const { model, plan, warnings } = prepared;
-  const shard = options.shard!;
-  const mine = shardPlan(plan, shard);
-  const urls = new Set(mine.pages.map((p) => p.url));
-  const shardImages = { photos: images.photos, cards: new Map([...images.cards].filter(([url]) => urls.has(url))) };
-  const data = withImages({ ...prepared.data, plan: mine }, shardImages);
-  const staging = stagingDir(outDir);
-  try {
-    const built = await renderSite(data, staging);
-    const imageSummary = await generateImages(shardImages, root, staging, options.cacheDir ?? imageCacheDir(root), logoBytes(model, root));
-    const summaries = await analyzeShard(built, { origin: data.origin, quality: model.site.quality, today: options.today ?? today(), urls: plan.pages.map((p) => p.url) });
+/**
+ * A shard: its share of the pages rendered, checked page by page against the whole plan's URLs,
+ * their images, and the summaries `combine` needs for the site-wide checks.
+ */
+async function buildShard(planned: Planned, options: BuildOptions, root: string, outDir: string, shard: Shard): Promise<BuildResult> {
+  const pages = shardPlan(planned.plan, shard).pages;
+  const settings = { ...options, today: options.today ?? today() };
+  const { audit, images } = await inStaging(outDir, async (target) => {
+    const summaries = await renderPages(planned, pages, target, settings);
+    const images = await makeImages(planned, root, target, { ...options, pages });
     const findings = summaries.flatMap((s) => s.findings);
     const audit: AuditResult = { findings, pages: [], noindexed: [], thirdPartyHosts: {} };
     if (findings.some((f) => f.severity === "error")) throw new AuditError(audit, `${outDir}.failed-report`);
-    mkdirSync(join(staging, "_report"), { recursive: true });
-    writeShardSummaries(join(staging, shardFile), summaries);
-    swapInto(staging, outDir);
-    return { outDir, pages: mine.pages.length, indexable: 0, warnings, audit, staging: options.staging === true, images: imageSummary, timings: {} };
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
-  }
+    mkdirSync(join(target, "_report"), { recursive: true });
+    writeShardSummaries(join(target, shardFile), summaries);
+    return { audit, images };
+  });
+  return { ...result(planned, outDir, options, audit, images, {}), pages: pages.length, indexable: 0 };
 }
 
-export function readManifest(path: string): Manifest {
-  const problem = (message: string) => new DataError([{ file: path, field: "(--since)", message, hint: "pass the manifest.json of a previous build (output/_report/manifest.json)" }]);
-  let parsed: Manifest;
-  try {
-    parsed = JSON.parse(readFileSync(path, "utf8")) as Manifest;
-  } catch (error) {
-    throw problem(existsSync(path) ? `is not valid JSON: ${(error as Error).message}` : "does not exist");
-  }
-  if (parsed?.schema !== "clinic-pages/manifest@1" || typeof parsed.files !== "object") throw problem("is not a clinic-pages manifest");
-  return parsed;
+function result(planned: Planned, outDir: string, options: BuildOptions, audit: AuditResult, images: ImageSummary, timings: Record<string, number>): BuildResult {
+  const indexable = audit.pages.filter((p) => p.indexable).length;
+  return { outDir, pages: planned.plan.pages.length, indexable, warnings: planned.warnings, audit, staging: options.staging === true, images, timings };
 }
-
-function writeManifest(dir: string, origin: string, previous?: Manifest): void {
-  const path = join(dir, manifestPath);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(buildManifest(dir, origin, previous), null, 2)}\n`);
-}
-
-/** Thin pages under `onThin: noindex` (or every page of a staging build): swap the canonical link for a robots noindex tag. */
-export function applyNoindex(built: BuiltPage[], urls: Set<string>): void {
-  for (const page of built) {
-    if (!urls.has(page.url) || !page.outputPath) continue;
-    const html = (page.html || readFileSync(page.outputPath, "utf8")).replace(/<link rel="canonical" href="[^"]*">/, '<meta name="robots" content="noindex">');
-    writeFileSync(page.outputPath, html);
-  }
-}
-

@@ -1,4 +1,5 @@
-import { AuditError } from "../build.ts";
+import { OutOfMemoryError } from "../pipeline/memory.ts";
+import { AuditError } from "../pipeline/stages.ts";
 import { DataError } from "../problems.ts";
 
 /**
@@ -9,7 +10,7 @@ export function runCli(main: () => Promise<number>): void {
   main().then(
     (code) => process.exit(code),
     (error: unknown) => {
-      if (error instanceof DataError || error instanceof AuditError) {
+      if (error instanceof DataError || error instanceof AuditError || error instanceof OutOfMemoryError) {
         console.error(error.message);
         process.exit(1);
       }

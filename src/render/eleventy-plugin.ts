@@ -1,51 +1,46 @@
-import { prepare } from "../pipeline/index.ts";
-import { DataError } from "../problems.ts";
 import { join } from "node:path";
-import { imageCacheDir } from "../images/cache.ts";
-import { generateImages } from "../images/generate.ts";
-import { logoBytes, planImages } from "../images/plan.ts";
-import { withImages, type RenderData } from "./render-data.ts";
+import { prepare } from "../pipeline/index.ts";
 import { packagePath } from "../pipeline/paths.ts";
-import { structuredDataScript } from "../structured-data/index.ts";
-import { longDate } from "./format.ts";
+import { makeImages, planImagesStage } from "../pipeline/stages.ts";
+import { DataError } from "../problems.ts";
+import { nunjucksEnvironment } from "./nunjucks.ts";
+import { withImages, type RenderData } from "./render-data.ts";
 
 interface EleventyConfig {
   globalData: Record<string, unknown>;
   addGlobalData(name: string, value: unknown): void;
-  addFilter(name: string, fn: (...args: never[]) => unknown): void;
+  setLibrary(engine: string, library: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(path: string): void;
-  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
 }
 
 /**
- * Wires clinic-pages into Eleventy: the `cp` global data (the plan and views), filters,
- * and the stylesheet. A build CLI passes `cp` itself; `npm start` loads it from the
- * working folder on every rebuild so edits to data files show up.
+ * Wires clinic-pages into Eleventy: the `cp` global data (the plan and views), the Nunjucks
+ * environment shared with the chunked build (options, loader, filters), and the stylesheet.
+ * A caller may pass `cp` itself; `npm start` loads it from the working folder on every rebuild
+ * so edits to data files show up.
  */
 export default function clinicPages(eleventyConfig: EleventyConfig): void {
   if (!("cp" in eleventyConfig.globalData)) {
     eleventyConfig.addGlobalData("cp", previewData(process.cwd()));
     for (const target of ["site.yaml", "locations/", "conditions/"]) eleventyConfig.addWatchTarget(target);
   }
-  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
+  eleventyConfig.setLibrary("njk", nunjucksEnvironment());
   eleventyConfig.addPassthroughCopy({ [packagePath("templates/assets")]: "assets" });
-  eleventyConfig.addFilter("longDate", (iso: string) => longDate(iso));
-  eleventyConfig.addFilter("structuredData", structuredDataScript as (...args: never[]) => unknown);
 }
 
 /**
- * Data for the preview server, reloaded on every rebuild. When the data has problems the
- * report goes to the terminal and the preview keeps showing the last good site.
+ * Data for the preview server, reloaded on every rebuild: the preview's composition of the
+ * stages (prepare → plan images → make images), then Eleventy renders. When the data has
+ * problems the report goes to the terminal and the preview keeps showing the last good site.
  */
 export function previewData(root: string, outDir = join(root, "output")): () => Promise<RenderData> {
   let lastGood: RenderData | undefined;
   return async () => {
     try {
-      const { model, plan, data } = prepare(root);
-      const images = await planImages(model, plan, root);
-      await generateImages(images, root, outDir, imageCacheDir(root), logoBytes(model, root));
-      lastGood = withImages(data, images);
+      const planned = await planImagesStage(prepare(root), root);
+      await makeImages(planned, root, outDir, {});
+      lastGood = withImages(planned.data, planned.images);
       return lastGood;
     } catch (error) {
       if (!(error instanceof DataError)) throw error;

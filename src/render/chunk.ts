@@ -1,0 +1,72 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { AuditContext } from "../audit/checks.ts";
+import { analyzePage, type PageSummary } from "../audit/page.ts";
+import type { CardSpec } from "../images/plan.ts";
+import type { Page, PageKind } from "../plan/index.ts";
+import { noindexHtml } from "../publish/noindex.ts";
+import { nunjucksEnvironment, pageTemplates, type PageTemplate } from "./nunjucks.ts";
+import type { RenderData } from "./render-data.ts";
+
+/**
+ * What every chunk of a build shares, sent once to each worker: the render data without the
+ * pages and cards (those travel with their chunk), the audit context with every planned URL
+ * of the whole site (so a shard checks links into other shards), and where to write.
+ */
+export interface ChunkContext {
+  data: RenderData;
+  audit: Omit<AuditContext, "urls"> & { urls: string[] };
+  outDir: string;
+  /** A staging build: every page is written with noindex (after its checks ran on the page as built). */
+  staging: boolean;
+}
+
+/** One chunk of the plan: its pages in plan order, and the social card of each. */
+export interface Chunk {
+  pages: Page[];
+  cards: Record<string, CardSpec>;
+}
+
+/** The file a page URL is written to: `/a/b/` → `a/b/index.html`, `/404.html` → `404.html`. */
+export function outputFile(outDir: string, url: string): string {
+  return join(outDir, url.endsWith("/") ? `${url}index.html` : url);
+}
+
+/**
+ * Renders, audits and writes chunks of pages with one set of compiled templates. Only the
+ * summaries leave; the HTML of a chunk is garbage once its files are written.
+ */
+export class ChunkRenderer {
+  private readonly templates: Map<PageKind, PageTemplate>;
+  private readonly audit: AuditContext;
+
+  constructor(private readonly ctx: ChunkContext) {
+    this.templates = pageTemplates(nunjucksEnvironment());
+    this.audit = { ...ctx.audit, urls: new Set(ctx.audit.urls) };
+  }
+
+  /** Renders one page to HTML exactly as Eleventy renders it from the same template. */
+  render(page: Page, cp: RenderData): string {
+    const template = this.templates.get(page.kind);
+    if (!template) throw new Error(`no template in templates/ renders pages of kind "${page.kind}"`);
+    return template.template.render({ cp, p: page });
+  }
+
+  /** Render → per-page checks → write, for every page of the chunk. */
+  process(chunk: Chunk): PageSummary[] {
+    const made = new Set<string>();
+    const cp = { ...this.ctx.data, cards: chunk.cards };
+    return chunk.pages.map((page) => {
+      const html = this.render(page, cp);
+      const summary = analyzePage({ url: page.url, html }, this.audit);
+      const file = outputFile(this.ctx.outDir, page.url);
+      const folder = dirname(file);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      writeFileSync(file, this.ctx.staging ? noindexHtml(html) : html);
+      return summary;
+    });
+  }
+}
