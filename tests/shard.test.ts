@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -62,4 +62,20 @@ describe("sharded builds", () => {
     await build({ ...options, outDir: one, shard: { index: 1, count: 2 } });
     await expect(combine({ ...options, outDir: join(temp(), "output"), shards: [one] })).rejects.toThrow(DataError);
   });
+});
+
+describe("#11: shards of a plan larger than the shard", () => {
+  it("check links against the whole plan, so links into other shards are not reported broken", async () => {
+    const root = copyFixture();
+    const options = { root, cacheDir: join(temp(), "cache"), today: "2026-11-25", threads: 2, chunkSize: 2 };
+    const dir = join(temp(), "shard-2");
+    const result = await build({ ...options, outDir: dir, shard: { index: 2, count: 3 } });
+    const all = (await build({ ...options, outDir: join(temp(), "whole") })).pages;
+    expect(result.pages).toBeLessThan(all / 2);
+    const files = Object.keys(pages(dir)).filter((f) => f.endsWith("index.html"));
+    const linked = files.flatMap((f) => [...readFileSync(join(dir, f), "utf8").matchAll(/href="(\/[^"#]*)"/g)].map((m) => m[1]!));
+    const missing = linked.filter((url) => !url.startsWith("/assets/") && !existsSync(join(dir, url, "index.html")));
+    expect(missing.length).toBeGreaterThan(0);
+    expect(result.audit.findings.filter((f) => f.check === "seo.link-broken")).toEqual([]);
+  }, 60_000);
 });
