@@ -53,9 +53,18 @@ export async function generateImages(plan: ImagePlan, root: string, outDir: stri
   return summary;
 }
 
-/** Draws cards, reusing what is the same across them: backgrounds per photo and the logo. */
+/** How many shared card layers (raw pixels, about 2.3 MB each) stay in memory at once. */
+const layerCacheSize = 24;
+
+/**
+ * Draws cards in two layers. The shared layer (background photo or brand colour, heading,
+ * brand name, logo) is the same for every page of a condition on one background, so it is drawn
+ * once and kept as raw pixels; each card then only rasterizes its own line (the place) onto it
+ * and encodes the JPEG. That is what makes cold cards cheap.
+ */
 function cardPainter(plan: ImagePlan, source: (set: PhotoSet) => Buffer, logo: Buffer) {
   const backgrounds = new Map<string, Promise<Buffer>>();
+  const layers = new Map<string, Promise<Buffer>>();
   let logoPng: Promise<Buffer> | undefined;
   const background = (src: string) => {
     if (!backgrounds.has(src)) {
@@ -64,33 +73,88 @@ function cardPainter(plan: ImagePlan, source: (set: PhotoSet) => Buffer, logo: B
     }
     return backgrounds.get(src)!;
   };
+  const layouts = new Map<string, { svg: string; placeY: number }>();
+  const layoutOf = (card: CardSpec) => {
+    const key = `${card.heading}\n${card.brand}`;
+    let layout = layouts.get(key);
+    if (!layout) layouts.set(key, (layout = sharedLayout(card.heading, card.brand)));
+    return layout;
+  };
+  const sharedLayer = (card: CardSpec, layout: { svg: string }) => {
+    const key = `${card.background ?? ""}\n${card.heading}\n${card.brand}`;
+    let layer = layers.get(key);
+    if (!layer) {
+      layer = (async () => {
+        logoPng ??= sharp(logo, { density: 300 }).resize(76, 76).png().toBuffer().catch(() => sharp({ create: { width: 76, height: 76, channels: 4, background: "#ffffff" } }).png().toBuffer());
+        const base = card.background ? sharp(await background(card.background)) : sharp({ create: { ...cardSize, channels: 3, background: brandColour } });
+        return base
+          .composite([
+            { input: Buffer.from(layout.svg), top: 0, left: 0 },
+            { input: await logoPng, top: cardSize.height - padding - 76, left: padding },
+          ])
+          .removeAlpha()
+          .raw()
+          .toBuffer();
+      })();
+      layers.set(key, layer);
+      // Oldest first out: cards are drawn page by page, so one condition's cards come together.
+      if (layers.size > layerCacheSize) layers.delete(layers.keys().next().value!);
+    }
+    return layer;
+  };
   return async (card: CardSpec): Promise<Buffer> => {
-    logoPng ??= sharp(logo, { density: 300 }).resize(76, 76).png().toBuffer().catch(() => sharp({ create: { width: 76, height: 76, channels: 4, background: "#ffffff" } }).png().toBuffer());
-    const base = card.background ? sharp(await background(card.background)) : sharp({ create: { ...cardSize, channels: 3, background: brandColour } });
-    return base
-      .composite([
-        { input: Buffer.from(cardSvg(card)), top: 0, left: 0 },
-        { input: await logoPng, top: cardSize.height - padding - 76, left: padding },
-      ])
-      .jpeg({ quality: 82, progressive: true })
-      .toBuffer();
+    const layout = layoutOf(card);
+    const pixels = await sharedLayer(card, layout);
+    const image = sharp(pixels, { raw: { ...cardSize, channels: 3 } });
+    const placeLayer = card.place ? ownLayout(card.place, layout.placeY) : undefined;
+    const own = placeLayer ? [{ input: Buffer.from(placeLayer.svg), top: placeLayer.top, left: 0 }] : [];
+    return image.composite(own).jpeg({ quality: 82 }).toBuffer();
   };
 }
 
-/** The text layer of a card: heading shrunk and wrapped to fit, the place, and the brand. */
-export function cardSvg(card: CardSpec): string {
-  const width = cardSize.width - padding * 2;
-  const heading = fitText(card.heading, width, 3, 76, 40);
-  const place = card.place ? fitText(card.place, width, 1, 50, 28) : undefined;
-  const lineHeight = Math.round(heading.size * 1.18);
-  let y = padding + heading.size;
-  const paths = heading.lines.map((line) => {
-    const d = textPath(line, padding, y, heading.size);
+/** A card's two layers as SVG: what pages share (heading, brand) and the page's own line (the place) as a band. */
+export interface CardLayout {
+  shared: string;
+  own?: { svg: string; top: number };
+}
+
+const textWidthMax = cardSize.width - padding * 2;
+
+/** The shared layer: heading shrunk and wrapped to fit, the brand at the bottom; and where the place line goes. */
+function sharedLayout(heading: string, brandName: string): { svg: string; placeY: number } {
+  const fitted = fitText(heading, textWidthMax, 3, 76, 40);
+  const lineHeight = Math.round(fitted.size * 1.18);
+  let y = padding + fitted.size;
+  const paths = fitted.lines.map((line) => {
+    const d = textPath(line, padding, y, fitted.size);
     y += lineHeight;
     return `<path d="${d}" fill="#ffffff"/>`;
   });
-  if (place) paths.push(`<path d="${textPath(place.lines[0]!, padding, y + place.size * 0.35, place.size)}" fill="#9fe0e8"/>`);
-  const brand = fitText(card.brand, width - 100, 1, 36, 22);
+  const brand = fitText(brandName, textWidthMax - 100, 1, 36, 22);
   paths.push(`<path d="${textPath(brand.lines[0]!, padding + 100, cardSize.height - padding - 38 + brand.size / 2.6, brand.size)}" fill="#ffffff"/>`);
-  return `<svg width="${cardSize.width}" height="${cardSize.height}" xmlns="http://www.w3.org/2000/svg">${paths.join("")}</svg>`;
+  return { svg: `<svg width="${cardSize.width}" height="${cardSize.height}" xmlns="http://www.w3.org/2000/svg">${paths.join("")}</svg>`, placeY: y };
+}
+
+/** The page's own layer: the place, in a band just tall enough for its letters. */
+function ownLayout(place: string, placeY: number): { svg: string; top: number } {
+  const fitted = fitText(place, textWidthMax, 1, 50, 28);
+  const baseline = placeY + fitted.size * 0.35;
+  const top = Math.max(0, Math.floor(baseline - fitted.size * 1.05));
+  const height = Math.min(cardSize.height - top, Math.ceil(fitted.size * 1.45));
+  const d = textPath(fitted.lines[0]!, padding, baseline - top, fitted.size);
+  return { svg: `<svg width="${cardSize.width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><path d="${d}" fill="#9fe0e8"/></svg>`, top };
+}
+
+/** Lays out a card: the shared layer and, when the card names a place, its own band under the heading. */
+export function cardLayout(card: CardSpec): CardLayout {
+  const shared = sharedLayout(card.heading, card.brand);
+  return { shared: shared.svg, ...(card.place ? { own: ownLayout(card.place, shared.placeY) } : {}) };
+}
+
+/** The text of a card as one SVG (both layers), e.g. for a preview of the design. */
+export function cardSvg(card: CardSpec): string {
+  const layout = cardLayout(card);
+  if (!layout.own) return layout.shared;
+  const inner = layout.own.svg.replace(/^<svg[^>]*>|<\/svg>$/g, "");
+  return layout.shared.replace("</svg>", `<g transform="translate(0 ${layout.own.top})">${inner}</g></svg>`);
 }

@@ -14,7 +14,7 @@ export type PhotoFormat = (typeof photoFormats)[number];
 export const encoderOptions = { avif: { quality: 50, effort: 2 }, webp: { quality: 72 }, jpeg: { quality: 78, progressive: true } } as const;
 export const cardSize = { width: 1200, height: 630 } as const;
 /** Bump when the card design changes, so cached cards are redrawn. */
-export const cardVersion = "card-1";
+export const cardVersion = "card-2";
 
 /** One photo, published as every format × width. */
 export interface PhotoSet {
@@ -74,8 +74,8 @@ export async function planImages(model: Model, plan: Plan, root: string): Promis
     if (set) photos.set(ref.src, set);
   }
   if (problems.length > 0) throw new DataError(problems);
-  const logo = logoBytes(model, root);
-  const cards = new Map(plan.pages.map((page) => [page.url, cardFor(page, model, photos, logo)]));
+  const cardOf = cardPlanner(model, photos, logoBytes(model, root));
+  const cards = new Map(plan.pages.map((page) => [page.url, cardOf(page)]));
   return { photos, cards };
 }
 
@@ -115,15 +115,23 @@ export function logoBytes(model: Model, root: string): Buffer {
   return Buffer.from(logo);
 }
 
-function cardFor(page: Page, model: Model, photos: Map<string, PhotoSet>, logo: Buffer): CardSpec {
-  const location = "location" in page ? model.locations.find((l) => l.id === page.location) : undefined;
-  const clinicId = "clinic" in page ? page.clinic : undefined;
-  const clinic = model.site.clinics.find((c) => c.id === clinicId);
-  const photo = location?.photo ?? clinic?.photo;
-  const place = location ? `${location.name}, ${location.region}` : undefined;
-  const heading = place && page.h1.endsWith(` in ${place}`) ? page.h1.slice(0, -` in ${place}`.length) : page.h1;
+/**
+ * The card of each page, by index lookups (locations and clinics by id, the logo hashed once),
+ * so planning every page's card grows linearly with the site.
+ */
+function cardPlanner(model: Model, photos: Map<string, PhotoSet>, logo: Buffer): (page: Page) => CardSpec {
+  const locations = new Map(model.locations.map((l) => [l.id, l]));
+  const clinics = new Map(model.site.clinics.map((c) => [c.id, c]));
+  const logoKey = ImageCache.key(logo);
   const brand = model.site.organization.name;
-  const background = photo && photos.has(photo.src) ? photo.src : undefined;
-  const key = ImageCache.key(cardVersion, heading, place ?? "", brand, logo, background ? photos.get(background)!.jobs[0]!.key : "brand");
-  return { url: `/cards/${key.slice(0, 16)}.jpg`, key, heading, place, brand, background, alt: place ? `${heading} in ${place}, ${brand}` : `${heading}, ${brand}` };
+  return (page) => {
+    const location = "location" in page ? locations.get(page.location) : undefined;
+    const clinic = "clinic" in page ? clinics.get(page.clinic) : undefined;
+    const photo = location?.photo ?? clinic?.photo;
+    const place = location ? `${location.name}, ${location.region}` : undefined;
+    const heading = place && page.h1.endsWith(` in ${place}`) ? page.h1.slice(0, -` in ${place}`.length) : page.h1;
+    const background = photo && photos.has(photo.src) ? photo.src : undefined;
+    const key = ImageCache.key(cardVersion, heading, place ?? "", brand, logoKey, background ? photos.get(background)!.jobs[0]!.key : "brand");
+    return { url: `/cards/${key.slice(0, 16)}.jpg`, key, heading, place, brand, background, alt: place ? `${heading} in ${place}, ${brand}` : `${heading}, ${brand}` };
+  };
 }
