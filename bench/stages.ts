@@ -42,7 +42,7 @@ async function timeStages(locations: number, render: boolean) {
     rmSync(out, { recursive: true, force: true });
     const planned = { model, plan, warnings, data, images };
     const settings = { today: "2026-11-25" };
-    const summaries = await time("render+check+write", () => renderPages(planned, plan.pages, out, settings));
+    const summaries = (await time("render+check+write", () => renderPages(planned, plan.pages, out, settings))).summaries;
     const audit = await time("siteChecks", () => siteChecks(planned, summaries, out, settings));
     await time("publish", () => publish(planned, audit, out, {}));
     rmSync(out, { recursive: true, force: true });

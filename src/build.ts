@@ -6,7 +6,7 @@ import type { ImageSummary } from "./images/generate.ts";
 import { shardPlan, type Shard } from "./plan/shard.ts";
 import { prepare } from "./pipeline/index.ts";
 import {
-  AuditError, inStaging, makeImages, planImagesStage, publish, readManifest, renderPages, siteChecks, stopwatch, type Planned,
+  AuditError, inStaging, largeSite, makeImages, planImagesStage, publish, readManifest, renderPages, siteChecks, stopwatch, type Planned,
 } from "./pipeline/stages.ts";
 import type { ChunkOptions } from "./render/parallel.ts";
 import type { Problem } from "./problems.ts";
@@ -64,16 +64,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   clock.lap("prepare");
   if (options.shard) return buildShard(planned, options, root, outDir, options.shard);
   const settings = { ...options, today: options.today ?? today() };
+  const large = planned.plan.pages.length > largeSite;
   const { audit, images } = await inStaging(outDir, async (target) => {
-    const summaries = await renderPages(planned, planned.plan.pages, target, settings);
+    const rendered = await renderPages(planned, planned.plan.pages, target, settings);
     clock.lap("render");
     const images = await makeImages(planned, root, target, options);
     clock.lap("images");
-    const audit = siteChecks(planned, summaries, outDir, settings);
+    const audit = siteChecks(planned, rendered.summaries, outDir, settings);
     clock.lap("audit");
-    publish(planned, audit, target, { staging: options.staging, previous }, clock.lap);
+    const hashes = new Map([...rendered.hashes, ...(images.hashes ?? [])]);
+    publish(planned, audit, target, { staging: options.staging, previous, hashes }, clock.lap);
     return { audit, images };
-  });
+  }, { large });
   clock.lap("swap");
   return result(planned, outDir, options, audit, images, clock.timings);
 }
@@ -86,7 +88,7 @@ async function buildShard(planned: Planned, options: BuildOptions, root: string,
   const pages = shardPlan(planned.plan, shard).pages;
   const settings = { ...options, today: options.today ?? today() };
   const { audit, images } = await inStaging(outDir, async (target) => {
-    const summaries = await renderPages(planned, pages, target, settings);
+    const { summaries } = await renderPages(planned, pages, target, settings);
     const images = await makeImages(planned, root, target, { ...options, pages });
     const findings = summaries.flatMap((s) => s.findings);
     const audit: AuditResult = { findings, pages: [], noindexed: [], thirdPartyHosts: {} };
@@ -94,7 +96,7 @@ async function buildShard(planned: Planned, options: BuildOptions, root: string,
     mkdirSync(join(target, "_report"), { recursive: true });
     writeShardSummaries(join(target, shardFile), summaries);
     return { audit, images };
-  });
+  }, { large: pages.length > largeSite });
   return { ...result(planned, outDir, options, audit, images, {}), pages: pages.length, indexable: 0 };
 }
 

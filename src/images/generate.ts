@@ -11,6 +11,8 @@ export interface ImageSummary {
   images: number;
   cached: number;
   seconds: number;
+  /** sha256 of every file written, by path in the output folder (`cards/….jpg`), for the manifest. */
+  hashes?: Map<string, string>;
 }
 
 const brandColour = "#0f4c5c";
@@ -39,18 +41,20 @@ export async function generateImages(plan: ImagePlan, root: string, outDir: stri
   const source = (set: PhotoSet) => sources.get(set.src) ?? sources.set(set.src, readFileSync(join(root, set.src))).get(set.src)!;
   const drawCard = cardPainter(plan, source, logo);
   const limit = availableParallelism();
+  const hashes = new Map<string, string>();
   await pool(photoJobs, limit, async ({ set, job }) => {
     const ext = job.format === "jpeg" ? "jpg" : job.format;
-    await cache.provide(job.key, ext, join(outDir, job.url), () => sharp(source(set)).rotate().resize({ width: job.width }).toFormat(job.format, encoderOptions[job.format]).toBuffer());
+    const make = () => sharp(source(set)).rotate().resize({ width: job.width }).toFormat(job.format, encoderOptions[job.format]).toBuffer();
+    hashes.set(job.url.slice(1), await cache.provide(job.key, ext, join(outDir, job.url), make));
     progress.tick();
   });
   await pool(cards, limit, async (card) => {
-    await cache.provide(card.key, "jpg", join(outDir, card.url), () => drawCard(card));
+    hashes.set(card.url.slice(1), await cache.provide(card.key, "jpg", join(outDir, card.url), () => drawCard(card)));
     progress.tick();
   });
   const summary = { images: photoJobs.length + cards.length, cached: cache.hits, seconds: (performance.now() - started) / 1000 };
   progress.done(summary);
-  return summary;
+  return { ...summary, hashes };
 }
 
 /** How many shared card layers (raw pixels, about 2.3 MB each) stay in memory at once. */

@@ -6,12 +6,12 @@ import { generateImages, type ImageSummary } from "../images/generate.ts";
 import { logoBytes, planImages, type CardSpec, type ImagePlan } from "../images/plan.ts";
 import type { Page } from "../plan/index.ts";
 import { DataError } from "../problems.ts";
-import { buildManifest, manifestPath, type Manifest } from "../publish/manifest.ts";
+import { buildManifest, manifestPath, sha256, type Manifest } from "../publish/manifest.ts";
 import { noindexHtml } from "../publish/noindex.ts";
 import { stagingDir, swapInto, writeSiteFiles } from "../publish/index.ts";
 import { writeReport } from "../publish/report.ts";
-import { outputFile } from "../render/chunk.ts";
-import { renderChunks, type ChunkOptions } from "../render/parallel.ts";
+import { outputFile, pageFile } from "../render/chunk.ts";
+import { renderChunks, type ChunkOptions, type Rendered } from "../render/parallel.ts";
 import { withImages } from "../render/render-data.ts";
 import { packagePath } from "./paths.ts";
 import type { Prepared } from "./index.ts";
@@ -58,7 +58,7 @@ export async function planImagesStage(prepared: Prepared, root: string): Promise
  * Stage: renders, checks and writes `pages` into `target` in chunks over worker threads.
  * Links are checked against every URL of the whole plan, also when `pages` is one shard.
  */
-export function renderPages(planned: Planned, pages: Page[], target: string, settings: CheckSettings & ChunkOptions & { staging?: boolean }): Promise<PageSummary[]> {
+export function renderPages(planned: Planned, pages: Page[], target: string, settings: CheckSettings & ChunkOptions & { staging?: boolean }): Promise<Rendered> {
   const { model, plan, data } = planned;
   // Pages and cards travel with their chunks; every worker gets the rest once.
   const shared = { ...withImages(data, { photos: planned.images.photos, cards: new Map() }), plan: { pages: [], byKind: emptyKinds() } };
@@ -93,6 +93,9 @@ function cardEntry(cards: Map<string, CardSpec>, url: string): Array<[string, Ca
   return card ? [[url, card]] : [];
 }
 
+/** Above this many pages, the previous output is removed in the background after the swap. */
+export const largeSite = 2000;
+
 /**
  * Stage: the site-wide checks over every page's summary (uniqueness, duplicate titles, anchors
  * between pages). With errors, the report goes beside the output and AuditError is thrown.
@@ -116,6 +119,8 @@ export interface PublishSettings {
   previous?: Manifest;
   /** URLs per shard, for one sitemap per shard under a sitemap index. */
   shards?: string[][];
+  /** sha256 of files already known (pages and images), by path; the manifest reads only the rest. */
+  hashes?: Map<string, string>;
 }
 
 /**
@@ -124,38 +129,46 @@ export interface PublishSettings {
  */
 export function publish(planned: Prepared, audit: AuditResult, target: string, settings: PublishSettings, lap: (stage: string) => void = () => {}): void {
   const { model, plan, data } = planned;
-  if (!settings.staging) patchNoindex(target, audit.noindexed);
+  const hashes = new Map(settings.hashes);
+  if (!settings.staging) for (const [file, digest] of patchNoindex(target, audit.noindexed)) hashes.set(file, digest);
   writeSiteFiles(plan, data.origin, target, { noindexed: new Set(audit.noindexed), staging: settings.staging === true, shards: settings.shards });
   writeReport(join(target, "_report"), audit, model.site.quality, model.site.organization.name);
   lap("publish");
-  writeManifest(target, data.origin, settings.previous);
+  writeManifest(target, data.origin, settings.previous, hashes);
   lap("manifest");
 }
 
-/** Pages that turned out too thin (`onThin: noindex`) are known only after every page was checked. */
-export function patchNoindex(target: string, urls: string[]): void {
+/**
+ * Pages that turned out too thin (`onThin: noindex`) are known only after every page was
+ * checked: their files are read back one at a time and rewritten. Returns their new hashes.
+ */
+export function patchNoindex(target: string, urls: string[]): Map<string, string> {
+  const hashes = new Map<string, string>();
   for (const url of urls) {
-    const file = outputFile(target, url);
-    writeFileSync(file, noindexHtml(readFileSync(file, "utf8")));
+    const html = noindexHtml(readFileSync(outputFile(target, url), "utf8"));
+    writeFileSync(outputFile(target, url), html);
+    hashes.set(pageFile(url), sha256(html));
   }
+  return hashes;
 }
 
-function writeManifest(dir: string, origin: string, previous?: Manifest): void {
+function writeManifest(dir: string, origin: string, previous?: Manifest, known?: Map<string, string>): void {
   const path = join(dir, manifestPath);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(buildManifest(dir, origin, previous), null, 2)}\n`);
+  writeFileSync(path, `${JSON.stringify(buildManifest(dir, origin, previous, known), null, 2)}\n`);
 }
 
 /**
  * Runs `work` in a fresh folder beside `outDir` and swaps it into place only when `work`
  * succeeds; on any failure the folder is removed and the previous output stays as it was.
  */
-export async function inStaging<T>(outDir: string, work: (target: string) => Promise<T>): Promise<T> {
+export async function inStaging<T>(outDir: string, work: (target: string) => Promise<T>, options: { large?: boolean } = {}): Promise<T> {
   const target = stagingDir(outDir);
   try {
     const result = await work(target);
     rmSync(`${outDir}.failed-report`, { recursive: true, force: true });
-    swapInto(target, outDir);
+    // A large previous site is removed in the background: the new one is already in place.
+    swapInto(target, outDir, { background: options.large });
     return result;
   } catch (error) {
     rmSync(target, { recursive: true, force: true });

@@ -7,8 +7,8 @@ import { ChunkRenderer, type Chunk, type ChunkContext } from "./chunk.ts";
 const renderer = new ChunkRenderer(workerData as ChunkContext);
 parentPort!.on("message", ({ id, chunk }: { id: number; chunk: Chunk }) => {
   try {
-    const summaries = renderer.process(chunk);
-    parentPort!.postMessage({ id, summaries }, summaries.map((s) => s.words.buffer as ArrayBuffer));
+    const result = renderer.process(chunk);
+    parentPort!.postMessage({ id, result }, result.summaries.map((s) => s.words.buffer as ArrayBuffer));
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -4,6 +4,7 @@ import type { AuditContext } from "../audit/checks.ts";
 import { analyzePage, type PageSummary } from "../audit/page.ts";
 import type { CardSpec } from "../images/plan.ts";
 import type { Page, PageKind } from "../plan/index.ts";
+import { sha256 } from "../publish/manifest.ts";
 import { noindexHtml } from "../publish/noindex.ts";
 import { nunjucksEnvironment, pageTemplates, type PageTemplate } from "./nunjucks.ts";
 import type { RenderData } from "./render-data.ts";
@@ -27,9 +28,20 @@ export interface Chunk {
   cards: Record<string, CardSpec>;
 }
 
-/** The file a page URL is written to: `/a/b/` → `a/b/index.html`, `/404.html` → `404.html`. */
+/** The file a page URL is written to, inside the output folder: `/a/b/` → `a/b/index.html`, `/404.html` → `404.html`. */
+export function pageFile(url: string): string {
+  return url.endsWith("/") ? `${url.slice(1)}index.html` : url.slice(1);
+}
+
+/** The path a page URL is written to under `outDir`. */
 export function outputFile(outDir: string, url: string): string {
-  return join(outDir, url.endsWith("/") ? `${url}index.html` : url);
+  return join(outDir, pageFile(url));
+}
+
+/** What a chunk leaves behind: its pages' summaries and the sha256 of each file written (for the manifest). */
+export interface ChunkResult {
+  summaries: PageSummary[];
+  hashes: Array<[file: string, sha256: string]>;
 }
 
 /**
@@ -53,10 +65,11 @@ export class ChunkRenderer {
   }
 
   /** Render → per-page checks → write, for every page of the chunk. */
-  process(chunk: Chunk): PageSummary[] {
+  process(chunk: Chunk): ChunkResult {
     const made = new Set<string>();
     const cp = { ...this.ctx.data, cards: chunk.cards };
-    return chunk.pages.map((page) => {
+    const hashes: ChunkResult["hashes"] = [];
+    const summaries = chunk.pages.map((page) => {
       const html = this.render(page, cp);
       const summary = analyzePage({ url: page.url, html }, this.audit);
       const file = outputFile(this.ctx.outDir, page.url);
@@ -65,8 +78,11 @@ export class ChunkRenderer {
         mkdirSync(folder, { recursive: true });
         made.add(folder);
       }
-      writeFileSync(file, this.ctx.staging ? noindexHtml(html) : html);
+      const written = this.ctx.staging ? noindexHtml(html) : html;
+      writeFileSync(file, written);
+      hashes.push([pageFile(page.url), sha256(written)]);
       return summary;
     });
+    return { summaries, hashes };
   }
 }

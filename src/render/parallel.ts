@@ -4,7 +4,7 @@ import type { PageSummary } from "../audit/index.ts";
 import type { CardSpec } from "../images/plan.ts";
 import type { Page } from "../plan/index.ts";
 import { heapLimitMb, nearLimit, OutOfMemoryError } from "../pipeline/memory.ts";
-import { ChunkRenderer, type Chunk, type ChunkContext } from "./chunk.ts";
+import { ChunkRenderer, type Chunk, type ChunkContext, type ChunkResult } from "./chunk.ts";
 
 /** Pages per chunk: small enough that a chunk's HTML is a few MB, large enough to keep workers busy. */
 export const defaultChunkSize = 250;
@@ -39,12 +39,18 @@ export function chunksOf(pages: Page[], cards: Map<string, CardSpec>, size: numb
   return chunks;
 }
 
+/** Every page's summary in page order, and the sha256 of every page file written. */
+export interface Rendered {
+  summaries: PageSummary[];
+  hashes: Map<string, string>;
+}
+
 /**
  * Render → per-page checks → write for every page, in bounded chunks spread over worker
  * threads. Returns the pages' summaries in page order; no HTML is kept. Every chunk size and
  * thread count writes the same bytes.
  */
-export async function renderChunks(pages: Page[], cards: Map<string, CardSpec>, ctx: ChunkContext, options: ChunkOptions = {}): Promise<PageSummary[]> {
+export async function renderChunks(pages: Page[], cards: Map<string, CardSpec>, ctx: ChunkContext, options: ChunkOptions = {}): Promise<Rendered> {
   const chunkSize = Math.max(1, options.chunkSize ?? defaultChunkSize);
   const chunks = chunksOf(pages, cards, chunkSize);
   const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), chunks.length));
@@ -53,26 +59,26 @@ export async function renderChunks(pages: Page[], cards: Map<string, CardSpec>, 
     const near = nearLimit(options.memoryMb);
     if (near) throw outOfMemory(near.limitMb, "main thread");
   };
+  const results: ChunkResult[] = new Array(chunks.length);
   if (threads === 1) {
     const renderer = new ChunkRenderer(ctx);
-    return chunks.flatMap((chunk) => {
-      const summaries = renderer.process(chunk);
-      checkMemory();
-      return summaries;
-    });
-  }
-  const workerMb = options.memoryMb === undefined ? undefined : Math.max(16, Math.floor(options.memoryMb / (threads + 1)));
-  const results: PageSummary[][] = new Array(chunks.length);
-  const pool = new WorkerPool(threads, ctx, workerMb, (mb) => outOfMemory(mb, "a render worker"));
-  try {
-    await pool.run(chunks, (index, summaries) => {
-      results[index] = summaries;
+    chunks.forEach((chunk, index) => {
+      results[index] = renderer.process(chunk);
       checkMemory();
     });
-  } finally {
-    await pool.close();
+  } else {
+    const workerMb = options.memoryMb === undefined ? undefined : Math.max(16, Math.floor(options.memoryMb / (threads + 1)));
+    const pool = new WorkerPool(threads, ctx, workerMb, (mb) => outOfMemory(mb, "a render worker"));
+    try {
+      await pool.run(chunks, (index, result) => {
+        results[index] = result;
+        checkMemory();
+      });
+    } finally {
+      await pool.close();
+    }
   }
-  return results.flat();
+  return { summaries: results.flatMap((r) => r.summaries), hashes: new Map(results.flatMap((r) => r.hashes)) };
 }
 
 /** A small bootstrap: the worker module is TypeScript, so tsx is registered in the thread first. */
@@ -96,7 +102,7 @@ class WorkerPool {
     this.workers = Array.from({ length: threads }, () => new Worker(bootstrap(), { eval: true, workerData: ctx, resourceLimits }));
   }
 
-  run(chunks: Chunk[], done: (index: number, summaries: PageSummary[]) => void): Promise<void> {
+  run(chunks: Chunk[], done: (index: number, result: ChunkResult) => void): Promise<void> {
     let next = 0;
     let finished = 0;
     return new Promise((resolve, reject) => {
@@ -112,10 +118,10 @@ class WorkerPool {
         worker.postMessage({ id, chunk: chunks[id] });
       };
       for (const worker of this.workers) {
-        worker.on("message", (message: { id: number; summaries?: PageSummary[]; error?: string }) => {
+        worker.on("message", (message: { id: number; result?: ChunkResult; error?: string }) => {
           if (message.error !== undefined) return fail(new Error(`rendering chunk ${message.id + 1} failed:\n${message.error}`));
           try {
-            done(message.id, message.summaries!);
+            done(message.id, message.result!);
           } catch (error) {
             return fail(error as Error);
           }
