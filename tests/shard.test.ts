@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "no
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { build } from "../src/build.ts";
 import { combine } from "../src/combine.ts";
 import { packageRoot } from "../src/pipeline/paths.ts";
@@ -78,4 +79,16 @@ describe("#11: shards of a plan larger than the shard", () => {
     expect(missing.length).toBeGreaterThan(0);
     expect(result.audit.findings.filter((f) => f.check === "seo.link-broken")).toEqual([]);
   }, 60_000);
+});
+
+describe("the GitHub Actions matrix for shards", () => {
+  it("builds every shard i/n on its own runner and combines all n after them", () => {
+    const workflow = parse(readFileSync(join(packageRoot, "deploy/github/sharded-build.yml"), "utf8"));
+    const shards = Number(workflow.env.SHARDS);
+    expect(workflow.jobs.shard.strategy.matrix.shard).toEqual(Array.from({ length: shards }, (_, i) => i + 1));
+    const steps = (job: { steps: Array<{ run?: string }> }) => job.steps.map((s) => s.run ?? "").join("\n");
+    expect(steps(workflow.jobs.shard)).toContain("npm run build -- --shard ${{ matrix.shard }}/${{ env.SHARDS }} --out shard-${{ matrix.shard }}");
+    expect(workflow.jobs.combine.needs).toBe("shard");
+    expect(steps(workflow.jobs.combine)).toMatch(/npm run combine -- .*seq 1 "\$SHARDS".*shard-\$i/);
+  });
 });

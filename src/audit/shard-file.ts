@@ -1,19 +1,74 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readSync, writeSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
+import { DataError } from "../problems.ts";
 import type { PageSummary } from "./page.ts";
 
 /** What a shard build leaves for `combine`: its pages' summaries, word hashes as base64. */
 export const shardFile = "_report/shard.json";
 
+const header = JSON.stringify({ schema: "clinic-pages/shard@2" });
+
+/**
+ * Writes one JSON line per page after a header line, so a shard of any size is written and read
+ * a page at a time (one JSON document of 50,000 pages would pass V8's limit on string length).
+ */
 export function writeShardSummaries(path: string, summaries: PageSummary[]): void {
-  const rows = summaries.map((s) => ({ ...s, words: Buffer.from(s.words.buffer, s.words.byteOffset, s.words.byteLength).toString("base64") }));
-  writeFileSync(path, JSON.stringify({ schema: "clinic-pages/shard@1", pages: rows }));
+  const fd = openSync(path, "w");
+  try {
+    writeSync(fd, `${header}\n`);
+    for (const s of summaries) {
+      const words = Buffer.from(s.words.buffer, s.words.byteOffset, s.words.byteLength).toString("base64");
+      writeSync(fd, `${JSON.stringify({ ...s, words })}\n`);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
+/** Reads a shard's summaries back, line by line. A file that is not one is a problem to report, not a crash. */
 export function readShardSummaries(path: string): PageSummary[] {
-  const parsed = JSON.parse(readFileSync(path, "utf8")) as { schema?: string; pages: Array<PageSummary & { words: string }> };
-  if (parsed.schema !== "clinic-pages/shard@1") throw new Error(`${path} is not a clinic-pages shard summary`);
-  return parsed.pages.map((row) => {
+  const problem = (message: string) =>
+    new DataError([{ file: path, field: "(shard)", message, hint: "pass folders written by npm run build -- --shard i/n --out DIR, with the same version of clinic-pages" }]);
+  const pages: PageSummary[] = [];
+  let number = 0;
+  for (const line of lines(path)) {
+    number++;
+    if (number === 1) {
+      if (line !== header) throw problem("is not a clinic-pages shard summary (or was written by another version)");
+      continue;
+    }
+    let row: PageSummary & { words: string };
+    try {
+      row = JSON.parse(line) as PageSummary & { words: string };
+    } catch {
+      throw problem(`line ${number} is damaged; build this shard again`);
+    }
     const bytes = Buffer.from(row.words, "base64");
-    return { ...row, words: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) };
-  });
+    pages.push({ ...row, words: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) });
+  }
+  if (number === 0) throw problem("is empty; build this shard again");
+  return pages;
+}
+
+/** The lines of a file, read in 1 MB blocks. */
+function* lines(path: string): Generator<string> {
+  const fd = openSync(path, "r");
+  const block = Buffer.alloc(1 << 20);
+  // Keeps a character cut in two by a block boundary whole.
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
+  try {
+    for (;;) {
+      const read = readSync(fd, block, 0, block.length, null);
+      if (read === 0) break;
+      const text = rest + decoder.write(block.subarray(0, read));
+      const parts = text.split("\n");
+      rest = parts.pop()!;
+      for (const part of parts) if (part) yield part;
+    }
+    rest += decoder.end();
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { copyFixture, edit } from "../../tests/helpers.ts";
-import { previewData } from "./eleventy-plugin.ts";
+import { previewData } from "./preview.ts";
 
 describe("preview data (npm start)", () => {
   it("reloads on every rebuild, and on bad data keeps the last good site with the report attached", async () => {
