@@ -1,4 +1,5 @@
 import type { QualitySettings } from "../validate/site-schema.ts";
+import { evidenceWording } from "./evidence.ts";
 import type { PageFacts } from "./parse.ts";
 import type { Finding } from "./types.ts";
 import { hashWord, wordHashes, words } from "./uniqueness.ts";
@@ -156,4 +157,4 @@ const privacy: Check = (url, page, ctx) => {
 };
 
 /** Every check that looks at one page at a time. */
-export const pageChecks: Check[] = [onPageSeo, links, claims, medicalReview, privacy];
+export const pageChecks: Check[] = [onPageSeo, links, claims, evidenceWording, medicalReview, privacy];

@@ -1,4 +1,5 @@
 import { Parser } from "htmlparser2";
+import { evidenceAttributes, type EvidenceSummary } from "./evidence.ts";
 
 /** What the audit needs to know about one built page, read in a single pass over its HTML. */
 export interface PageFacts {
@@ -27,6 +28,8 @@ export interface PageFacts {
   jsonLd: string[];
   reviewed?: { text: string; datetime?: string };
   citations: number;
+  /** Evidence summaries, with the cited study's comparison and scope from the evidence macro. */
+  evidence: EvidenceSummary[];
 }
 
 const skippedInMain = new Set(["nav", "aside", "script", "style", "template", "noscript"]);
@@ -44,6 +47,7 @@ interface Regions {
   h1: number;
   title: number;
   jsonLd: number;
+  evidence: number;
 }
 
 type Flag = keyof Regions;
@@ -59,13 +63,14 @@ function flagsFor(tag: string, attrs: Record<string, string>): Flag[] {
   if (tag === "script" && attrs.type === "application/ld+json") flags.push("jsonLd");
   if (classes.includes(" nearby ")) flags.push("nearby");
   if (classes.includes(" reviewed ")) flags.push("reviewed");
+  if (attrs[evidenceAttributes.comparison] !== undefined) flags.push("evidence");
   return flags;
 }
 
 /** Parses a page's HTML into the facts the checks use. */
 export function parsePage(html: string): PageFacts {
-  const facts: PageFacts = { kind: "", canonicals: [], h1Count: 0, h1Text: "", headings: [], images: [], links: [], ids: new Set(), loads: [], mainText: "", mainTextWithoutCitations: "", jsonLd: [], citations: 0 };
-  const inside: Regions = { main: 0, skipped: 0, cite: 0, nearby: 0, reviewed: 0, h1: 0, title: 0, jsonLd: 0 };
+  const facts: PageFacts = { kind: "", canonicals: [], h1Count: 0, h1Text: "", headings: [], images: [], links: [], ids: new Set(), loads: [], mainText: "", mainTextWithoutCitations: "", jsonLd: [], citations: 0, evidence: [] };
+  const inside: Regions = { main: 0, skipped: 0, cite: 0, nearby: 0, reviewed: 0, h1: 0, title: 0, jsonLd: 0, evidence: 0 };
   const stack: Flag[][] = [];
   const main: string[] = [];
   const mainNoCite: string[] = [];
@@ -86,6 +91,7 @@ export function parsePage(html: string): PageFacts {
         const flags = flagsFor(tag, attrs);
         for (const flag of flags) inside[flag]++;
         if (flags.includes("reviewed")) sawReviewed = true;
+        if (flags.includes("evidence")) facts.evidence.push(evidenceSummary(attrs));
         stack.push(flags);
       },
       ontext(text) {
@@ -93,6 +99,7 @@ export function parsePage(html: string): PageFacts {
         if (inside.jsonLd > 0) script += text;
         if (inside.h1 > 0 && facts.h1Count === 1) facts.h1Text += text;
         if (inside.reviewed > 0) reviewedText += text;
+        if (inside.evidence > 0) facts.evidence.at(-1)!.claim += text;
         if (inside.main > 0 && inside.skipped === 0) {
           main.push(text);
           if (inside.cite === 0) mainNoCite.push(text);
@@ -117,6 +124,11 @@ export function parsePage(html: string): PageFacts {
   facts.mainTextWithoutCitations = mainNoCite.join("");
   if (sawReviewed) facts.reviewed = { text: normalizeSpace(reviewedText), datetime: reviewedDate };
   return facts;
+}
+
+function evidenceSummary(attrs: Record<string, string>): EvidenceSummary {
+  const comparison = (attrs[evidenceAttributes.comparison] ?? "").split(/\s+/).filter(Boolean);
+  return { claim: "", comparison, inScope: attrs[evidenceAttributes.scope] !== "out" };
 }
 
 function normalizeSpace(text: string): string {

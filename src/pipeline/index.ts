@@ -3,6 +3,7 @@ import { loadProject } from "../load/index.ts";
 import { buildPlan, type Plan } from "../plan/index.ts";
 import { DataError, type Problem } from "../problems.ts";
 import { buildRenderData, type RenderData } from "../render/render-data.ts";
+import { evidenceScopeWarnings } from "../validate/evidence-scope.ts";
 import { validateProject, type Model } from "../validate/index.ts";
 import { packagePath } from "./paths.ts";
 
@@ -21,9 +22,11 @@ export interface PrepareOptions {
 
 /** Runs load → validate → plan for the project in `root`. Throws DataError on bad data. */
 export function prepare(root: string, options: PrepareOptions = {}): Prepared {
-  const model = validateProject(loadProject(root));
+  const loaded = loadProject(root);
+  const model = validateProject(loaded);
   if (options.baseUrl !== undefined) model.site.baseUrl = checkBaseUrl(options.baseUrl);
   const { plan, warnings } = buildPlan(model);
+  warnings.unshift(...evidenceScopeWarnings(model.conditions, loaded.conditions));
   const css = readFileSync(packagePath("templates/assets/site.css"), "utf8");
   return { model, plan, warnings, data: buildRenderData(model, plan, css) };
 }

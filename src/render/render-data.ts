@@ -4,6 +4,7 @@ import { distanceKm, kmTo } from "../plan/geo.ts";
 import { regionName } from "../plan/regions.ts";
 import type { Clinic, Condition, Location, Model, Practitioner, Site } from "../validate/index.ts";
 import { directionsUrl, displayPhone, hoursTable, longDate, telHref, type HoursRow } from "./format.ts";
+import { evidenceViews, type EvidenceView } from "./evidence.ts";
 import { renderMarkdown } from "./markdown.ts";
 import type { CardSpec, ImagePlan, PhotoSet } from "../images/plan.ts";
 
@@ -25,21 +26,13 @@ export interface LocationView extends Location {
   clinicInTown: boolean;
 }
 
-export interface CitationView {
-  authors: string;
-  title: string;
-  journal: string;
-  year: number;
-  url: string;
-}
-
 export interface ConditionView extends Condition {
   html: string;
   visitHtml: string;
   sessionsHtml: string;
   reviewerPerson: Practitioner;
   reviewedOn: string;
-  citations: Array<{ claim: string; citation: CitationView }>;
+  citations: EvidenceView[];
 }
 
 /** Everything the templates read: the plan plus per-id views, rendered once. */
@@ -113,16 +106,8 @@ function conditionView(condition: Condition, practitioners: Map<string, Practiti
     sessionsHtml: renderMarkdown(condition.sessions, 3),
     reviewerPerson: practitioners.get(condition.reviewer)!,
     reviewedOn: longDate(condition.lastReviewed, language),
-    citations: condition.evidence.map((e) => ({ claim: e.claim, citation: citationView(e.citation) })),
+    citations: evidenceViews(condition),
   };
-}
-
-type Citation = Condition["evidence"][number]["citation"];
-
-/** A citation's parts and a link to its DOI or PubMed record. */
-export function citationView(citation: Citation): CitationView {
-  const url = citation.doi ? `https://doi.org/${citation.doi}` : `https://pubmed.ncbi.nlm.nih.gov/${citation.pmid}/`;
-  return { authors: citation.authors, title: citation.title.replace(/\.$/, ""), journal: citation.journal, year: citation.year, url };
 }
 
 function clinicView(clinic: Clinic, practitioners: Map<string, Practitioner>): ClinicView {

@@ -5,6 +5,7 @@ import type {
 import type { Crumb } from "../plan/index.ts";
 import type { ClinicView, ConditionView, LocationView, RenderData } from "../render/render-data.ts";
 import type { Practitioner } from "../validate/index.ts";
+import { shortAuthors } from "../render/evidence.ts";
 
 /** Stable `@id`s: one per thing, on the site's origin, so pages link into one graph. */
 export const ids = {
@@ -105,7 +106,8 @@ export function citationNodes(condition: ConditionView): ScholarlyArticle[] {
   return condition.evidence.map(({ citation }) => ({
     "@type": "ScholarlyArticle",
     headline: citation.title,
-    author: citation.authors,
+    // Shortened as on the page: the graph shows only what the page shows.
+    author: shortAuthors(citation.authors),
     datePublished: String(citation.year),
     isPartOf: { "@type": "Periodical", name: citation.journal },
     sameAs: [

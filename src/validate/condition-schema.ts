@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { evidenceScope } from "./evidence-schema.ts";
 import { dateField, faqItem, idField, text } from "./fields.ts";
 
 /** ICD-10-CM codes retired by the CDC, with their replacements. */
@@ -67,6 +68,7 @@ export const conditionSchema = z
           .object({
             claim: text(20, 600).meta({ description: "What the study found, in careful words." }),
             citation,
+            scope: evidenceScope,
           })
           .strict(),
       )

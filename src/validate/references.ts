@@ -134,5 +134,10 @@ function conditionReferences(file: SourceFile, known: Known): Problem[] {
     ...list(data.related).flatMap((id, i) =>
       id === self ? [problemAt(file, ["related", i], "a condition cannot be related to itself", "remove it from related")] : checkRef(file, ["related", i], id, "condition", known),
     ),
+    ...list(data.evidence).flatMap((entry, e) =>
+      list(record(record(entry).scope).conditions).flatMap((id, i) =>
+        checkRef(file, ["evidence", e, "scope", "conditions", i], id, "condition", known),
+      ),
+    ),
   ];
 }
