@@ -8,7 +8,7 @@ import { prepare } from "./pipeline/index.ts";
 import {
   AuditError, inStaging, largeSite, makeImages, planImagesStage, publish, readManifest, renderPages, siteChecks, stopwatch, type Planned,
 } from "./pipeline/stages.ts";
-import type { ChunkOptions } from "./render/parallel.ts";
+import type { ChunkOptions } from "./pipeline/chunks.ts";
 import type { Problem } from "./problems.ts";
 
 export { AuditError, readManifest } from "./pipeline/stages.ts";

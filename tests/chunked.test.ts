@@ -9,7 +9,7 @@ import { prepare } from "../src/pipeline/index.ts";
 import { OutOfMemoryError } from "../src/pipeline/memory.ts";
 import { packageRoot } from "../src/pipeline/paths.ts";
 import { planImagesStage, renderPages } from "../src/pipeline/stages.ts";
-import { outputFile } from "../src/render/chunk.ts";
+import { outputFile } from "../src/pipeline/chunk.ts";
 import { renderWithEleventy } from "../src/render/eleventy-run.ts";
 import { withImages } from "../src/render/render-data.ts";
 import { copyFixture } from "./helpers.ts";

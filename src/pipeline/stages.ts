@@ -10,8 +10,8 @@ import { buildManifest, manifestPath, sha256, type Manifest } from "../publish/m
 import { noindexHtml } from "../publish/noindex.ts";
 import { stagingDir, swapInto, writeSiteFiles } from "../publish/index.ts";
 import { writeReport } from "../publish/report.ts";
-import { outputFile, pageFile } from "../render/chunk.ts";
-import { renderChunks, type ChunkOptions, type Rendered } from "../render/parallel.ts";
+import { outputFile, pageFile } from "./chunk.ts";
+import { renderChunks, type ChunkOptions, type Rendered } from "./chunks.ts";
 import { withImages } from "../render/render-data.ts";
 import { packagePath } from "./paths.ts";
 import type { Prepared } from "./index.ts";

@@ -5,7 +5,7 @@ import type { RenderData } from "./render-data.ts";
 /**
  * Renders every planned page into `outDir` with Eleventy's own build (pagination templates,
  * its data cascade) and returns each page's HTML. The build renders with the same environment
- * in chunks instead (src/render/chunk.ts); this is the reference it is tested against, and the
+ * in chunks instead (src/pipeline/chunk.ts); this is the reference it is tested against, and the
  * bare-Eleventy comparison in bench/.
  */
 export async function renderWithEleventy(data: RenderData, outDir: string): Promise<Array<{ url: string; html: string }>> {

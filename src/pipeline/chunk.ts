@@ -3,11 +3,11 @@ import { dirname, join } from "node:path";
 import type { AuditContext } from "../audit/checks.ts";
 import { analyzePage, type PageSummary } from "../audit/page.ts";
 import type { CardSpec } from "../images/plan.ts";
-import type { Page, PageKind } from "../plan/index.ts";
+import type { Page } from "../plan/index.ts";
 import { sha256 } from "../publish/manifest.ts";
 import { noindexHtml } from "../publish/noindex.ts";
-import { nunjucksEnvironment, pageTemplates, type PageTemplate } from "./nunjucks.ts";
-import type { RenderData } from "./render-data.ts";
+import { PageRenderer } from "../render/pages.ts";
+import type { RenderData } from "../render/render-data.ts";
 
 /**
  * What every chunk of a build shares, sent once to each worker: the render data without the
@@ -45,23 +45,15 @@ export interface ChunkResult {
 }
 
 /**
- * Renders, audits and writes chunks of pages with one set of compiled templates. Only the
- * summaries leave; the HTML of a chunk is garbage once its files are written.
+ * One chunk through three stages: render → per-page checks → write. Only the summaries leave;
+ * the HTML of a chunk is garbage once its files are written.
  */
 export class ChunkRenderer {
-  private readonly templates: Map<PageKind, PageTemplate>;
+  private readonly renderer = new PageRenderer();
   private readonly audit: AuditContext;
 
   constructor(private readonly ctx: ChunkContext) {
-    this.templates = pageTemplates(nunjucksEnvironment());
     this.audit = { ...ctx.audit, urls: new Set(ctx.audit.urls) };
-  }
-
-  /** Renders one page to HTML exactly as Eleventy renders it from the same template. */
-  render(page: Page, cp: RenderData): string {
-    const template = this.templates.get(page.kind);
-    if (!template) throw new Error(`no template in templates/ renders pages of kind "${page.kind}"`);
-    return template.template.render({ cp, p: page });
   }
 
   /** Render → per-page checks → write, for every page of the chunk. */
@@ -70,7 +62,7 @@ export class ChunkRenderer {
     const cp = { ...this.ctx.data, cards: chunk.cards };
     const hashes: ChunkResult["hashes"] = [];
     const summaries = chunk.pages.map((page) => {
-      const html = this.render(page, cp);
+      const html = this.renderer.render(page, cp);
       const summary = analyzePage({ url: page.url, html }, this.audit);
       const file = outputFile(this.ctx.outDir, page.url);
       const folder = dirname(file);

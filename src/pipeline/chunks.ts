@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import type { PageSummary } from "../audit/index.ts";
 import type { CardSpec } from "../images/plan.ts";
 import type { Page } from "../plan/index.ts";
-import { heapLimitMb, nearLimit, OutOfMemoryError } from "../pipeline/memory.ts";
+import { heapLimitMb, nearLimit, OutOfMemoryError } from "./memory.ts";
 import { ChunkRenderer, type Chunk, type ChunkContext, type ChunkResult } from "./chunk.ts";
 
 /** Pages per chunk: small enough that a chunk's HTML is a few MB, large enough to keep workers busy. */
