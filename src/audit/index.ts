@@ -99,8 +99,6 @@ function duplicates(summaries: PageSummary[], field: "title" | "description"): F
     .flatMap((urls) => urls.map((url) => ({ check: `seo.${field}-duplicate`, severity: "error" as const, page: url, message: `has the same ${field} as ${urls.filter((u) => u !== url).join(", ")}`, hint: `${field}s must be unique across the site; adjust the ${field} patterns or the names in the data` })));
 }
 
-const noWords = new Uint32Array(0);
-
 interface Scored {
   score: number;
   similarTo?: string;
@@ -113,12 +111,7 @@ function uniquenessOf(summaries: PageSummary[]): Map<string, Scored> {
   const scores = new Map<string, Scored>();
   for (const members of byKind.values()) {
     const masks = headingMasks(members.map((s) => s.h1Text)).map((mask) => new Set([...mask].map(hashWord)));
-    const sets = members.map((s, k) => {
-      const set = shinglesOf(s.words, masks[k]);
-      // Nothing reads the words after this: let them go, so a large site holds words or shingles, never both.
-      s.words = noWords;
-      return set;
-    });
+    const sets = members.map((s, k) => shinglesOf(s.words, masks[k]));
     mostSimilar(sets, sets.map(signature)).forEach((result, k) => {
       scores.set(members[k]!.url, { score: result.score, similarTo: result.similarTo === undefined ? undefined : members[result.similarTo]!.url });
     });
