@@ -3,10 +3,21 @@ import { StringDecoder } from "node:string_decoder";
 import { DataError } from "../problems.ts";
 import type { PageSummary } from "./page.ts";
 
-/** What a shard build leaves for `combine`: its pages' summaries, word hashes as base64. */
+/** What a shard build leaves for `combine`: its pages' summaries, hash arrays as base64. */
 export const shardFile = "_report/shard.json";
 
-const header = JSON.stringify({ schema: "clinic-pages/shard@2" });
+const header = JSON.stringify({ schema: "clinic-pages/shard@3" });
+
+/** Hash arrays anywhere in a summary travel as `{ "u32": base64 }`. */
+function encode(_key: string, value: unknown): unknown {
+  return value instanceof Uint32Array ? { u32: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64") } : value;
+}
+
+function decode(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== "object" || typeof (value as { u32?: unknown }).u32 !== "string" || Object.keys(value).length !== 1) return value;
+  const bytes = Buffer.from((value as { u32: string }).u32, "base64");
+  return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
 
 /**
  * Writes one JSON line per page after a header line, so a shard of any size is written and read
@@ -16,10 +27,7 @@ export function writeShardSummaries(path: string, summaries: PageSummary[]): voi
   const fd = openSync(path, "w");
   try {
     writeSync(fd, `${header}\n`);
-    for (const s of summaries) {
-      const words = Buffer.from(s.words.buffer, s.words.byteOffset, s.words.byteLength).toString("base64");
-      writeSync(fd, `${JSON.stringify({ ...s, words })}\n`);
-    }
+    for (const summary of summaries) writeSync(fd, `${JSON.stringify(summary, encode)}\n`);
   } finally {
     closeSync(fd);
   }
@@ -37,14 +45,11 @@ export function readShardSummaries(path: string): PageSummary[] {
       if (line !== header) throw problem("is not a clinic-pages shard summary (or was written by another version)");
       continue;
     }
-    let row: PageSummary & { words: string };
     try {
-      row = JSON.parse(line) as PageSummary & { words: string };
+      pages.push(JSON.parse(line, decode) as PageSummary);
     } catch {
       throw problem(`line ${number} is damaged; build this shard again`);
     }
-    const bytes = Buffer.from(row.words, "base64");
-    pages.push({ ...row, words: new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)) });
   }
   if (number === 0) throw problem("is empty; build this shard again");
   return pages;
