@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { distanceKm } from "../src/plan/geo.ts";
 import { packagePath } from "../src/pipeline/paths.ts";
+import { slugify } from "../src/rules/slug.ts";
 
 interface City {
   cityId: number;
@@ -17,10 +18,6 @@ interface City {
 function random(seed: number): () => number {
   let state = seed;
   return () => (state = (state * 16807) % 2147483647) / 2147483647;
-}
-
-function slug(text: string): string {
-  return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 }
 
 const clinics = [
@@ -50,7 +47,7 @@ export function generateProject(dir: string, count: number, seed = 42): void {
   const used = new Set<string>();
   while (used.size < count) {
     const city = cities[Math.floor(next() * cities.length)]!;
-    const id = slug(`${city.name}-${city.adminCode}`);
+    const id = slugify(`${city.name}-${city.adminCode}`);
     if (used.has(id)) continue;
     used.add(id);
     writeFileSync(join(dir, "locations", `${id}.md`), locationFile(city));

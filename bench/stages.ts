@@ -42,9 +42,10 @@ async function timeStages(locations: number, render: boolean) {
     rmSync(out, { recursive: true, force: true });
     const planned = { model, plan, warnings, data, images };
     const settings = { today: "2026-11-25" };
+    mkdirSync(join(work, "report"), { recursive: true });
     const summaries = (await time("render+check+write", () => renderPages(planned, plan.pages, out, settings))).summaries;
     const audit = await time("siteChecks", () => siteChecks(planned, summaries, out, settings));
-    await time("publish", () => publish(planned, audit, out, {}));
+    await time("publish", () => publish(planned, audit, out, join(work, "report"), {}));
     rmSync(out, { recursive: true, force: true });
   }
   result.peakMB = Math.round(process.resourceUsage().maxRSS / 1024);

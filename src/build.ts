@@ -6,18 +6,22 @@ import type { ImageSummary } from "./images/generate.ts";
 import { shardPlan, type Shard } from "./plan/shard.ts";
 import { prepare } from "./pipeline/index.ts";
 import {
-  AuditError, inStaging, largeSite, makeImages, planImagesStage, publish, readManifest, renderPages, siteChecks, stopwatch, type Planned,
+  failAudit, inStaging, largeSite, makeImages, planImagesStage, publish, readManifest, renderPages, siteChecks, stopwatch, type Planned,
 } from "./pipeline/stages.ts";
 import type { ChunkOptions } from "./pipeline/chunks.ts";
 import type { Problem } from "./problems.ts";
+import { checkReportDir, reportDirFor } from "./publish/report-location.ts";
+import { today } from "./rules/dates.ts";
 
-export { AuditError, readManifest } from "./pipeline/stages.ts";
+export { readManifest } from "./pipeline/stages.ts";
 
 export interface BuildOptions extends ChunkOptions {
   /** Project folder holding site.yaml, locations/ and conditions/. */
   root: string;
   /** Where the site goes; defaults to `<root>/output`. */
   outDir?: string;
+  /** Where the report and manifest go; defaults to `report/` beside outDir (never inside it). */
+  reportDir?: string;
   /** YYYY-MM-DD that review ages are measured against; defaults to today (UTC). */
   today?: string;
   /** Overrides site.yaml baseUrl (canonical URLs, sitemap, JSON-LD). */
@@ -34,6 +38,7 @@ export interface BuildOptions extends ChunkOptions {
 
 export interface BuildResult {
   outDir: string;
+  reportDir: string;
   pages: number;
   indexable: number;
   warnings: Problem[];
@@ -42,11 +47,6 @@ export interface BuildResult {
   images: ImageSummary;
   /** Seconds per stage: prepare, render, images, audit, publish, manifest, swap. */
   timings: Record<string, number>;
-}
-
-/** Today's date in UTC as YYYY-MM-DD, unless CLINIC_PAGES_TODAY pins it (for reproducible checks). */
-export function today(): string {
-  return process.env.CLINIC_PAGES_TODAY ?? new Date().toISOString().slice(0, 10);
 }
 
 /**
@@ -59,48 +59,50 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const clock = stopwatch();
   const root = resolve(options.root);
   const outDir = resolve(options.outDir ?? join(root, "output"));
+  const reportDir = reportDirFor(outDir, options.reportDir);
+  checkReportDir(reportDir, outDir);
   const previous = options.since ? readManifest(options.since) : undefined;
   const planned = await planImagesStage(prepare(root, { baseUrl: options.baseUrl }), root);
   clock.lap("prepare");
-  if (options.shard) return buildShard(planned, options, root, outDir, options.shard);
+  if (options.shard) return buildShard(planned, options, root, outDir, reportDir, options.shard);
   const settings = { ...options, today: options.today ?? today() };
   const large = planned.plan.pages.length > largeSite;
-  const { audit, images } = await inStaging(outDir, async (target) => {
+  const { audit, images } = await inStaging(outDir, reportDir, async (target, report) => {
     const rendered = await renderPages(planned, planned.plan.pages, target, settings);
     clock.lap("render");
     const images = await makeImages(planned, root, target, options);
     clock.lap("images");
-    const audit = siteChecks(planned, rendered.summaries, outDir, settings);
+    const audit = siteChecks(planned, rendered.summaries, reportDir, settings);
     clock.lap("audit");
     const hashes = new Map([...rendered.hashes, ...(images.hashes ?? [])]);
-    publish(planned, audit, target, { staging: options.staging, previous, hashes }, clock.lap);
+    publish(planned, audit, target, report, { staging: options.staging, previous, hashes }, clock.lap);
     return { audit, images };
   }, { large });
   clock.lap("swap");
-  return result(planned, outDir, options, audit, images, clock.timings);
+  return result(planned, outDir, reportDir, options, audit, images, clock.timings);
 }
 
 /**
  * A shard: its share of the pages rendered, checked page by page against the whole plan's URLs,
  * their images, and the summaries `combine` needs for the site-wide checks.
  */
-async function buildShard(planned: Planned, options: BuildOptions, root: string, outDir: string, shard: Shard): Promise<BuildResult> {
+async function buildShard(planned: Planned, options: BuildOptions, root: string, outDir: string, reportDir: string, shard: Shard): Promise<BuildResult> {
   const pages = shardPlan(planned.plan, shard).pages;
   const settings = { ...options, today: options.today ?? today() };
-  const { audit, images } = await inStaging(outDir, async (target) => {
+  const { audit, images } = await inStaging(outDir, reportDir, async (target) => {
     const { summaries } = await renderPages(planned, pages, target, settings);
     const images = await makeImages(planned, root, target, { ...options, pages });
     const findings = summaries.flatMap((s) => s.findings);
     const audit: AuditResult = { findings, pages: [], noindexed: [], thirdPartyHosts: {} };
-    if (findings.some((f) => f.severity === "error")) throw new AuditError(audit, `${outDir}.failed-report`);
+    if (findings.some((f) => f.severity === "error")) failAudit(planned, audit, reportDir);
     mkdirSync(join(target, "_report"), { recursive: true });
     writeShardSummaries(join(target, shardFile), summaries);
     return { audit, images };
   }, { large: pages.length > largeSite });
-  return { ...result(planned, outDir, options, audit, images, {}), pages: pages.length, indexable: 0 };
+  return { ...result(planned, outDir, reportDir, options, audit, images, {}), pages: pages.length, indexable: 0 };
 }
 
-function result(planned: Planned, outDir: string, options: BuildOptions, audit: AuditResult, images: ImageSummary, timings: Record<string, number>): BuildResult {
+function result(planned: Planned, outDir: string, reportDir: string, options: BuildOptions, audit: AuditResult, images: ImageSummary, timings: Record<string, number>): BuildResult {
   const indexable = audit.pages.filter((p) => p.indexable).length;
-  return { outDir, pages: planned.plan.pages.length, indexable, warnings: planned.warnings, audit, staging: options.staging === true, images, timings };
+  return { outDir, reportDir, pages: planned.plan.pages.length, indexable, warnings: planned.warnings, audit, staging: options.staging === true, images, timings };
 }

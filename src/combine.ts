@@ -1,7 +1,9 @@
 import { cpSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readShardSummaries, shardFile } from "./audit/shard-file.ts";
-import { today, type BuildOptions, type BuildResult } from "./build.ts";
+import type { BuildOptions, BuildResult } from "./build.ts";
+import { checkReportDir, reportDirFor } from "./publish/report-location.ts";
+import { today } from "./rules/dates.ts";
 import { prepare } from "./pipeline/index.ts";
 import { inStaging, patchNoindex, publish, readManifest, siteChecks, stopwatch } from "./pipeline/stages.ts";
 import { DataError } from "./problems.ts";
@@ -17,6 +19,8 @@ export async function combine(options: BuildOptions & { shards: string[] }): Pro
   const clock = stopwatch();
   const root = resolve(options.root);
   const outDir = resolve(options.outDir ?? join(root, "output"));
+  const reportDir = reportDirFor(outDir, options.reportDir);
+  checkReportDir(reportDir, outDir);
   const prepared = prepare(root, { baseUrl: options.baseUrl });
   const summaries = options.shards.map((dir) => {
     const file = join(resolve(dir), shardFile);
@@ -28,16 +32,16 @@ export async function combine(options: BuildOptions & { shards: string[] }): Pro
   const missing = prepared.plan.pages.filter((p) => !built.has(p.url)).map((p) => p.url);
   if (missing.length > 0) throw new DataError([{ file: "(shards)", field: "pages", message: `${missing.length} planned pages are in no shard, e.g. ${missing.slice(0, 3).join(", ")}`, hint: "build every shard i/n of the same data and pass all of their folders" }]);
   const previous = options.since ? readManifest(options.since) : undefined;
-  const audit = siteChecks(prepared, all, outDir, { today: options.today ?? today() });
+  const audit = siteChecks(prepared, all, reportDir, { today: options.today ?? today() });
   clock.lap("audit");
-  await inStaging(outDir, async (target) => {
+  await inStaging(outDir, reportDir, async (target, report) => {
     for (const dir of options.shards) cpSync(resolve(dir), target, { recursive: true, filter: (src) => !src.startsWith(join(resolve(dir), "_report")) });
     // Shards built without --staging still publish as staging when combine is told so.
     if (options.staging) patchNoindex(target, all.map((s) => s.url));
     clock.lap("copy");
     const shards = summaries.map((s) => s.map((p) => p.url));
-    publish(prepared, audit, target, { staging: options.staging, previous, shards }, clock.lap);
+    publish(prepared, audit, target, report, { staging: options.staging, previous, shards }, clock.lap);
   });
   const indexable = audit.pages.filter((p) => p.indexable).length;
-  return { outDir, pages: prepared.plan.pages.length, indexable, warnings: prepared.warnings, audit, staging: options.staging === true, images: { images: 0, cached: 0, seconds: 0 }, timings: clock.timings };
+  return { outDir, reportDir, pages: prepared.plan.pages.length, indexable, warnings: prepared.warnings, audit, staging: options.staging === true, images: { images: 0, cached: 0, seconds: 0 }, timings: clock.timings };
 }

@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AuditError, build } from "../src/build.ts";
-import { copyFixture, edit } from "./helpers.ts";
+import { build } from "../src/build.ts";
+import { AuditError } from "../src/problems.ts";
+import { copyFixture, edit, fixtureSite, temp } from "./helpers.ts";
 
-const outDir = () => join(mkdtempSync(join(tmpdir(), "clinic-audit-")), "output");
+const outDir = () => join(temp("audit"), "output");
 
 /** Makes Long Branch a copy of Red Bank with only the name changed: a textbook doorway page. */
 function cloneCity(root: string) {
@@ -85,21 +85,22 @@ describe("medical copy gate", () => {
 });
 
 describe("reports", () => {
-  it("writes report.json with a stable shape and an HTML report kept out of search", async () => {
-    const out = outDir();
-    await build({ root: copyFixture(), outDir: out, today: "2026-11-25" });
-    const report = JSON.parse(readFileSync(join(out, "_report/report.json"), "utf8"));
+  it("writes report.json and an HTML report into report/ beside the site, never into it", () => {
+    const out = fixtureSite();
+    const reportDir = join(dirname(out), "report");
+    const report = JSON.parse(readFileSync(join(reportDir, "report.json"), "utf8"));
     expect(report.schema).toBe("clinic-pages/report@1");
     expect(report.summary).toMatchObject({ pages: 20, indexable: 19, noindexed: 0, errors: 0 });
     const page = report.pages.find((p: { url: string }) => p.url === "/acupuncture-for-sciatica/red-bank-nj/");
     expect(page).toMatchObject({ kind: "conditionLocation", indexable: true, files: ["locations/red-bank-nj.md", "conditions/sciatica.md"] });
     expect(page.uniqueness.score).toBeGreaterThan(0);
     expect(page.uniqueness.similarTo).toMatch(/^\/acupuncture-for-[a-z-]+\/[a-z-]+\/$/);
-    const html = readFileSync(join(out, "_report/index.html"), "utf8");
+    const html = readFileSync(join(reportDir, "index.html"), "utf8");
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).toContain("Pages by share of unique text");
-    expect(readFileSync(join(out, "sitemap.xml"), "utf8")).not.toContain("_report");
-    expect(readFileSync(join(out, "robots.txt"), "utf8")).toContain("Disallow: /_report/");
+    expect(existsSync(join(reportDir, "manifest.json"))).toBe(true);
+    expect(readdirSync(out)).not.toContain("_report");
+    expect(readdirSync(out).filter((name) => name.endsWith(".json"))).toEqual([]);
   });
 
   it("on failure, leaves output/ alone and writes the report beside it", async () => {
@@ -108,6 +109,6 @@ describe("reports", () => {
     const out = outDir();
     await expect(build({ root, outDir: out, today: "2026-11-25" })).rejects.toThrow(/nothing was published/);
     expect(existsSync(out)).toBe(false);
-    expect(JSON.parse(readFileSync(`${out}.failed-report/report.json`, "utf8")).summary.errors).toBeGreaterThan(0);
+    expect(JSON.parse(readFileSync(join(dirname(out), "report/failed/report.json"), "utf8")).summary.errors).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { parsePage } from "../src/audit/parse.ts";
 import { build } from "../src/build.ts";
-import { copyFixture, edit } from "./helpers.ts";
+import { copyFixture, edit, fixtureSite, temp } from "./helpers.ts";
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -27,14 +27,7 @@ function jsonLd(html: string): Array<Record<string, unknown>> {
 }
 
 describe("end-to-end build of the fixture site", () => {
-  let root: string;
-  let out: string;
-
-  beforeAll(async () => {
-    root = copyFixture();
-    out = join(mkdtempSync(join(tmpdir(), "clinic-out-")), "output");
-    await build({ root, outDir: out });
-  });
+  const out = fixtureSite();
 
   it("writes a page per condition × location with the search phrase and place in the h1", () => {
     const html = read(out, "/acupuncture-for-sciatica/red-bank-nj/");
@@ -119,10 +112,18 @@ describe("end-to-end build of the fixture site", () => {
     expect(html).not.toContain('rel="canonical"');
   });
 
-  it("is deterministic: a second build is byte-identical", async () => {
-    const again = join(mkdtempSync(join(tmpdir(), "clinic-out-")), "output");
-    await build({ root, outDir: again });
+  it("is deterministic: a second build, from another copy in another folder, is byte-identical", async () => {
+    const again = join(temp("out"), "output");
+    await build({ root: copyFixture(), outDir: again });
     expect(hashTree(again)).toEqual(hashTree(out));
+  });
+
+  it("marks what the audit reads with the shared data attributes", () => {
+    const facts = parsePage(read(out, "/acupuncture-for-sciatica/red-bank-nj/"));
+    expect(facts.kind).toBe("conditionLocation");
+    expect(facts.links.filter((l) => l.nearby).map((l) => l.href)).toContain("/acupuncture-for-sciatica/long-branch-nj/");
+    expect(facts.reviewed).toMatchObject({ datetime: "2026-09-11" });
+    expect(facts.reviewed!.text).toContain("Medically reviewed by Ann Reviewer");
   });
 });
 
@@ -136,7 +137,7 @@ describe("hostile and unusual strings in data", () => {
         .replace("name: Red Bank", `name: "Coeur d'Alene ${hostile.replace(/"/g, '\\"')}"`)
         .replace("\n---\n", `\nfaq:\n  - q: "Is <!--<script> safe? ${hostile.replace(/"/g, '\\"')}"\n    a: "São Paulo & O'Fallon </SCRIPT > stay text."\n---\n`),
     );
-    const out = join(mkdtempSync(join(tmpdir(), "clinic-out-")), "output");
+    const out = join(temp("out"), "output");
     await build({ root, outDir: out });
     const html = read(out, "/acupuncture-for-sciatica/red-bank-nj/");
     expect(html).not.toContain("<script>alert");

@@ -1,21 +1,23 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { main } from "../src/cli/build.ts";
 import { packageRoot } from "../src/pipeline/paths.ts";
-import { copyFixture, edit } from "./helpers.ts";
+import { copyFixture, edit, runCommand } from "./helpers.ts";
 
 const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
 const cli = join(packageRoot, "src/cli/build.ts");
 
+/** `npm run build -- --root root …args`, in-process, with `env` set for the run. */
 function runBuild(root: string, args: string[] = [], env: Record<string, string> = {}) {
-  return spawnSync(tsx, [cli, "--root", root, ...args], { encoding: "utf8", env: { ...process.env, CLINIC_PAGES_TODAY: "2026-11-25", ...env } });
+  return runCommand(main, ["--root", root, ...args], env);
 }
 
 describe("staging and production builds", () => {
-  it("a staging build is noindex everywhere and its robots.txt disallows all", () => {
+  it("a staging build is noindex everywhere and its robots.txt disallows all", async () => {
     const root = copyFixture();
-    const result = runBuild(root, ["--base-url", "https://preview.clinic.test"], { CLINIC_PAGES_ENV: "staging" });
+    const result = await runBuild(root, ["--base-url", "https://preview.clinic.test"], { CLINIC_PAGES_ENV: "staging" });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("staging: noindex, no sitemap");
     expect(readFileSync(join(root, "output/robots.txt"), "utf8")).toMatch(/User-agent: \*\nDisallow: \/\n/);
@@ -27,18 +29,18 @@ describe("staging and production builds", () => {
     expect(page).toContain('"@id":"https://preview.clinic.test/acupuncture-for-sciatica/red-bank-nj/#webpage"');
   });
 
-  it("--base-url must be a web origin", () => {
-    const result = runBuild(copyFixture(), ["--base-url", "preview.clinic.test"]);
+  it("--base-url must be a web origin", async () => {
+    const result = await runBuild(copyFixture(), ["--base-url", "preview.clinic.test"]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('--base-url baseUrl: "preview.clinic.test" is not a web address');
   });
 });
 
 describe("manifest for incremental uploads", () => {
-  it("hashes every file and, with --since, lists what was added, changed and removed", () => {
+  it("hashes every file and, with --since, lists what was added, changed and removed", async () => {
     const root = copyFixture();
-    expect(runBuild(root).status).toBe(0);
-    const first = JSON.parse(readFileSync(join(root, "output/_report/manifest.json"), "utf8"));
+    expect((await runBuild(root)).status).toBe(0);
+    const first = JSON.parse(readFileSync(join(root, "report/manifest.json"), "utf8"));
     expect(first.files["index.html"]).toMatch(/^[0-9a-f]{64}$/);
     expect(first.files["robots.txt"]).toBeDefined();
     expect(first.since).toBeUndefined();
@@ -46,28 +48,42 @@ describe("manifest for incremental uploads", () => {
 
     edit(root, "locations/red-bank-nj.md", (t) => t.replace("Red Bank has a busy downtown", "Red Bank has a lively downtown"));
     edit(root, "locations/asbury-park-nj.md", (t) => t.replace("conditions: [neck-pain]", "conditions: [neck-pain, sciatica]"));
-    const result = runBuild(root, ["--since", join(root, "previous.json")]);
+    const result = await runBuild(root, ["--since", join(root, "previous.json")]);
     expect(result.status).toBe(0);
-    const second = JSON.parse(readFileSync(join(root, "output/_report/manifest.json"), "utf8"));
+    const second = JSON.parse(readFileSync(join(root, "report/manifest.json"), "utf8"));
     expect(second.since.added).toContain("acupuncture-for-sciatica/asbury-park-nj/index.html");
     expect(second.since.changed).toContain("acupuncture-for-sciatica/red-bank-nj/index.html");
     expect(second.since.changed).not.toContain("acupuncture-for-neck-pain/pompano-beach-fl/index.html");
     expect(second.since.changedUrls).toContain("https://clinic.test/acupuncture-for-sciatica/red-bank-nj/");
-    expect(second.since.changedUrls.every((u: string) => !u.includes("_report"))).toBe(true);
+    expect(second.since.changedUrls.every((u: string) => !u.includes("report"))).toBe(true);
 
     edit(root, "locations/asbury-park-nj.md", (t) => t.replace("conditions: [neck-pain, sciatica]", "conditions: [neck-pain]"));
     writeFileSync(join(root, "previous.json"), JSON.stringify(second));
-    const third = runBuild(root, ["--since", join(root, "previous.json")]);
-    expect(JSON.parse(readFileSync(join(root, "output/_report/manifest.json"), "utf8")).since.removed).toContain("acupuncture-for-sciatica/asbury-park-nj/index.html");
+    const third = await runBuild(root, ["--since", join(root, "previous.json")]);
+    expect(JSON.parse(readFileSync(join(root, "report/manifest.json"), "utf8")).since.removed).toContain("acupuncture-for-sciatica/asbury-park-nj/index.html");
     expect(third.status).toBe(0);
   });
 
-  it("a missing --since file is a clear error", () => {
-    const result = runBuild(copyFixture(), ["--since", "/nonexistent/manifest.json"]);
+  it("a missing --since file is a clear error", async () => {
+    const result = await runBuild(copyFixture(), ["--since", "/nonexistent/manifest.json"]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("/nonexistent/manifest.json (--since): does not exist");
   });
 });
+
+/** Waits (up to 10 s) until no process has this id. */
+async function waitUntilGone(pid: number): Promise<void> {
+  const started = Date.now();
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  while (alive() && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 20));
+}
 
 describe("atomic publish", () => {
   it("a build killed midway leaves the previous output/ complete", async () => {
@@ -77,12 +93,15 @@ describe("atomic publish", () => {
     const child = spawn(tsx, [cli, "--root", root], { detached: true, stdio: "ignore", env: { ...process.env } });
     const started = Date.now();
     while (!readdirSync(root).some((n) => n.startsWith("output.building-")) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 10));
-    expect(readdirSync(root).some((n) => n.startsWith("output.building-"))).toBe(true);
+    const staging = readdirSync(root).find((n) => n.startsWith("output.building-"));
+    expect(staging).toBeDefined();
     process.kill(-child.pid!, "SIGKILL");
     await new Promise((r) => child.once("exit", r));
+    // The folder is named after the build's own process (tsx's child): wait until it is gone too.
+    await waitUntilGone(Number(staging!.slice("output.building-".length)));
     expect(readdirSync(join(root, "output"))).toEqual(["marker.txt"]);
     // The next build cleans up and publishes normally.
-    expect(runBuild(root).status).toBe(0);
+    expect((await runBuild(root)).status).toBe(0);
     expect(existsSync(join(root, "output/index.html"))).toBe(true);
     expect(existsSync(join(root, "output/marker.txt"))).toBe(false);
     expect(readdirSync(root).filter((n) => n.startsWith("output."))).toEqual([]);

@@ -44,7 +44,7 @@ describe("#16: evidence on the built pages", () => {
       t.replace("doi: 10.1016/j.jpain.2017.11.005", "doi: 10.1016/j.jpain.2017.11.005\n      pmid: 29198932"),
     );
     out = join(tempDir("clinic-evidence-"), "output");
-    result = await build({ root, outDir: out, today: "2026-11-25", cacheDir: tempDir("clinic-cache-") });
+    result = await build({ root, outDir: out, today: "2026-11-25" });
   });
 
   it("shows what each study covered and what it was compared with beside the citation", () => {
@@ -82,7 +82,6 @@ describe("#16: the sample site", () => {
       root: packageRoot,
       outDir: out,
       today: "2026-11-25",
-      cacheDir: tempDir("clinic-cache-"),
     });
     expect(result.warnings.filter((w) => w.field.startsWith("evidence"))).toEqual([]);
     expect(evidenceFindings(result)).toEqual([]);

@@ -1,17 +1,74 @@
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { format } from "node:util";
+import { inject, vi } from "vitest";
+import { reportError, type Command } from "../src/cli/run.ts";
 import { loadProject } from "../src/load/index.ts";
+import { packageRoot } from "../src/pipeline/paths.ts";
 import { DataError, formatProblem, type Problem } from "../src/problems.ts";
 import { validateProject, type Model } from "../src/validate/index.ts";
+import { fixtureRoot } from "./fixture.ts";
 
-export const fixtureRoot = join(import.meta.dirname, "fixtures", "mini");
+export { fixtureRoot };
 
 /** A fresh copy of the mini fixture site in a temporary folder. */
 export function copyFixture(): string {
-  const dir = mkdtempSync(join(tmpdir(), "clinic-pages-"));
+  const dir = temp("project");
   cpSync(fixtureRoot, dir, { recursive: true });
   return dir;
+}
+
+/** A new empty folder in the suite's temporary folder (removed when the run ends). */
+export function temp(name = "test"): string {
+  return mkdtempSync(join(tmpdir(), `clinic-${name}-`));
+}
+
+/** The unchanged fixture site, built once for the whole run (tests/global-setup.ts). Read it, never change it. */
+export function fixtureSite(): string {
+  return inject("fixtureSite");
+}
+
+/** What a command printed and its exit code. */
+export interface CommandResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command's body in-process, as `npm run <command> -- args` would, with the same error
+ * handling (exit 1 and a report for bad data, a stack trace only for bugs) and with `env` set
+ * for the call. Much faster than spawning tsx; each command keeps one spawned smoke test.
+ */
+export async function runCommand(main: Command, args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const spies = [
+    vi.spyOn(console, "log").mockImplementation((...parts) => void stdout.push(format(...parts))),
+    vi.spyOn(console, "warn").mockImplementation((...parts) => void stderr.push(format(...parts))),
+    vi.spyOn(console, "error").mockImplementation((...parts) => void stderr.push(format(...parts))),
+  ];
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  try {
+    const status = await main(args).catch(reportError);
+    return { status, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+/** Runs `tsx src/cli/<script>` in a child process, exactly as npm does: for one smoke test per command. */
+export function spawnCommand(script: string, args: string[]): CommandResult {
+  const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
+  const result = spawnSync(tsx, [join(packageRoot, "src/cli", script), ...args], { encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Rewrites one file of a project with `change(text)`. */

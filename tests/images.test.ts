@@ -1,14 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build.ts";
 import { fitText, textWidth } from "../src/images/font.ts";
 import { DataError } from "../src/problems.ts";
-import { copyFixture, edit, problemsOf } from "./helpers.ts";
-
-const temp = (name: string) => mkdtempSync(join(tmpdir(), `clinic-${name}-`));
+import { copyFixture, edit, fixtureSite, problemsOf, temp } from "./helpers.ts";
 
 async function buildFixture(root = copyFixture(), cacheDir = temp("cache")) {
   const out = join(temp("img"), "output");
@@ -17,8 +14,9 @@ async function buildFixture(root = copyFixture(), cacheDir = temp("cache")) {
 }
 
 describe("responsive photos", () => {
+  const out = fixtureSite();
+
   it("publishes AVIF, WebP and JPEG at 400, 800 and 1200 px inside <picture> with dimensions", async () => {
-    const { out } = await buildFixture();
     const html = readFileSync(join(out, "acupuncture-for-sciatica/red-bank-nj/index.html"), "utf8");
     const picture = html.match(/<picture>[\s\S]*?<\/picture>/)![0];
     expect(picture).toMatch(/<source type="image\/avif" srcset="\/img\/north-[0-9a-f]{10}-400\.avif 400w, \/img\/north-[0-9a-f]{10}-800\.avif 800w, \/img\/north-[0-9a-f]{10}-1200\.avif 1200w"/);
@@ -35,8 +33,7 @@ describe("responsive photos", () => {
     expect(hub).toMatch(/<img src="\/img\/ann-[0-9a-f]{10}-800\.jpg"[^>]*alt="Illustration standing in for Ann&#39;s portrait"[^>]*loading="lazy"/);
   });
 
-  it("puts the photo in the clinic's JSON-LD only where the page shows it", async () => {
-    const { out } = await buildFixture();
+  it("puts the photo in the clinic's JSON-LD only where the page shows it", () => {
     const html = readFileSync(join(out, "locations/red-bank-nj/index.html"), "utf8");
     const image = html.match(/"image":"(https:\/\/clinic\.test\/img\/north-[0-9a-f]{10}-800\.jpg)"/)![1]!;
     expect(html).toContain(`src="${image.replace("https://clinic.test", "")}"`);
@@ -45,7 +42,7 @@ describe("responsive photos", () => {
 
 describe("social cards", () => {
   it("gives every page a 1200×630 card referenced from og:image and twitter:image with alt", async () => {
-    const { out } = await buildFixture();
+    const out = fixtureSite();
     const html = readFileSync(join(out, "acupuncture-for-sciatica/red-bank-nj/index.html"), "utf8");
     const url = html.match(/<meta property="og:image" content="https:\/\/clinic\.test(\/cards\/[0-9a-f]{16}\.jpg)">/)![1]!;
     expect(html).toContain('<meta property="og:image:width" content="1200">');

@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.ts";
+import { describe, expect, it } from "vitest";
 import { clockTime } from "../src/render/format.ts";
-import { copyFixture } from "./helpers.ts";
+import { fixtureSite } from "./helpers.ts";
 
 type Node = Record<string, unknown>;
 
@@ -53,11 +51,7 @@ function facts(graph: Node[]): Array<{ what: string; shown: (page: ReturnType<ty
 }
 
 describe("parity: every fact in the JSON-LD is visible on the page", () => {
-  let out: string;
-  beforeAll(async () => {
-    out = join(mkdtempSync(join(tmpdir(), "clinic-parity-")), "output");
-    await build({ root: copyFixture(), outDir: out });
-  });
+  const out = fixtureSite();
 
   it.each([
     ["home", "/", 2],

@@ -1,6 +1,10 @@
 import type { QualitySettings } from "../validate/site-schema.ts";
+import { isMedicalPage } from "./jsonld.ts";
 import { evidenceWording } from "./evidence.ts";
 import type { PageFacts } from "./parse.ts";
+import type { CheckId } from "../problems.ts";
+import { descriptionRange, titleMax } from "../rules/limits.ts";
+import { isNoindex } from "../rules/page-markup.ts";
 import type { Finding } from "./types.ts";
 import { hashWord, wordHashes, words } from "./uniqueness.ts";
 
@@ -16,14 +20,12 @@ export interface AuditContext {
 
 type Check = (url: string, page: PageFacts, ctx: AuditContext) => Finding[];
 
-const finding = (check: string, severity: Finding["severity"], page: string, message: string, hint?: string): Finding => ({ check, severity, page, message, hint });
+const finding = (check: CheckId, severity: Finding["severity"], page: string, message: string, hint?: string): Finding => ({ check, severity, page, message, hint });
 
-export const titleMax = 60;
-export const descriptionRange = [70, 160] as const;
 
 const onPageSeo: Check = (url, page, ctx) => {
   const out: Finding[] = [];
-  const indexable = !/noindex/i.test(page.robots ?? "");
+  const indexable = !isNoindex(page.robots);
   if (page.h1Count !== 1) out.push(finding("seo.h1", "error", url, `has ${page.h1Count} h1 headings; a page needs exactly one`));
   if (!page.lang) out.push(finding("seo.lang", "error", url, "the html element has no lang attribute"));
   if (!page.title) out.push(finding("seo.title", "error", url, "has no title"));
@@ -124,8 +126,7 @@ export function monthsBetween(from: string, to: string): number {
 }
 
 const medicalReview: Check = (url, page, ctx) => {
-  const isMedical = page.jsonLd.some((block) => block.includes('"MedicalWebPage"'));
-  if (!isMedical) return [];
+  if (!isMedicalPage(page.graph)) return [];
   const out: Finding[] = [];
   if (!page.reviewed || !/reviewed by/i.test(page.reviewed.text)) out.push(finding("medical.reviewer", "error", url, 'shows no "Medically reviewed by" byline', "set reviewer in the condition file"));
   const date = page.reviewed?.datetime;
@@ -149,8 +150,7 @@ export function thirdPartyHosts(page: PageFacts, url: string, origin: string): s
 }
 
 const privacy: Check = (url, page, ctx) => {
-  const isMedical = page.jsonLd.some((block) => block.includes('"MedicalWebPage"'));
-  if (!isMedical) return [];
+  if (!isMedicalPage(page.graph)) return [];
   return thirdPartyHosts(page, url, ctx.origin)
     .filter((host) => !ctx.quality.thirdPartyHosts.includes(host))
     .map((host) => finding("privacy.third-party", "error", url, `loads a script, pixel, frame or file from ${host} on a condition page`, "health-privacy guidance treats trackers on condition pages as a risk; remove it, or list the host in site.yaml quality.thirdPartyHosts"));

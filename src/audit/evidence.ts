@@ -1,3 +1,4 @@
+import { pageAttributes } from "../rules/page-markup.ts";
 import type { PageFacts } from "./parse.ts";
 import type { Finding } from "./types.ts";
 
@@ -6,8 +7,8 @@ import type { Finding } from "./types.ts";
  * summary: the study's comparison ids, and whether it covered the condition of the page.
  */
 export const evidenceAttributes = {
-  comparison: "data-evidence-comparison",
-  scope: "data-evidence-scope",
+  comparison: pageAttributes.evidenceComparison,
+  scope: pageAttributes.evidenceScope,
 } as const;
 
 /** One evidence summary as the page shows it. */

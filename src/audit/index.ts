@@ -7,6 +7,7 @@ import type { BuiltPage, Finding } from "./types.ts";
 import { hashWord, headingMasks, mostSimilar, shinglesOf, signature } from "./uniqueness.ts";
 
 export type { BuiltPage, Finding } from "./types.ts";
+export { formatFinding } from "../problems.ts";
 export type { PageSummary } from "./page.ts";
 
 export interface AuditOptions {
@@ -96,7 +97,7 @@ function duplicates(summaries: PageSummary[], field: "title" | "description"): F
   }
   return [...byValue.values()]
     .filter((urls) => urls.length > 1)
-    .flatMap((urls) => urls.map((url) => ({ check: `seo.${field}-duplicate`, severity: "error" as const, page: url, message: `has the same ${field} as ${urls.filter((u) => u !== url).join(", ")}`, hint: `${field}s must be unique across the site; adjust the ${field} patterns or the names in the data` })));
+    .flatMap((urls) => urls.map((url) => ({ check: `seo.${field}-duplicate` as const, severity: "error" as const, page: url, message: `has the same ${field} as ${urls.filter((u) => u !== url).join(", ")}`, hint: `${field}s must be unique across the site; adjust the ${field} patterns or the names in the data` })));
 }
 
 interface Scored {
@@ -167,12 +168,4 @@ function countHosts(summaries: PageSummary[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const s of summaries) for (const host of s.hosts) counts[host] = (counts[host] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
-/** `/path/ @graph[3].geo: message [check] — hint — edit file` */
-export function formatFinding(finding: Finding): string {
-  const where = finding.path ? ` ${finding.path}` : "";
-  const files = finding.files?.length ? ` — edit ${finding.files.join(" or ")}` : "";
-  const hint = finding.hint ? ` — ${finding.hint}` : "";
-  return `${finding.page}${where}: ${finding.message} [${finding.check}]${hint}${files}`;
 }

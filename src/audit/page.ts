@@ -1,4 +1,5 @@
 import { anchorLinks, pageChecks, thirdPartyHosts, type AuditContext } from "./checks.ts";
+import { isNoindex } from "../rules/page-markup.ts";
 import { auditJsonLd } from "./jsonld.ts";
 import { parsePage } from "./parse.ts";
 import type { BuiltPage, Finding } from "./types.ts";
@@ -30,12 +31,12 @@ export function analyzePage(page: BuiltPage, ctx: AuditContext): PageSummary {
     kind: facts.kind,
     title: facts.title,
     description: facts.description,
-    indexable: !/noindex/i.test(facts.robots ?? ""),
+    indexable: !isNoindex(facts.robots),
     h1Text: facts.h1Text,
     ids: [...facts.ids],
     anchors: anchorLinks(page.url, facts, ctx),
     hosts: thirdPartyHosts(facts, page.url, ctx.origin),
     words: facts.mainWords,
-    findings: [...auditJsonLd(page.url, facts.jsonLd), ...pageChecks.flatMap((check) => check(page.url, facts, ctx))],
+    findings: [...auditJsonLd(page.url, facts.graph), ...pageChecks.flatMap((check) => check(page.url, facts, ctx))],
   };
 }

@@ -33,7 +33,10 @@ function sharePages(pages: BuiltPage[]): SharedPages {
   const lengths = Uint32Array.from(pages, (p) => Buffer.byteLength(p.html));
   const offsets = new Uint32Array(pages.length);
   let total = 0;
-  lengths.forEach((length, i) => ((offsets[i] = total), (total += length)));
+  lengths.forEach((length, i) => {
+    offsets[i] = total;
+    total += length;
+  });
   const bytes = new SharedArrayBuffer(total);
   const view = Buffer.from(bytes);
   pages.forEach((page, i) => view.write(page.html, offsets[i]!, lengths[i]!, "utf8"));
@@ -55,7 +58,8 @@ function bootstrap(): string {
 
 function runWorker(shared: SharedPages, from: number, to: number, ctx: AuditContext): Promise<PageSummary[]> {
   return new Promise((resolve, reject) => {
-    const workerData = { shared, from, to, ctx: { ...ctx, urls: shared.urls } };
+    // Every planned URL, not just these pages': a shard links to pages other shards build.
+    const workerData = { shared, from, to, ctx: { ...ctx, urls: [...ctx.urls] } };
     // A roomy young generation: the per-page work allocates many short-lived strings.
     const worker = new Worker(bootstrap(), { eval: true, workerData, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     worker.once("message", (summaries: PageSummary[]) => {

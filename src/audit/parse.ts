@@ -1,9 +1,11 @@
 import { Parser } from "htmlparser2";
+import { pageAttributes } from "../rules/page-markup.ts";
+import { readGraph, type PageGraph } from "./jsonld.ts";
 import { evidenceAttributes, type EvidenceSummary } from "./evidence.ts";
 
 /** What the audit needs to know about one built page, read in a single pass over its HTML. */
 export interface PageFacts {
-  /** The template's page kind, from `<body data-page-kind>`; pages are compared only within a kind. */
+  /** The template's page kind, from `<body data-page-kind>` (pageAttributes.kind); pages are compared only within a kind. */
   kind: string;
   lang?: string;
   title?: string;
@@ -26,6 +28,8 @@ export interface PageFacts {
   /** Hashes of the words of mainText, in order (filled in by the audit). */
   mainWords?: Uint32Array;
   jsonLd: string[];
+  /** The JSON-LD parsed once: what the page says it is (a MedicalWebPage is a condition page). */
+  graph: PageGraph;
   reviewed?: { text: string; datetime?: string };
   citations: number;
   /** Evidence summaries, with the cited study's comparison and scope from the evidence macro. */
@@ -54,22 +58,21 @@ type Flag = keyof Regions;
 
 function flagsFor(tag: string, attrs: Record<string, string>): Flag[] {
   const flags: Flag[] = [];
-  const classes = attrs.class ? ` ${attrs.class} ` : "";
   if (tag === "main") flags.push("main");
   if (skippedInMain.has(tag)) flags.push("skipped");
   if (tag === "cite") flags.push("cite");
   if (tag === "h1") flags.push("h1");
   if (tag === "title") flags.push("title");
   if (tag === "script" && attrs.type === "application/ld+json") flags.push("jsonLd");
-  if (classes.includes(" nearby ")) flags.push("nearby");
-  if (classes.includes(" reviewed ")) flags.push("reviewed");
+  if (pageAttributes.nearby in attrs) flags.push("nearby");
+  if (pageAttributes.reviewed in attrs) flags.push("reviewed");
   if (attrs[evidenceAttributes.comparison] !== undefined) flags.push("evidence");
   return flags;
 }
 
 /** Parses a page's HTML into the facts the checks use. */
 export function parsePage(html: string): PageFacts {
-  const facts: PageFacts = { kind: "", canonicals: [], h1Count: 0, h1Text: "", headings: [], images: [], links: [], ids: new Set(), loads: [], mainText: "", mainTextWithoutCitations: "", jsonLd: [], citations: 0, evidence: [] };
+  const facts: PageFacts = { kind: "", canonicals: [], h1Count: 0, h1Text: "", headings: [], images: [], links: [], ids: new Set(), loads: [], mainText: "", mainTextWithoutCitations: "", jsonLd: [], graph: { nodes: [] }, citations: 0, evidence: [] };
   const inside: Regions = { main: 0, skipped: 0, cite: 0, nearby: 0, reviewed: 0, h1: 0, title: 0, jsonLd: 0, evidence: 0 };
   const stack: Flag[][] = [];
   const main: string[] = [];
@@ -79,6 +82,11 @@ export function parsePage(html: string): PageFacts {
   let reviewedText = "";
   let reviewedDate: string | undefined;
   let sawReviewed = false;
+  /** Block boundaries separate words in the collected text. */
+  const breakWords = () => {
+    main.push(" ");
+    mainNoCite.push(" ");
+  };
   const parser = new Parser(
     {
       onopentag(tag, attrs) {
@@ -86,7 +94,7 @@ export function parsePage(html: string): PageFacts {
         if (tag === "h1" && facts.h1Count === 1) facts.h1Text = "";
         if (tag === "time" && inside.reviewed > 0 && attrs.datetime) reviewedDate = attrs.datetime;
         if (tag === "cite" && inside.main > 0) facts.citations++;
-        if (blockTags.has(tag)) (main.push(" "), mainNoCite.push(" "));
+        if (blockTags.has(tag)) breakWords();
         if (voidTags.has(tag)) return;
         const flags = flagsFor(tag, attrs);
         for (const flag of flags) inside[flag]++;
@@ -109,8 +117,11 @@ export function parsePage(html: string): PageFacts {
         if (voidTags.has(tag)) return;
         const flags = stack.pop() ?? [];
         for (const flag of flags) inside[flag]--;
-        if (flags.includes("jsonLd")) (facts.jsonLd.push(script), (script = ""));
-        if (blockTags.has(tag)) (main.push(" "), mainNoCite.push(" "));
+        if (flags.includes("jsonLd")) {
+          facts.jsonLd.push(script);
+          script = "";
+        }
+        if (blockTags.has(tag)) breakWords();
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
@@ -122,6 +133,7 @@ export function parsePage(html: string): PageFacts {
   // Left with their original whitespace: word splitting and the claim patterns do not need it normalized.
   facts.mainText = main.join("");
   facts.mainTextWithoutCitations = mainNoCite.join("");
+  facts.graph = readGraph(facts.jsonLd);
   if (sawReviewed) facts.reviewed = { text: normalizeSpace(reviewedText), datetime: reviewedDate };
   return facts;
 }
@@ -142,7 +154,7 @@ function openTag(facts: PageFacts, tag: string, attrs: Record<string, string>, n
       if (attrs.lang) facts.lang = attrs.lang;
       break;
     case "body":
-      facts.kind = attrs["data-page-kind"] ?? "";
+      facts.kind = attrs[pageAttributes.kind] ?? "";
       break;
     case "meta":
       if (attrs.name === "description") facts.description = attrs.content;

@@ -6,15 +6,4 @@ export interface BuiltPage {
   outputPath?: string;
 }
 
-/** One audit result: which check, how serious, which page, what is wrong and how to fix it. */
-export interface Finding {
-  check: string;
-  severity: "error" | "warning";
-  page: string;
-  message: string;
-  /** Where in the page, e.g. a JSON-LD path. */
-  path?: string;
-  /** The data file(s) to change, when known. */
-  files?: string[];
-  hint?: string;
-}
+export type { Finding } from "../problems.ts";

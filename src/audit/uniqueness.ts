@@ -54,7 +54,10 @@ export function wordHashes(text: string): Uint32Array {
   for (let i = 0; i < lower.length; i++) {
     const code = lower.charCodeAt(i);
     if (isWordChar(code, lower, i)) {
-      if (!inWord) (h = 0x811c9dc5), (inWord = true);
+      if (!inWord) {
+        h = 0x811c9dc5;
+        inWord = true;
+      }
       h = Math.imul(h ^ code, 0x01000193);
     } else if (inWord && (code === 39 || code === 0x2019) && i + 1 < lower.length && isWordChar(lower.charCodeAt(i + 1), lower, i + 1)) {
       h = Math.imul(h ^ code, 0x01000193);
@@ -126,8 +129,11 @@ export function containment(a: Uint32Array, b: Uint32Array): number {
   let j = 0;
   let shared = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) (shared++, i++, j++);
-    else if (a[i]! < b[j]!) i++;
+    if (a[i] === b[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
     else j++;
   }
   return shared / a.length;

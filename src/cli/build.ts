@@ -3,15 +3,16 @@ import { formatFinding } from "../audit/index.ts";
 import { build } from "../build.ts";
 import { parseShard } from "../plan/shard.ts";
 import { formatProblem } from "../problems.ts";
-import { runCli } from "./run.ts";
+import { isEntryPoint, runCli } from "./run.ts";
 
 const usage = `Usage: npm run build -- [options]
 
   --root DIR         project folder with site.yaml, locations/ and conditions/ (default: .)
   --out DIR          where to write the site (default: <root>/output)
+  --report DIR       where to write the build report and manifest (default: report/ beside --out)
   --base-url URL     site origin for this build, e.g. a staging host (or CLINIC_PAGES_BASE_URL)
   --staging          noindex on every page, robots.txt disallows all, no sitemap (or CLINIC_PAGES_ENV=staging)
-  --since FILE       a previous manifest.json; output/_report/manifest.json then lists the changes
+  --since FILE       a previous manifest.json; report/manifest.json then lists the changes
   --timings          print the seconds each stage took
   --shard i/n        build only share i of n (for several CI runners); join them with npm run combine
   --chunk-size N     pages rendered, checked and written together (default 250); memory grows with it
@@ -21,11 +22,14 @@ const usage = `Usage: npm run build -- [options]
 Exit code 0: the site in --out is publishable. 1: problems in the data or the built pages
 (listed on stderr); the previous output is untouched.`;
 
-async function main(): Promise<number> {
+/** The command's body; tests call it in-process with their own arguments. */
+export async function main(args: string[]): Promise<number> {
   const { values } = parseArgs({
+    args,
     options: {
       root: { type: "string", default: "." },
       out: { type: "string" },
+      report: { type: "string" },
       "base-url": { type: "string" },
       staging: { type: "boolean" },
       since: { type: "string" },
@@ -59,6 +63,7 @@ async function main(): Promise<number> {
     memoryMb: numbers["--memory"],
     root: values.root!,
     outDir: values.out,
+    reportDir: values.report,
     baseUrl: values["base-url"] ?? process.env.CLINIC_PAGES_BASE_URL,
     staging: values.staging ?? process.env.CLINIC_PAGES_ENV === "staging",
     since: values.since,
@@ -74,7 +79,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const sitemap = result.staging ? "staging: noindex, no sitemap" : `${result.indexable} in the sitemap`;
-  console.log(`Built ${result.pages} pages (${sitemap}) into ${result.outDir} in ${seconds} s, ${warnings}.`);
+  console.log(`Built ${result.pages} pages (${sitemap}) into ${result.outDir} in ${seconds} s, ${warnings}. Report: ${result.reportDir}`);
   return 0;
 }
 
@@ -90,4 +95,4 @@ function positiveNumbers<K extends string>(given: Record<K, string | undefined>)
   return out;
 }
 
-runCli(main);
+if (isEntryPoint(import.meta.url)) runCli(main);

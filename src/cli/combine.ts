@@ -1,20 +1,27 @@
 import { parseArgs } from "node:util";
 import { combine } from "../combine.ts";
-import { runCli } from "./run.ts";
+import { fail, isEntryPoint, runCli } from "./run.ts";
 
-const usage = `Usage: npm run combine -- SHARD_DIR... [--out DIR] [--root DIR] [--base-url URL] [--staging] [--since FILE]
+const usage = `Usage: npm run combine -- SHARD_DIR... [--out DIR] [--report DIR] [--root DIR] [--base-url URL] [--staging] [--since FILE]
 
 Joins the folders written by npm run build -- --shard i/n --out SHARD_DIR into one site.`;
 
-async function main(): Promise<number> {
+/** The command's body; tests call it in-process with their own arguments. */
+export async function main(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
+    args,
     allowPositionals: true,
-    options: { out: { type: "string" }, root: { type: "string", default: "." }, "base-url": { type: "string" }, staging: { type: "boolean" }, since: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { out: { type: "string" }, report: { type: "string" }, root: { type: "string", default: "." }, "base-url": { type: "string" }, staging: { type: "boolean" }, since: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
-  if (values.help || positionals.length === 0) return values.help ? (console.log(usage), 0) : (console.error(usage), 1);
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (positionals.length === 0) return fail(usage);
   const result = await combine({
     root: values.root!,
     outDir: values.out,
+    reportDir: values.report,
     shards: positionals,
     baseUrl: values["base-url"] ?? process.env.CLINIC_PAGES_BASE_URL,
     staging: values.staging ?? process.env.CLINIC_PAGES_ENV === "staging",
@@ -25,4 +32,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-runCli(main);
+if (isEntryPoint(import.meta.url)) runCli(main);

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { today } from "../build.ts";
+import { today } from "../rules/dates.ts";
 import { planImport } from "../marketer/import.ts";
 import { readClinics } from "../marketer/site-clinics.ts";
-import { formatProblems } from "../problems.ts";
+import { DataError } from "../problems.ts";
+import { fail, isEntryPoint, runCli } from "./run.ts";
 
 const usage = `Usage: npm run import -- cities.csv [--dry-run] [--root DIR]
 
@@ -13,23 +14,31 @@ location files. Columns: name, region (required); lat, lng (looked up when missi
 (nearest when missing); neighborhoods, landmarks (separate items with |); directions; updated;
 slug. Nothing is written if any row has a problem.`;
 
-function main(): number {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { "dry-run": { type: "boolean" }, root: { type: "string", default: "." }, help: { type: "boolean", short: "h" } } });
-  if (values.help) return console.log(usage), 0;
-  if (positionals.length !== 1) return console.error(usage), 1;
+/** The command's body; tests call it in-process with their own arguments. */
+export async function main(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { "dry-run": { type: "boolean" }, root: { type: "string", default: "." }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (positionals.length !== 1) return fail(usage);
   const csvPath = resolve(positionals[0]!);
-  if (!existsSync(csvPath)) return console.error(`${positionals[0]} does not exist.`), 1;
+  if (!existsSync(csvPath)) return fail(`${positionals[0]} does not exist.`);
   const root = resolve(values.root!);
   const plan = planImport(readFileSync(csvPath, "utf8"), basename(csvPath), root, readClinics(root), today());
-  if (plan.problems.length > 0) {
-    console.error(formatProblems(plan.problems).replace("nothing was built and output/ is unchanged", "no file was written"));
-    return 1;
-  }
+  if (plan.problems.length > 0) throw new DataError(plan.problems, "no file was written");
   for (const { file } of plan.creates) console.log(`create ${file}`);
   for (const { file } of plan.updates) console.log(`update ${file}`);
   for (const file of plan.unchanged) console.log(`unchanged ${file}`);
   const summary = `${plan.creates.length} to create, ${plan.updates.length} to update, ${plan.unchanged.length} unchanged`;
-  if (values["dry-run"]) return console.log(`Dry run: ${summary}; nothing was written.`), 0;
+  if (values["dry-run"]) {
+    console.log(`Dry run: ${summary}; nothing was written.`);
+    return 0;
+  }
   for (const { file, text } of [...plan.creates, ...plan.updates]) {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     writeFileSync(join(root, file), text);
@@ -38,4 +47,4 @@ function main(): number {
   return 0;
 }
 
-process.exit(main());
+if (isEntryPoint(import.meta.url)) runCli(main);

@@ -1,21 +1,17 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { today } from "../build.ts";
+import { today } from "../rules/dates.ts";
 import { distanceKm, kmTo } from "../plan/geo.ts";
 import { findCities, normalizeName, type City } from "../marketer/cities.ts";
 import { locationFile, locationSlug, nearestClinic } from "../marketer/location-file.ts";
 import { readClinics } from "../marketer/site-clinics.ts";
+import { fail, isEntryPoint, runCli } from "./run.ts";
 
 const usage = `Usage: npm run new-location -- "Pompano Beach, FL" [--pick N] [--root DIR]
 
 Creates locations/<city>-<state>.md with the city's coordinates (from an offline city list),
 the nearest clinic, and prompts for the local facts that make its pages unique.`;
-
-function fail(message: string): number {
-  console.error(message);
-  return 1;
-}
 
 function describe(city: City, i: number): string {
   return `  ${i + 1}. ${city.name}, ${city.region} (${city.lat}, ${city.lng}), population ${city.population.toLocaleString("en-US")}`;
@@ -25,9 +21,18 @@ function displayName(typed: string, city: City): string {
   return normalizeName(typed) === normalizeName(city.name) && typed !== typed.toLowerCase() ? typed : city.name;
 }
 
-function main(): number {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { pick: { type: "string" }, root: { type: "string", default: "." }, help: { type: "boolean", short: "h" } } });
-  if (values.help || positionals.length !== 1) return values.help ? (console.log(usage), 0) : fail(usage);
+/** The command's body; tests call it in-process with their own arguments. */
+export async function main(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { pick: { type: "string" }, root: { type: "string", default: "." }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    console.log(usage);
+    return 0;
+  }
+  if (positionals.length !== 1) return fail(usage);
   const [name, region] = positionals[0]!.split(",").map((part) => part.trim()) as [string, string | undefined];
   const matches = findCities(name, region);
   if (matches.length === 0) return fail(`No city called "${positionals[0]}" in the offline city list. Check the spelling and the two-letter state, or write the file by hand with the city's coordinates.`);
@@ -50,4 +55,4 @@ function main(): number {
   return 0;
 }
 
-process.exit(main());
+if (isEntryPoint(import.meta.url)) runCli(main);

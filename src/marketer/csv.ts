@@ -22,18 +22,30 @@ function records(text: string, delimiter: string): Array<{ line: number; fields:
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else (field += ch), ch === "\n" && line++;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        field += ch;
+        if (ch === "\n") line++;
+      }
     } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === delimiter) fields.push(field), (field = "");
-    else if (ch === "\n") {
+    else if (ch === delimiter) {
+      fields.push(field);
+      field = "";
+    } else if (ch === "\n") {
       fields.push(field);
       out.push({ line: start, fields });
-      (fields = []), (field = ""), (start = ++line);
+      fields = [];
+      field = "";
+      start = ++line;
     } else field += ch;
   }
-  if (field !== "" || fields.length > 0) (fields.push(field), out.push({ line: start, fields }));
+  if (field !== "" || fields.length > 0) {
+    fields.push(field);
+    out.push({ line: start, fields });
+  }
   return out.filter((r) => r.fields.some((f) => f.trim() !== ""));
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import matter from "gray-matter";
 import { parseDocument } from "yaml";
+import { normalizeText, splitFrontMatter } from "../load/source-file.ts";
 import type { Problem } from "../problems.ts";
 import { closest } from "../validate/issues.ts";
 import { findCities } from "./cities.ts";
@@ -116,7 +116,7 @@ function addToPlan(plan: ImportPlan, file: string, root: string, location: NewLo
 
 /** Sets the imported fields in an existing file, keeping its other fields, comments and body. */
 function updateFrontMatter(text: string, location: NewLocation): string {
-  const split = matter(text.replace(/\r\n?/g, "\n"), { engines: { yaml: () => ({}) } });
+  const split = splitFrontMatter(normalizeText(text));
   const doc = parseDocument(split.matter);
   const data = (doc.toJS() ?? {}) as Record<string, unknown>;
   const before = JSON.stringify(data);

@@ -1,5 +1,5 @@
 import { distanceKm } from "../plan/geo.ts";
-import { slugFromPath } from "../validate/slug.ts";
+import { slugify } from "../rules/slug.ts";
 
 export interface ClinicPoint {
   id: string;
@@ -22,7 +22,7 @@ export interface NewLocation {
 
 /** `Pompano Beach`, `FL` → `pompano-beach-fl` */
 export function locationSlug(name: string, region: string): string {
-  return slugFromPath(`${name} ${region}`);
+  return slugify(`${name} ${region}`);
 }
 
 /** The clinic closest to a point, by great-circle distance. */

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { writeAdmin } from "../cms/admin.ts";
 import { DataError } from "../problems.ts";
 import clinicPages from "../render/eleventy-plugin.ts";
 import { withImages, type RenderData } from "../render/render-data.ts";
@@ -32,6 +33,8 @@ export function previewData(root: string, outDir = join(root, "output")): () => 
     try {
       const planned = await planImagesStage(prepare(root), root);
       await makeImages(planned, root, outDir, {});
+      // The preview always has the editor at /admin/, with pick lists from the data just loaded.
+      writeAdmin(outDir, planned.model, planned.data.origin);
       lastGood = withImages(planned.data, planned.images);
       return lastGood;
     } catch (error) {

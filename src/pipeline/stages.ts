@@ -1,12 +1,15 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { formatFinding, summarize, type AuditResult, type PageSummary } from "../audit/index.ts";
+import { summarize, type AuditResult, type PageSummary } from "../audit/index.ts";
+import { wantsAdmin, writeAdmin } from "../cms/admin.ts";
+import { indexNowKey, writeKeyFile } from "../indexnow/key.ts";
 import { imageCacheDir } from "../images/cache.ts";
 import { generateImages, type ImageSummary } from "../images/generate.ts";
 import { logoBytes, planImages, type CardSpec, type ImagePlan } from "../images/plan.ts";
 import type { Page } from "../plan/index.ts";
-import { DataError } from "../problems.ts";
-import { buildManifest, manifestPath, sha256, type Manifest } from "../publish/manifest.ts";
+import { AuditError, DataError } from "../problems.ts";
+import { failedReportDir, manifestFile } from "../publish/report-location.ts";
+import { buildManifest, sha256, type Manifest } from "../publish/manifest.ts";
 import { noindexHtml } from "../publish/noindex.ts";
 import { stagingDir, swapInto, writeSiteFiles } from "../publish/index.ts";
 import { writeReport } from "../publish/report.ts";
@@ -33,20 +36,6 @@ export interface Planned extends Prepared {
 export interface CheckSettings {
   /** YYYY-MM-DD that review ages are measured against. */
   today: string;
-}
-
-/** Thrown when the audit finds errors in the built pages; nothing is published. */
-export class AuditError extends Error {
-  constructor(
-    readonly audit: AuditResult,
-    readonly reportDir: string,
-  ) {
-    const errors = audit.findings.filter((f) => f.severity === "error");
-    const pages = new Set(errors.map((f) => f.page)).size;
-    const count = `${errors.length} audit ${errors.length === 1 ? "error" : "errors"} on ${pages} ${pages === 1 ? "page" : "pages"}`;
-    super(`${errors.map(formatFinding).join("\n")}\n\n${count}; nothing was published and output/ is unchanged. Full report: ${join(reportDir, "index.html")}`);
-    this.name = "AuditError";
-  }
 }
 
 /** Stage: the photos and social cards every page will reference. */
@@ -100,16 +89,18 @@ export const largeSite = 2000;
  * Stage: the site-wide checks over every page's summary (uniqueness, duplicate titles, anchors
  * between pages). With errors, the report goes beside the output and AuditError is thrown.
  */
-export function siteChecks(planned: Prepared, summaries: PageSummary[], outDir: string, settings: CheckSettings): AuditResult {
+export function siteChecks(planned: Prepared, summaries: PageSummary[], reportDir: string, settings: CheckSettings): AuditResult {
   const { model, plan, data } = planned;
   const ordered = [...summaries].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const audit = summarize(ordered, plan, { origin: data.origin, quality: model.site.quality, today: settings.today });
-  if (audit.findings.some((f) => f.severity === "error")) {
-    const reportDir = `${outDir}.failed-report`;
-    writeReport(reportDir, audit, model.site.quality, model.site.organization.name);
-    throw new AuditError(audit, reportDir);
-  }
+  if (audit.findings.some((f) => f.severity === "error")) failAudit(planned, audit, reportDir);
   return audit;
+}
+
+/** Writes the failed build's report apart from the last good one, and stops the build. */
+export function failAudit(planned: Prepared, audit: AuditResult, reportDir: string): never {
+  writeReport(failedReportDir(reportDir), audit, planned.model.site.quality, planned.model.site.organization.name);
+  throw new AuditError(audit, failedReportDir(reportDir));
 }
 
 /** What publishing needs besides the site folder. */
@@ -125,16 +116,22 @@ export interface PublishSettings {
 
 /**
  * Stage: thin pages switched to noindex on disk (their files are read back one at a time),
- * sitemap(s), robots.txt, the report and the manifest.
+ * sitemap(s), robots.txt, the editor and the IndexNow key file into the site folder `target`;
+ * the report and the manifest into `report` (a staging folder beside the report folder).
  */
-export function publish(planned: Prepared, audit: AuditResult, target: string, settings: PublishSettings, lap: (stage: string) => void = () => {}): void {
+export function publish(planned: Prepared, audit: AuditResult, target: string, report: string, settings: PublishSettings, lap: (stage: string) => void = () => {}): void {
   const { model, plan, data } = planned;
+  const staging = settings.staging === true;
   const hashes = new Map(settings.hashes);
-  if (!settings.staging) for (const [file, digest] of patchNoindex(target, audit.noindexed)) hashes.set(file, digest);
-  writeSiteFiles(plan, data.origin, target, { noindexed: new Set(audit.noindexed), staging: settings.staging === true, shards: settings.shards });
-  writeReport(join(target, "_report"), audit, model.site.quality, model.site.organization.name);
+  if (!staging) for (const [file, digest] of patchNoindex(target, audit.noindexed)) hashes.set(file, digest);
+  writeSiteFiles(plan, data.origin, target, { noindexed: new Set(audit.noindexed), staging, shards: settings.shards });
+  if (wantsAdmin(model, staging)) writeAdmin(target, model, data.origin);
+  const key = indexNowKey(model.site);
+  if (key && !staging) writeKeyFile(target, key);
+  writeReport(report, audit, model.site.quality, model.site.organization.name);
   lap("publish");
-  writeManifest(target, data.origin, settings.previous, hashes);
+  const manifest = buildManifest(target, data.origin, staging, settings.previous, hashes);
+  writeFileSync(join(report, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
   lap("manifest");
 }
 
@@ -152,33 +149,29 @@ export function patchNoindex(target: string, urls: string[]): Map<string, string
   return hashes;
 }
 
-function writeManifest(dir: string, origin: string, previous?: Manifest, known?: Map<string, string>): void {
-  const path = join(dir, manifestPath);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(buildManifest(dir, origin, previous, known), null, 2)}\n`);
-}
-
 /**
- * Runs `work` in a fresh folder beside `outDir` and swaps it into place only when `work`
- * succeeds; on any failure the folder is removed and the previous output stays as it was.
+ * Runs `work` in fresh folders beside `outDir` and `reportDir` and swaps both into place only
+ * when `work` succeeds; on any failure they are removed and the previous output stays as it was.
  */
-export async function inStaging<T>(outDir: string, work: (target: string) => Promise<T>, options: { large?: boolean } = {}): Promise<T> {
+export async function inStaging<T>(outDir: string, reportDir: string, work: (target: string, report: string) => Promise<T>, options: { large?: boolean } = {}): Promise<T> {
   const target = stagingDir(outDir);
+  const report = stagingDir(reportDir);
   try {
-    const result = await work(target);
-    rmSync(`${outDir}.failed-report`, { recursive: true, force: true });
+    const result = await work(target, report);
     // A large previous site is removed in the background: the new one is already in place.
     swapInto(target, outDir, { background: options.large });
+    swapInto(report, reportDir);
     return result;
   } catch (error) {
     rmSync(target, { recursive: true, force: true });
+    rmSync(report, { recursive: true, force: true });
     throw error;
   }
 }
 
 /** Reads a previous manifest given with --since. */
 export function readManifest(path: string): Manifest {
-  const problem = (message: string) => new DataError([{ file: path, field: "(--since)", message, hint: "pass the manifest.json of a previous build (output/_report/manifest.json)" }]);
+  const problem = (message: string) => new DataError([{ file: path, field: "(--since)", message, hint: "pass the manifest.json of a previous build (report/manifest.json)" }]);
   let parsed: Manifest;
   try {
     parsed = JSON.parse(readFileSync(path, "utf8")) as Manifest;

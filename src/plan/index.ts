@@ -2,6 +2,8 @@ import { DataError, type Problem } from "../problems.ts";
 import type { Condition, Location, Model } from "../validate/index.ts";
 import { kmTo, nearestNeighbours } from "./geo.ts";
 import { checkPatterns, defaultPatterns, fitPattern, type PatternKind, type Vars } from "./patterns.ts";
+import { descriptionRange, titleMax } from "../rules/limits.ts";
+import { conditionHubPath } from "../rules/urls.ts";
 import { regionName } from "./regions.ts";
 import type {
   ConditionLocationPage, ConditionPage, Crumb, HomePage, LocationPage, LocationsPage,
@@ -12,8 +14,6 @@ export type * from "./types.ts";
 
 /** How many nearby locations a page links to. */
 export const nearbyCount = 5;
-export const titleMax = 60;
-export const descriptionRange = [70, 160] as const;
 
 /** The page graph: pure data from the validated model. Throws DataError on URL collisions. */
 export function buildPlan(model: Model): { plan: Plan; warnings: Problem[] } {
@@ -87,7 +87,7 @@ class PlanContext {
   }
 
   conditionHubUrl(condition: Condition): string {
-    return `/${this.model.site.therapy.slug}-for-${condition.id}/`;
+    return conditionHubPath(this.model.site.therapy.slug, condition.id);
   }
 
   conditionLocationUrl(condition: Condition, location: Location): string {

@@ -1,4 +1,5 @@
 import type { Problem } from "../problems.ts";
+import type { Placeholder } from "../rules/placeholders.ts";
 
 export type PatternKind = "conditionLocation" | "condition" | "location" | "locations" | "home";
 
@@ -40,11 +41,7 @@ export const defaultPatterns: Record<"title" | "description", Record<PatternKind
   },
 };
 
-export const placeholders = [
-  "therapy", "therapyLower", "condition", "conditionName", "phrase", "city", "region",
-  "brand", "clinic", "count", "regions", "conditions", "clinicCount",
-] as const;
-export type Vars = Partial<Record<(typeof placeholders)[number], string>>;
+export type Vars = Partial<Record<Placeholder, string>>;
 
 /** Fills `{name}` placeholders; unknown or missing ones are reported, not guessed. */
 export function fill(pattern: string, vars: Vars): { text: string; missing: string[] } {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { copyFixture, edit, modelOf } from "../../tests/helpers.ts";
-import { DataError } from "../problems.ts";
+import { DataError, type Problem } from "../problems.ts";
+import type { Location } from "../validate/index.ts";
 import { buildPlan } from "./index.ts";
 
 function planOf(root = copyFixture()) {
@@ -107,9 +108,25 @@ describe("plan", () => {
     }
   });
 
-  it("#7: a condition slug that collides with another page's URL is an error", () => {
+  it("#7: two pages on one URL are refused by the plan, naming both files", () => {
+    // Validation refuses duplicate slugs in the data (tests/validation.test.ts); the plan checks
+    // the URLs it makes itself, so a model that reaches it with two places on one slug fails.
+    const model = modelOf(copyFixture());
+    const [first, second] = model.locations as [Location, Location];
+    model.locations = [first, { ...second, id: first.id }, ...model.locations.slice(2)];
+    let problems: Problem[] = [];
+    try {
+      buildPlan(model);
+    } catch (error) {
+      expect(error).toBeInstanceOf(DataError);
+      problems = (error as DataError).problems;
+    }
+    const hub = `/locations/${first.id}/`;
+    expect(problems).toContainEqual({ file: second.file, field: "slug", message: `its page ${hub} collides with the page from ${first.file}`, hint: "give one of the files a different slug" });
+  });
+
+  it("#7: a condition slug used twice in the data is refused before planning", () => {
     const root = copyFixture();
-    // A location slug equal to the index page path segment is fine; two hubs on one URL are not.
     edit(root, "conditions/neck-pain.md", (t) => t.replace("name: Neck Pain", "name: Neck Pain\nslug: sciatica"));
     expect(() => modelOf(root)).toThrowError(/duplicate condition slug "sciatica"/);
   });

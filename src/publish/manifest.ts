@@ -1,16 +1,17 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { adminFolder } from "../cms/admin.ts";
 
-/** `output/_report/manifest.json`: every file with its content hash, and what changed since a previous manifest. */
+/** `report/manifest.json`: every file of the site with its content hash, and what changed since a previous manifest. */
 export interface Manifest {
   schema: "clinic-pages/manifest@1";
   origin: string;
+  /** A staging build: never announced to search engines. */
+  staging: boolean;
   files: Record<string, string>;
   since?: { added: string[]; changed: string[]; removed: string[]; changedUrls: string[] };
 }
-
-export const manifestPath = "_report/manifest.json";
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -20,13 +21,12 @@ function walk(dir: string): string[] {
 }
 
 /**
- * sha256 of every file under `dir` (paths with forward slashes, sorted), except the manifest
- * itself. Hashes in `known` (taken by the stages that wrote those files) are used as they are.
+ * sha256 of every file under `dir` (paths with forward slashes, sorted). Hashes in `known`
+ * (taken by the stages that wrote those files) are used as they are.
  */
 export function hashFiles(dir: string, known: ReadonlyMap<string, string> = new Map()): Record<string, string> {
   const files = walk(dir)
     .map((path) => relative(dir, path).split(sep).join("/"))
-    .filter((path) => path !== manifestPath)
     .sort();
   return Object.fromEntries(files.map((path) => [path, known.get(path) ?? sha256(readFileSync(join(dir, path)))]));
 }
@@ -41,17 +41,31 @@ export function urlOf(origin: string, path: string): string {
   return `${origin}/${path.replace(/(^|\/)index\.html$/, "$1")}`;
 }
 
+/**
+ * Pages search engines should re-crawl: HTML files except the 404 page, the editor at /admin/, and
+ * `_report/` (the report folder of builds before it moved beside the site).
+ */
+function isPublicPage(path: string): boolean {
+  return path.endsWith(".html") && path !== "404.html" && !path.startsWith("_report/") && !path.startsWith(`${adminFolder}/`);
+}
+
 /** Files added, changed and removed between two manifests, and the page URLs to re-crawl. */
 export function diffManifests(previous: Record<string, string>, current: Record<string, string>, origin: string): NonNullable<Manifest["since"]> {
   const added = Object.keys(current).filter((p) => !(p in previous));
   const changed = Object.keys(current).filter((p) => p in previous && previous[p] !== current[p]);
   const removed = Object.keys(previous).filter((p) => !(p in current));
-  const pages = [...added, ...changed, ...removed].filter((p) => p.endsWith(".html") && !p.startsWith("_report/") && p !== "404.html");
+  const pages = [...added, ...changed, ...removed].filter(isPublicPage);
   return { added, changed, removed, changedUrls: pages.map((p) => urlOf(origin, p)).sort() };
 }
 
+/** The page URLs added or changed between two manifests: what IndexNow is told about. */
+export function updatedUrls(previous: Record<string, string>, current: Record<string, string>, origin: string): string[] {
+  const { added, changed } = diffManifests(previous, current, origin);
+  return [...added, ...changed].filter(isPublicPage).map((p) => urlOf(origin, p)).sort();
+}
+
 /** Builds the manifest of `dir`; with `previous` (a parsed earlier manifest) it also lists the changes. */
-export function buildManifest(dir: string, origin: string, previous?: Manifest, known?: ReadonlyMap<string, string>): Manifest {
+export function buildManifest(dir: string, origin: string, staging: boolean, previous?: Manifest, known?: ReadonlyMap<string, string>): Manifest {
   const files = hashFiles(dir, known);
-  return { schema: "clinic-pages/manifest@1", origin, files, ...(previous ? { since: diffManifests(previous.files, files, origin) } : {}) };
+  return { schema: "clinic-pages/manifest@1", origin, staging, files, ...(previous ? { since: diffManifests(previous.files, files, origin) } : {}) };
 }

@@ -1,5 +1,4 @@
-/** The tag a page carries instead of its canonical link when it must stay out of search results. */
-export const noindexTag = '<meta name="robots" content="noindex">';
+import { noindexTag } from "../rules/page-markup.ts";
 
 const canonicalLink = /<link rel="canonical" href="[^"]*">/;
 

@@ -1,3 +1,4 @@
+import { adminFolder } from "../cms/admin.ts";
 import { latestDate, type Page } from "../plan/index.ts";
 
 /** Google's limit per sitemap file; larger sites get a sitemap index. */
@@ -46,7 +47,7 @@ function sitemapIndex(chunks: Page[][], origin: string): Map<string, string> {
   return files;
 }
 
-/** robots.txt that allows crawling and names the sitemap. */
+/** robots.txt that allows crawling and names the sitemap; the editor at /admin/ (when published) is left out. */
 export function buildRobots(origin: string): string {
-  return `User-agent: *\nAllow: /\nDisallow: /_report/\n\nSitemap: ${origin}/sitemap.xml\n`;
+  return `User-agent: *\nAllow: /\nDisallow: /${adminFolder}/\n\nSitemap: ${origin}/sitemap.xml\n`;
 }

@@ -1,6 +1,7 @@
 import { comparisonLabels, type Comparison } from "../validate/evidence-schema.ts";
 import { coversCondition } from "../validate/evidence-scope.ts";
 import type { Condition } from "../validate/index.ts";
+import { citationLinks } from "../rules/urls.ts";
 
 export interface CitationView {
   authors: string;
@@ -54,8 +55,8 @@ type Citation = Condition["evidence"][number]["citation"];
 
 /** A citation's parts and links to its DOI and PubMed records. */
 export function citationView(citation: Citation): CitationView {
-  const pubmed = citation.pmid ? `https://pubmed.ncbi.nlm.nih.gov/${citation.pmid}/` : undefined;
-  const url = citation.doi ? `https://doi.org/${citation.doi}` : pubmed!;
+  // The DOI first when there is one; PubMed as a second link only beside a DOI.
+  const [url, pubmedUrl] = citationLinks(citation) as [string, string | undefined];
   const title = citation.title.replace(/\.$/, "");
   const authors = shortAuthors(citation.authors);
   return {
@@ -64,7 +65,7 @@ export function citationView(citation: Citation): CitationView {
     journal: citation.journal,
     year: citation.year,
     url,
-    pubmedUrl: citation.doi ? pubmed : undefined,
+    pubmedUrl,
   };
 }
 

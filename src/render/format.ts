@@ -1,9 +1,6 @@
 import type { OpeningHours } from "../validate/index.ts";
-import { digitsOf, weekdays, type Weekday } from "../validate/fields.ts";
-
-const dayNames: Record<Weekday, string> = {
-  Mo: "Monday", Tu: "Tuesday", We: "Wednesday", Th: "Thursday", Fr: "Friday", Sa: "Saturday", Su: "Sunday",
-};
+import { digitsOf } from "../validate/fields.ts";
+import { weekdayNames, weekdays } from "../rules/weekdays.ts";
 
 /** "+1-954-555-0142" → "(954) 555-0142"; other countries keep their own spacing. */
 export function displayPhone(phone: string): string {
@@ -38,7 +35,7 @@ export interface HoursRow {
 export function hoursTable(hours: OpeningHours[]): HoursRow[] {
   return weekdays.map((day) => {
     const spans = hours.filter((h) => h.days.includes(day)).sort((a, b) => a.opens.localeCompare(b.opens));
-    return { days: dayNames[day], time: spans.length === 0 ? "Closed" : spans.map(spanText).join(", ") };
+    return { days: weekdayNames[day], time: spans.length === 0 ? "Closed" : spans.map(spanText).join(", ") };
   });
 }
 

@@ -5,6 +5,7 @@ import nunjucks from "nunjucks";
 import type { PageKind } from "../plan/index.ts";
 import { packagePath } from "../pipeline/paths.ts";
 import { structuredDataScript } from "../structured-data/index.ts";
+import { pageAttributes } from "../rules/page-markup.ts";
 import { longDate } from "./format.ts";
 
 /** Where the templates live: page templates at the top, layouts and macros in `_includes/`. */
@@ -28,6 +29,8 @@ export const filters: Record<string, (...args: never[]) => unknown> = {
 export function nunjucksEnvironment(): nunjucks.Environment {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([includesDir, templatesDir]), environmentOptions);
   for (const [name, fn] of Object.entries(filters)) env.addFilter(name, fn);
+  // The data attributes templates and the audit share: a global, so macros see it too.
+  env.addGlobal("attr", pageAttributes);
   return env;
 }
 

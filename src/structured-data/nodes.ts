@@ -1,9 +1,11 @@
 import type {
-  BreadcrumbList, FAQPage, IdReference, MedicalClinic, MedicalCondition, MedicalSpecialty, MedicalTherapy,
+  BreadcrumbList, DayOfWeek, FAQPage, IdReference, MedicalClinic, MedicalCondition, MedicalSpecialty, MedicalTherapy,
   OpeningHoursSpecification, Organization, Person, ScholarlyArticle, WebSite,
 } from "schema-dts";
 import type { Crumb } from "../plan/index.ts";
 import type { ClinicView, ConditionView, LocationView, RenderData } from "../render/render-data.ts";
+import { citationLinks, conditionHubPath } from "../rules/urls.ts";
+import { weekdayNames } from "../rules/weekdays.ts";
 import type { Practitioner } from "../validate/index.ts";
 import { shortAuthors } from "../render/evidence.ts";
 
@@ -14,7 +16,7 @@ export const ids = {
   therapy: (d: RenderData) => `${d.origin}/#therapy`,
   clinic: (d: RenderData, id: string) => `${d.origin}/#clinic-${id}`,
   person: (d: RenderData, id: string) => `${d.origin}/#person-${id}`,
-  condition: (d: RenderData, c: ConditionView) => `${d.origin}/${d.site.therapy.slug}-for-${c.id}/#condition`,
+  condition: (d: RenderData, c: ConditionView) => `${d.origin}${conditionHubPath(d.site.therapy.slug, c.id)}#condition`,
 };
 
 export const ref = (id: string): IdReference => ({ "@id": id });
@@ -49,12 +51,10 @@ export function therapyNode(d: RenderData): MedicalTherapy {
   return { "@type": "MedicalTherapy", "@id": ids.therapy(d), name: therapy.name, description: therapy.description, ...tcm };
 }
 
-const dayUrls = { Mo: "Monday", Tu: "Tuesday", We: "Wednesday", Th: "Thursday", Fr: "Friday", Sa: "Saturday", Su: "Sunday" } as const;
-
 function hoursNodes(clinic: ClinicView): OpeningHoursSpecification[] {
   return clinic.hours.map((h) => ({
     "@type": "OpeningHoursSpecification",
-    dayOfWeek: h.days.map((day) => `https://schema.org/${dayUrls[day]}` as const),
+    dayOfWeek: h.days.map((day) => `https://schema.org/${weekdayNames[day]}` as DayOfWeek),
     opens: h.opens,
     closes: h.closes,
   }));
@@ -110,10 +110,7 @@ export function citationNodes(condition: ConditionView): ScholarlyArticle[] {
     author: shortAuthors(citation.authors),
     datePublished: String(citation.year),
     isPartOf: { "@type": "Periodical", name: citation.journal },
-    sameAs: [
-      ...(citation.doi ? [`https://doi.org/${citation.doi}`] : []),
-      ...(citation.pmid ? [`https://pubmed.ncbi.nlm.nih.gov/${citation.pmid}/`] : []),
-    ],
+    sameAs: citationLinks(citation),
   }));
 }
 

@@ -1,10 +1,11 @@
+import type { CheckId } from "../problems.ts";
 import { readFileSync } from "node:fs";
 import type { Vocabulary } from "./vocab/derive.ts";
 
 /** A problem in a page's JSON-LD: a JSON path into the graph and what is wrong there. */
 export interface GraphFinding {
   severity: "error" | "warning";
-  check: string;
+  check: CheckId;
   path: string;
   message: string;
 }
@@ -34,7 +35,9 @@ function inherits(type: string, ancestor: string, vocab: Vocabulary): boolean {
   while (stack.length > 0) {
     const next = stack.pop()!;
     if (next === ancestor) return true;
-    if (!seen.has(next)) (seen.add(next), stack.push(...(vocab.types[next] ?? [])));
+    if (seen.has(next)) continue;
+    seen.add(next);
+    stack.push(...(vocab.types[next] ?? []));
   }
   return false;
 }

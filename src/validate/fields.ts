@@ -16,7 +16,9 @@ function isRealDate(value: string): boolean {
 /** A calendar date written as YYYY-MM-DD (YAML dates are kept as text). */
 export const dateField = z
   .string({ error: "expected a date written as YYYY-MM-DD, e.g. 2026-10-01" })
-  .refine(isRealDate, { error: "expected a real date written as YYYY-MM-DD, e.g. 2026-10-01" });
+  .refine(isRealDate, { error: "expected a real date written as YYYY-MM-DD, e.g. 2026-10-01" })
+  // JSON Schema's "date" format, so editors and the CMS show a date picker.
+  .meta({ format: "date" });
 
 /** An international phone number: "+", country code, then digits with optional spaces, dashes, dots or brackets. */
 export const phoneField = z
@@ -98,9 +100,6 @@ export const countryField = z
 export const timeField = z
   .string({ error: 'expected a time in quotes, 24-hour clock, e.g. "09:00"' })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'expected a 24-hour time HH:MM, e.g. "09:00" or "17:30"' });
-
-export const weekdays = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] as const;
-export type Weekday = (typeof weekdays)[number];
 
 /** A photo shipped in the project, with the alt text that describes it (required). */
 export const photoField = z

@@ -3,13 +3,13 @@ import type { LoadedProject, SourceFile } from "../load/index.ts";
 import { DataError, type Problem } from "../problems.ts";
 import { conditionSchema, type ConditionData } from "./condition-schema.ts";
 import { checkReferences } from "./references.ts";
-import { slugFromPath } from "./slug.ts";
+import { slugFromPath } from "../rules/slug.ts";
 import { issuesToProblems } from "./issues.ts";
 import { locationSchema, type LocationData } from "./location-schema.ts";
 import { siteSchema, type Site } from "./site-schema.ts";
 
 export type { Site, Clinic, Practitioner, OpeningHours } from "./site-schema.ts";
-export { slugFromPath } from "./slug.ts";
+export { slugFromPath } from "../rules/slug.ts";
 
 /** A validated location, with the id and file it came from and its resolved condition list. */
 export interface Location extends Omit<LocationData, "conditions"> {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { FieldPath, LoadedProject, SourceFile } from "../load/index.ts";
 import type { Problem } from "../problems.ts";
 import { closest, fieldName } from "./issues.ts";
-import { slugFromPath } from "./slug.ts";
+import { slugFromPath } from "../rules/slug.ts";
 
 /**
  * Checks every id that points from one file to another, and that ids are unique.
@@ -91,7 +91,10 @@ function repeatedIds(file: SourceFile, key: string, items: unknown): Problem[] {
   const seen = new Set<unknown>();
   return list(items).flatMap((item, i) => {
     const id = record(item).id;
-    if (!seen.has(id)) return (seen.add(id), []);
+    if (!seen.has(id)) {
+      seen.add(id);
+      return [];
+    }
     return [problemAt(file, [key, i, "id"], `repeats the id "${String(id)}" used above`, `give each entry in ${key} a unique id`)];
   });
 }

@@ -9,8 +9,10 @@ import {
   text,
   timeField,
   urlField,
-  weekdays,
 } from "./fields.ts";
+import { cmsSettingsSchema, indexNowSettingsSchema } from "./integrations-schema.ts";
+import { placeholderList } from "../rules/placeholders.ts";
+import { weekdays } from "../rules/weekdays.ts";
 
 const practitioner = z
   .object({
@@ -92,7 +94,7 @@ const patterns = z
     description: patternsPerKind.optional().meta({ description: "Description patterns per page kind.", examples: [{ location: ["{therapy} near {city}, {region}: hours, directions and booking."] }] }),
   })
   .strict()
-  .meta({ description: "Title and description patterns. Placeholders: {therapy} {therapyLower} {condition} {conditionName} {phrase} {city} {region} {brand} {clinic} {count} {regions} {conditions} {clinicCount}." });
+  .meta({ description: `Title and description patterns. Placeholders: ${placeholderList}.` });
 
 /** Phrases that make unsupported absolute claims about treatment. */
 export const defaultClaimPhrases = [
@@ -159,6 +161,8 @@ export const siteSchema = z
     patterns: patterns.optional(),
     disclaimer: text(20, 800).optional().meta({ description: "Replaces the default consult-your-physician disclaimer." }),
     quality: quality.default(quality.parse({})),
+    cms: cmsSettingsSchema.optional(),
+    indexNow: indexNowSettingsSchema.optional(),
   })
   .strict();
 

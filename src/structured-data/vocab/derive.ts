@@ -4,6 +4,12 @@
  * parents, each property's domains and ranges, enumeration members, and superseded terms.
  */
 
+/**
+ * Where `npm run vocab` and its test find the release file by default, relative to the package:
+ * it is large and CC BY-SA, so it is kept beside the repository, not in it.
+ */
+export const releaseFile = "../shared/vocab/schemaorg-current-https.jsonld";
+
 type Ref = { "@id": string };
 interface Term {
   "@id": string;

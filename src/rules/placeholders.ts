@@ -1,0 +1,24 @@
+// The placeholders title and description patterns may use. The plan fills them; site.yaml's
+// schema lists them for editors. Which page kind has which is the plan's business.
+
+/** Every `{name}` a pattern in site.yaml may contain. */
+export const placeholders = [
+  "therapy",
+  "therapyLower",
+  "condition",
+  "conditionName",
+  "phrase",
+  "city",
+  "region",
+  "brand",
+  "clinic",
+  "count",
+  "regions",
+  "conditions",
+  "clinicCount",
+] as const;
+
+export type Placeholder = (typeof placeholders)[number];
+
+/** "{therapy} {therapyLower} …", for help texts. */
+export const placeholderList = placeholders.map((name) => `{${name}}`).join(" ");

@@ -1,0 +1,213 @@
+/**
+ * The editor at /admin/ in Debian's Chromium, in Sveltia's local-folder mode: it loads the
+ * generated config, lists the locations, and a city created in the form is a file the build
+ * accepts. The folder picker cannot be driven headless, so the page's own private file system
+ * (OPFS) stands in for the project folder, filled with a copy of the project's files.
+ *
+ * CLINIC_PAGES_SCREENSHOTS=1 runs it on the sample site and writes the README's screenshots to docs/.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import puppeteer, { type Browser, type ElementHandle, type Page } from "puppeteer-core";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../src/build.ts";
+import { packageRoot } from "../src/pipeline/paths.ts";
+import { serveSite, type RunningServer } from "../src/serve/server.ts";
+import { copyFixture, modelOf } from "./helpers.ts";
+
+const chromium = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
+const screenshots = process.env.CLINIC_PAGES_SCREENSHOTS === "1";
+
+/**
+ * Sveltia loads its fonts (including the icon font) from jsDelivr. The test machine has no
+ * network, so those requests are answered with the same fonts from the npm package; every other
+ * request off the local server is refused, so nothing else can come from a CDN unnoticed.
+ */
+const fontDir = join(packageRoot, "node_modules/@sveltia/cms/npm/assets");
+function localFont(url: string): string | undefined {
+  const names = readdirSync(fontDir).filter((n) => n.endsWith(".woff2"));
+  const family = ["source-sans-3", "material-symbols-outlined", "noto-mono"].find((f) => url.includes(f));
+  return family ? names.find((n) => n.startsWith(family)) : undefined;
+}
+
+let temp: string;
+let root: string;
+let server: RunningServer;
+let chrome: chromeLauncher.LaunchedChrome;
+let browser: Browser;
+let page: Page;
+const refused: string[] = [];
+
+/** The project's data files, as [path, base64] pairs to copy into the browser. */
+function projectFiles(dir: string): Array<[string, string]> {
+  const files: Array<[string, string]> = [["site.yaml", readFileSync(join(dir, "site.yaml")).toString("base64")]];
+  const walk = (folder: string) => {
+    if (!existsSync(join(dir, folder))) return;
+    for (const entry of readdirSync(join(dir, folder), { withFileTypes: true })) {
+      const path = `${folder}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else files.push([path, readFileSync(join(dir, path)).toString("base64")]);
+    }
+  };
+  for (const folder of ["locations", "conditions", "images"]) walk(folder);
+  return files;
+}
+
+async function shoot(name: string): Promise<void> {
+  if (!screenshots) return;
+  const png = await page.screenshot();
+  await sharp(png).resize({ width: 960 }).png({ palette: true, quality: 80, compressionLevel: 9 }).toFile(join(packageRoot, "docs", name));
+}
+
+/** The field labelled `label`, scrolled into view (Sveltia renders fields as they scroll in). */
+async function field(label: string) {
+  for (let tries = 0; tries < 40; tries++) {
+    const handle = await page.evaluateHandle((label) => {
+      const found = [...document.querySelectorAll("[id$='-label']")].find((l) => l.textContent?.trim().replace(/\s*\*$/, "") === label);
+      const target = found ? document.querySelector(`[aria-labelledby~='${found.id}']`) : null;
+      target?.scrollIntoView({ block: "center" });
+      return target;
+    }, label);
+    const element = handle.asElement() as ElementHandle<Element> | null;
+    if (element) return element;
+    await page.mouse.move(300, 500);
+    await page.mouse.wheel({ deltaY: 400 });
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no field labelled "${label}" in the editor`);
+}
+
+async function type(label: string, text: string): Promise<void> {
+  await (await field(label)).click();
+  await page.keyboard.type(text);
+}
+
+async function clickButton(text: string): Promise<void> {
+  const clicked = await page.evaluate((text) => {
+    // A button's text may start with its icon's name (the icon font draws it as a symbol).
+    const words = (b: Element) => ((b as HTMLElement).innerText ?? "").trim().split(/\s+/);
+    const button = [...document.querySelectorAll("button, [role=button]")].find((b) => words(b).slice(-text.split(" ").length).join(" ") === text);
+    (button as HTMLElement | undefined)?.click();
+    return button !== undefined;
+  }, text);
+  expect(clicked, `a button "${text}"`).toBe(true);
+}
+
+const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
+const bodyText = () => page.evaluate(() => document.body.innerText);
+
+beforeAll(async () => {
+  expect(existsSync(chromium), `Chromium is needed at ${chromium}`).toBe(true);
+  temp = mkdtempSync(join(tmpdir(), "clinic-cms-"));
+  root = screenshots ? join(temp, "project") : copyFixture();
+  if (screenshots) for (const part of ["site.yaml", "locations", "conditions", "images"]) cpSync(join(packageRoot, part), join(root, part), { recursive: true });
+  const out = join(temp, "output");
+  await build({ root, outDir: out, staging: true, cacheDir: join(temp, "cache"), today: "2026-11-25" });
+  server = await serveSite(out, { port: 0 });
+  chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: flags, userDataDir: mkdtempSync(join(temp, "chrome-")) });
+  browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+  page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 });
+  await page.setRequestInterception(true);
+  page.on("request", (request) => {
+    const url = request.url();
+    if (url.startsWith(server.url) || url.startsWith("data:") || url.startsWith("blob:")) return void request.continue();
+    const font = url.startsWith("https://cdn.jsdelivr.net/fontsource/") ? localFont(url) : undefined;
+    if (font) return void request.respond({ status: 200, contentType: "font/woff2", headers: { "access-control-allow-origin": "*" }, body: readFileSync(join(fontDir, font)) });
+    refused.push(url);
+    return void request.abort();
+  });
+  // The folder picker returns the copy of the project in the page's private file system.
+  await page.evaluateOnNewDocument(() => {
+    (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
+      (await navigator.storage.getDirectory()).getDirectoryHandle("project");
+  });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.disconnect();
+  await chrome?.kill();
+  await server?.close();
+  for (const dir of [temp, root]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("the editor at /admin/ in Chromium", () => {
+  it("loads the generated config and offers local editing", async () => {
+    await page.goto(`${server.url}admin/`, { waitUntil: "networkidle0" });
+    await settle();
+    const text = await bodyText();
+    expect(text).toContain("Work with Local Repository");
+    expect(text).not.toMatch(/configuration (file )?(error|is invalid)/i);
+    await shoot("cms-sign-in.png");
+  }, 60_000);
+
+  it("lists the project's locations in local-folder mode", async () => {
+    await page.evaluate(async (files: Array<[string, string]>) => {
+      const project = await (await navigator.storage.getDirectory()).getDirectoryHandle("project", { create: true });
+      // Sveltia refuses a folder without .git as "not a repository root".
+      await project.getDirectoryHandle(".git", { create: true });
+      for (const [path, base64] of files) {
+        const parts = path.split("/");
+        let dir = project;
+        for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part, { create: true });
+        const writable = await (await dir.getFileHandle(parts.at(-1)!, { create: true })).createWritable();
+        await writable.write(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+        await writable.close();
+      }
+    }, projectFiles(root));
+    await clickButton("Work with Local Repository");
+    await settle(4000);
+    const text = await bodyText();
+    for (const location of modelOf(root).locations) expect(text).toContain(`${location.name}, ${location.region}`);
+    await shoot("cms-locations.png");
+  }, 60_000);
+
+  it("creates a city from the form as a file the build accepts", async () => {
+    const model = modelOf(root);
+    const clinic = model.site.clinics.find((c) => c.id === "port-st-lucie") ?? model.site.clinics[0]!;
+    await clickButton("New");
+    await settle();
+    await type("Name", "Palm City");
+    await type("Region", "FL");
+    await type("Latitude", "27.16783");
+    await type("Longitude", "-80.26616");
+    await (await field(clinic.name)).click();
+    await type("Directions", "From Palm City, cross the Palm City Bridge and take Kanner Highway north to US-1; the clinic is about twenty minutes away.");
+    await type("Updated", "11252026");
+    await type("Local copy", "Palm City sits just across the St. Lucie River from Stuart, and many patients here are retirees.");
+    await settle(500);
+    await shoot("cms-new-location.png");
+    await clickButton("Save");
+    await settle(3000);
+    const written = await page.evaluate(async () => {
+      const project = await (await navigator.storage.getDirectory()).getDirectoryHandle("project");
+      const file = await (await project.getDirectoryHandle("locations")).getFileHandle("palm-city-fl.md");
+      return (await file.getFile()).text();
+    });
+    expect(written).toContain("name: Palm City");
+    expect(written).toContain(`clinic: ${clinic.id}`);
+    expect(written).toContain("lat: 27.16783");
+    writeFileSync(join(root, "locations/palm-city-fl.md"), written);
+    const palmCity = modelOf(root).locations.find((l) => l.id === "palm-city-fl");
+    expect(palmCity).toMatchObject({ name: "Palm City", region: "FL", clinic: clinic.id, updated: "2026-11-25", geo: { lat: 27.16783, lng: -80.26616 } });
+    expect(palmCity!.body).toContain("St. Lucie River");
+  }, 60_000);
+
+  it("opens site.yaml as the site settings form, with its clinics and practitioners", async () => {
+    await page.goto(`${server.url}admin/#/collections/settings/entries/site`, { waitUntil: "networkidle0" });
+    await settle(3000);
+    const text = await bodyText();
+    for (const label of ["Site address (base URL)", "Organization", "Practitioners", "Clinics", "Quality"]) expect(text).toContain(label);
+    const values = await page.evaluate(() => [...document.querySelectorAll("input")].map((i) => i.value));
+    expect(values).toContain(modelOf(root).site.organization.name);
+  }, 60_000);
+
+  it("fetched nothing from other hosts but Sveltia's own update check and fonts", () => {
+    const hosts = [...new Set(refused.map((u) => new URL(u).host))].sort();
+    expect(hosts.every((h) => ["unpkg.com", "www.githubstatus.com", "cdn.jsdelivr.net"].includes(h)), hosts.join(", ")).toBe(true);
+  });
+});
