@@ -36,22 +36,27 @@ export function writeShardSummaries(path: string, summaries: PageSummary[]): voi
 /** Reads a shard's summaries back, line by line. A file that is not one is a problem to report, not a crash. */
 export function readShardSummaries(path: string): PageSummary[] {
   const problem = (message: string) =>
-    new DataError([{ file: path, field: "(shard)", message, hint: "pass folders written by npm run build -- --shard i/n --out DIR, with the same version of clinic-pages" }]);
+    new DataError([{ file: path, field: "(shard)", message, hint: "pass folders written by npm run build -- --shard i/n --out DIR, and rebuild a shard whose file was changed or cut short" }]);
   const pages: PageSummary[] = [];
   let number = 0;
   for (const line of lines(path)) {
     number++;
     if (number === 1) {
-      if (line !== header) throw problem("is not a clinic-pages shard summary (or was written by another version)");
-      continue;
+      if (line === header) continue;
+      try {
+        JSON.parse(line);
+      } catch (error) {
+        throw problem(`is not valid JSON: ${(error as Error).message}`);
+      }
+      throw problem("is not a clinic-pages shard summary (clinic-pages/shard@3)");
     }
     try {
       pages.push(JSON.parse(line, decode) as PageSummary);
     } catch {
-      throw problem(`line ${number} is damaged; build this shard again`);
+      throw problem(`line ${number} is not valid JSON`);
     }
   }
-  if (number === 0) throw problem("is empty; build this shard again");
+  if (number === 0) throw problem("is empty");
   return pages;
 }
 
