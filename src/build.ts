@@ -6,10 +6,11 @@ import type { ImageSummary } from "./images/generate.ts";
 import { shardPlan, type Shard } from "./plan/shard.ts";
 import { prepare } from "./pipeline/index.ts";
 import {
-  failAudit, inStaging, largeSite, makeImages, planImagesStage, publish, readManifest, renderPages, siteChecks, stopwatch, type Planned,
+  failAudit, inStaging, makeImages, planImagesStage, publish, readManifest, renderPages, siteChecks, stopwatch, type Planned,
 } from "./pipeline/stages.ts";
 import type { ChunkOptions } from "./pipeline/chunks.ts";
 import type { Problem } from "./problems.ts";
+import { openOutDir } from "./publish/index.ts";
 import { checkReportDir, reportDirFor } from "./publish/report-location.ts";
 import { today } from "./rules/dates.ts";
 
@@ -58,7 +59,7 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const clock = stopwatch();
   const root = resolve(options.root);
-  const outDir = resolve(options.outDir ?? join(root, "output"));
+  const outDir = openOutDir(root, options.outDir ?? join(root, "output"));
   const reportDir = reportDirFor(outDir, options.reportDir);
   checkReportDir(reportDir, outDir);
   const previous = options.since ? readManifest(options.since) : undefined;
@@ -66,7 +67,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   clock.lap("prepare");
   if (options.shard) return buildShard(planned, options, root, outDir, reportDir, options.shard);
   const settings = { ...options, today: options.today ?? today() };
-  const large = planned.plan.pages.length > largeSite;
   const { audit, images } = await inStaging(outDir, reportDir, async (target, report) => {
     const rendered = await renderPages(planned, planned.plan.pages, target, settings);
     clock.lap("render");
@@ -77,7 +77,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const hashes = new Map([...rendered.hashes, ...(images.hashes ?? [])]);
     publish(planned, audit, target, report, { staging: options.staging, previous, hashes }, clock.lap);
     return { audit, images };
-  }, { large });
+  });
   clock.lap("swap");
   return result(planned, outDir, reportDir, options, audit, images, clock.timings);
 }
@@ -98,7 +98,7 @@ async function buildShard(planned: Planned, options: BuildOptions, root: string,
     mkdirSync(join(target, "_report"), { recursive: true });
     writeShardSummaries(join(target, shardFile), summaries);
     return { audit, images };
-  }, { large: pages.length > largeSite });
+  });
   return { ...result(planned, outDir, reportDir, options, audit, images, {}), pages: pages.length, indexable: 0 };
 }
 

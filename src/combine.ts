@@ -2,6 +2,7 @@ import { cpSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readShardSummaries, shardFile } from "./audit/shard-file.ts";
 import type { BuildOptions, BuildResult } from "./build.ts";
+import { openOutDir } from "./publish/index.ts";
 import { checkReportDir, reportDirFor } from "./publish/report-location.ts";
 import { today } from "./rules/dates.ts";
 import { prepare } from "./pipeline/index.ts";
@@ -18,7 +19,7 @@ import { DataError } from "./problems.ts";
 export async function combine(options: BuildOptions & { shards: string[] }): Promise<BuildResult> {
   const clock = stopwatch();
   const root = resolve(options.root);
-  const outDir = resolve(options.outDir ?? join(root, "output"));
+  const outDir = openOutDir(root, options.outDir ?? join(root, "output"));
   const reportDir = reportDirFor(outDir, options.reportDir);
   checkReportDir(reportDir, outDir);
   const prepared = prepare(root, { baseUrl: options.baseUrl });

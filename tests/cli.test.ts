@@ -6,6 +6,8 @@ import { main as buildCommand } from "../src/cli/build.ts";
 import { main as combineCommand } from "../src/cli/combine.ts";
 import { reportError } from "../src/cli/run.ts";
 import { copyFixture, edit, runCommand, spawnCommand, temp } from "./helpers.ts";
+import { packageRoot } from "../src/pipeline/paths.ts";
+import { outMarker } from "../src/publish/out-dir.ts";
 
 /** Folders a build leaves beside output/ while it runs; none may be left once it ends. */
 const leftovers = (root: string) => readdirSync(root).filter((name) => name.startsWith("output."));
@@ -25,6 +27,7 @@ describe("npm run build", () => {
     const root = copyFixture();
     mkdirSync(join(root, "output"));
     writeFileSync(join(root, "output/index.html"), "last good build");
+    writeFileSync(join(root, "output", outMarker), "");
     edit(root, "locations/red-bank-nj.md", (t) => t.replace("clinic: north", "clinic: nort"));
     edit(root, "conditions/sciatica.md", (t) =>
       t.replace("lastReviewed: 2026-09-11", "lastReviewed: 11/09/2026"),

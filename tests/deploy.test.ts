@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/build.ts";
 import { packageRoot } from "../src/pipeline/paths.ts";
+import { outMarker } from "../src/publish/out-dir.ts";
 import { copyFixture, edit, runCommand } from "./helpers.ts";
 
 const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
@@ -90,6 +91,7 @@ describe("atomic publish", () => {
     const root = copyFixture();
     mkdirSync(join(root, "output"));
     cpSync(join(packageRoot, "tests/fixtures/mini/site.yaml"), join(root, "output/marker.txt"));
+    writeFileSync(join(root, "output", outMarker), "");
     const child = spawn(tsx, [cli, "--root", root], { detached: true, stdio: "ignore", env: { ...process.env } });
     const started = Date.now();
     while (!readdirSync(root).some((n) => n.startsWith("output.building-")) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 10));
@@ -99,7 +101,7 @@ describe("atomic publish", () => {
     await new Promise((r) => child.once("exit", r));
     // The folder is named after the build's own process (tsx's child): wait until it is gone too.
     await waitUntilGone(Number(staging!.slice("output.building-".length)));
-    expect(readdirSync(join(root, "output"))).toEqual(["marker.txt"]);
+    expect(readdirSync(join(root, "output")).sort()).toEqual([outMarker, "marker.txt"]);
     // The next build cleans up and publishes normally.
     expect((await runBuild(root)).status).toBe(0);
     expect(existsSync(join(root, "output/index.html"))).toBe(true);

@@ -3,6 +3,7 @@ import { formatFinding } from "../audit/index.ts";
 import { build } from "../build.ts";
 import { parseShard } from "../plan/shard.ts";
 import { formatProblem } from "../problems.ts";
+import { stagingFromEnv } from "../validate/environment.ts";
 import { isEntryPoint, runCli } from "./run.ts";
 
 const usage = `Usage: npm run build -- [options]
@@ -65,7 +66,7 @@ export async function main(args: string[]): Promise<number> {
     outDir: values.out,
     reportDir: values.report,
     baseUrl: values["base-url"] ?? process.env.CLINIC_PAGES_BASE_URL,
-    staging: values.staging ?? process.env.CLINIC_PAGES_ENV === "staging",
+    staging: values.staging ?? stagingFromEnv(),
     since: values.since,
   });
   for (const warning of result.warnings) console.warn(`warning: ${formatProblem(warning)}`);

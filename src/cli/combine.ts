@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { combine } from "../combine.ts";
+import { stagingFromEnv } from "../validate/environment.ts";
 import { fail, isEntryPoint, runCli } from "./run.ts";
 
 const usage = `Usage: npm run combine -- SHARD_DIR... [--out DIR] [--report DIR] [--root DIR] [--base-url URL] [--staging] [--since FILE]
@@ -24,7 +25,7 @@ export async function main(args: string[]): Promise<number> {
     reportDir: values.report,
     shards: positionals,
     baseUrl: values["base-url"] ?? process.env.CLINIC_PAGES_BASE_URL,
-    staging: values.staging ?? process.env.CLINIC_PAGES_ENV === "staging",
+    staging: values.staging ?? stagingFromEnv(),
     since: values.since,
   });
   const warnings = result.audit.findings.length;

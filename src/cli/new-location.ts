@@ -6,6 +6,8 @@ import { distanceKm, kmTo } from "../plan/geo.ts";
 import { findCities, normalizeName, type City } from "../marketer/cities.ts";
 import { locationFile, locationSlug, nearestClinic } from "../marketer/location-file.ts";
 import { readClinics } from "../marketer/site-clinics.ts";
+import { formatProblem } from "../problems.ts";
+import { recoverSwap } from "../publish/index.ts";
 import { fail, isEntryPoint, runCli } from "./run.ts";
 
 const usage = `Usage: npm run new-location -- "Pompano Beach, FL" [--pick N] [--root DIR]
@@ -43,9 +45,14 @@ export async function main(args: string[]): Promise<number> {
   const city = matches[(pick ?? 1) - 1];
   if (!city) return fail(`--pick must be between 1 and ${matches.length}.`);
   const root = resolve(values.root!);
+  recoverSwap(join(root, "output"));
   const file = join(root, "locations", `${locationSlug(displayName(name, city), city.region)}.md`);
   if (existsSync(file)) return fail(`${file} already exists; it was not changed. Edit it, or delete it first to start again.`);
-  const clinic = nearestClinic(readClinics(root), city);
+  const site = readClinics(root);
+  if (site.problems.length > 0) {
+    return fail(`${site.problems.map(formatProblem).join("\n")}\nFix site.yaml first: the new file needs its clinics. Nothing was written.`);
+  }
+  const clinic = nearestClinic(site.clinics, city);
   const miles = clinic ? kmTo("mi", distanceKm(city, clinic.geo)).toFixed(1) : undefined;
   mkdirSync(join(root, "locations"), { recursive: true });
   // Keep the spelling the marketer typed ("Port St. Lucie") when it names the same place.

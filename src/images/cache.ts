@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
 /** Where processed images are cached between builds: CLINIC_PAGES_CACHE, or `.cache/clinic-pages/images` in the project. */
@@ -52,12 +52,9 @@ export class ImageCache {
       writeFileSync(`${cached}.sha256`, digest);
     }
     mkdirSync(dirname(target), { recursive: true });
-    // A hard link costs no copy; across file systems (or where links are refused) copy instead.
-    try {
-      linkSync(cached, target);
-    } catch {
-      copyFileSync(cached, target);
-    }
+    // Never a hard link: an in-place edit of a published file would corrupt the cache and every
+    // later build. A reflink (copy-on-write clone) where the file system has one, a copy elsewhere.
+    copyFileSync(cached, target, constants.COPYFILE_FICLONE);
     return digest;
   }
 

@@ -29,7 +29,15 @@ export function parseYaml(path: string, text: string, firstLine = 1): { file?: S
   const problems = doc.errors.slice(0, 1).map((error) => yamlProblem(path, error, lineCounter, firstLine));
   if (problems.length > 0) return { problems };
   const lineOf = (field: FieldPath) => nodeLine(doc, field, lineCounter, firstLine);
-  return { file: { path, data: doc.toJS() ?? {}, body: "", lineOf }, problems };
+  let data: unknown;
+  try {
+    // Aliases expand on conversion; yaml stops a "billion laughs" document here.
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    const message = `the YAML cannot be read: ${(error as Error).message.split("\n")[0]}`;
+    return { problems: [{ file: path, line: firstLine, field: "(yaml)", message, hint: "write the values out instead of using & anchors and * aliases" }] };
+  }
+  return { file: { path, data, body: "", lineOf }, problems };
 }
 
 function yamlProblem(path: string, error: { message: string; pos: [number, number] }, counter: LineCounter, firstLine: number): Problem {

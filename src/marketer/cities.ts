@@ -1,3 +1,4 @@
+import { byCodePoint } from "../plan/order.ts";
 import { createRequire } from "node:module";
 import { foldAccents } from "../rules/slug.ts";
 
@@ -39,5 +40,5 @@ export function findCities(name: string, region?: string, country = "US"): City[
     .filter((c) => c.country === country && (!region || c.adminCode === region.toUpperCase()))
     .filter((c) => normalizeName(c.name) === wanted || (c.altName ?? "").split(",").some((alt) => alt && normalizeName(alt) === wanted))
     .map((c) => ({ name: c.name, region: c.adminCode, country: c.country, lat: c.loc.coordinates[1], lng: c.loc.coordinates[0], population: c.population }))
-    .sort((a, b) => b.population - a.population || a.region.localeCompare(b.region));
+    .sort((a, b) => b.population - a.population || byCodePoint(a.region, b.region));
 }

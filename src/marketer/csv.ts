@@ -1,14 +1,20 @@
 /** A parsed CSV: header names (lowercased, trimmed) and rows as records, with 1-based line numbers. */
 export interface Csv {
-  delimiter: "," | ";";
+  delimiter: "," | ";" | "\t";
   headers: string[];
   rows: Array<{ line: number; values: Record<string, string> }>;
 }
 
-/** Comma or semicolon, whichever the header line uses more (spreadsheets in many locales export `;`). */
-function detectDelimiter(text: string): "," | ";" {
+/**
+ * Comma, semicolon or tab, whichever the header line uses most (spreadsheets in many locales
+ * export `;`; Excel's "Unicode text" is tab-separated).
+ */
+function detectDelimiter(text: string): Csv["delimiter"] {
   const header = text.split("\n", 1)[0] ?? "";
-  return (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const count = (ch: string) => header.split(ch).length - 1;
+  const tabs = count("\t");
+  if (tabs > 0 && tabs >= count(",") && tabs >= count(";")) return "\t";
+  return count(";") > count(",") ? ";" : ",";
 }
 
 /** RFC 4180 fields: quotes around fields, doubled quotes inside, newlines inside quoted fields. */
@@ -49,7 +55,7 @@ function records(text: string, delimiter: string): Array<{ line: number; fields:
   return out.filter((r) => r.fields.some((f) => f.trim() !== ""));
 }
 
-/** Parses a spreadsheet export: UTF-8 with or without BOM, CRLF or LF, `,` or `;`. */
+/** Parses a decoded spreadsheet export: with or without BOM, CRLF or LF, `,`, `;` or tab. */
 export function parseCsv(raw: string): Csv {
   const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const delimiter = detectDelimiter(text);

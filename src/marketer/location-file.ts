@@ -1,3 +1,4 @@
+import { byCodePoint } from "../plan/order.ts";
 import { distanceKm } from "../plan/geo.ts";
 import { slugify } from "../rules/slug.ts";
 
@@ -27,7 +28,7 @@ export function locationSlug(name: string, region: string): string {
 
 /** The clinic closest to a point, by great-circle distance. */
 export function nearestClinic(clinics: ClinicPoint[], point: { lat: number; lng: number }): ClinicPoint | undefined {
-  return [...clinics].sort((a, b) => distanceKm(point, a.geo) - distanceKm(point, b.geo) || a.id.localeCompare(b.id))[0];
+  return [...clinics].sort((a, b) => distanceKm(point, a.geo) - distanceKm(point, b.geo) || byCodePoint(a.id, b.id))[0];
 }
 
 const yamlString = (text: string) => JSON.stringify(text);

@@ -82,9 +82,6 @@ function cardEntry(cards: Map<string, CardSpec>, url: string): Array<[string, Ca
   return card ? [[url, card]] : [];
 }
 
-/** Above this many pages, the previous output is removed in the background after the swap. */
-export const largeSite = 2000;
-
 /**
  * Stage: the site-wide checks over every page's summary (uniqueness, duplicate titles, anchors
  * between pages). With errors, the report goes beside the output and AuditError is thrown.
@@ -153,13 +150,12 @@ export function patchNoindex(target: string, urls: string[]): Map<string, string
  * Runs `work` in fresh folders beside `outDir` and `reportDir` and swaps both into place only
  * when `work` succeeds; on any failure they are removed and the previous output stays as it was.
  */
-export async function inStaging<T>(outDir: string, reportDir: string, work: (target: string, report: string) => Promise<T>, options: { large?: boolean } = {}): Promise<T> {
+export async function inStaging<T>(outDir: string, reportDir: string, work: (target: string, report: string) => Promise<T>): Promise<T> {
   const target = stagingDir(outDir);
   const report = stagingDir(reportDir);
   try {
     const result = await work(target, report);
-    // A large previous site is removed in the background: the new one is already in place.
-    swapInto(target, outDir, { background: options.large });
+    swapInto(target, outDir);
     swapInto(report, reportDir);
     return result;
   } catch (error) {

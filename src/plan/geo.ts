@@ -1,3 +1,4 @@
+import { byCodePoint } from "./order.ts";
 /** A point with an id, in decimal degrees. */
 export interface Place {
   id: string;
@@ -27,7 +28,7 @@ export function kmTo(units: "mi" | "km", km: number): number {
  * latitude gap alone exceeds the k-th best distance, so typical cost is near-linear.
  */
 export function nearestNeighbours(places: Place[], k: number): Map<string, Array<{ id: string; km: number }>> {
-  const sorted = [...places].sort((a, b) => a.lat - b.lat || a.id.localeCompare(b.id));
+  const sorted = [...places].sort((a, b) => a.lat - b.lat || byCodePoint(a.id, b.id));
   const result = new Map<string, Array<{ id: string; km: number }>>();
   sorted.forEach((place, index) => result.set(place.id, searchAround(sorted, index, k)));
   return result;
@@ -60,5 +61,5 @@ function searchAround(sorted: Place[], index: number, k: number): Array<{ id: st
 }
 
 function compare(a: { id: string; km: number }, b: { id: string; km: number }): number {
-  return a.km - b.km || a.id.localeCompare(b.id);
+  return a.km - b.km || byCodePoint(a.id, b.id);
 }

@@ -80,3 +80,19 @@ export function checkPatterns(kind: PatternKind, field: "title" | "description",
     })),
   );
 }
+
+const sitePlaceholders = ["therapy", "therapyLower", "brand"];
+const conditionPlaceholders = ["condition", "conditionName", "phrase"];
+const locationPlaceholders = ["city", "region", "clinic"];
+
+/**
+ * The placeholders each page kind fills (the plan builds its vars from the same groups), so
+ * validation can name a pattern that uses a wrong one in the same pass as every other problem.
+ */
+export const placeholdersByKind: Record<PatternKind, string[]> = {
+  conditionLocation: [...sitePlaceholders, ...conditionPlaceholders, ...locationPlaceholders],
+  condition: [...sitePlaceholders, ...conditionPlaceholders, "count"],
+  location: [...sitePlaceholders, ...locationPlaceholders],
+  locations: [...sitePlaceholders, "count", "regions"],
+  home: [...sitePlaceholders, "count", "clinicCount", "regions", "conditions"],
+};

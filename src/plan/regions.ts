@@ -16,3 +16,21 @@ export function regionName(region: string, country: string, given?: string): str
   if (given) return given;
   return country === "US" ? (usStates[region] ?? region) : region;
 }
+
+const usCodesByName = new Map(Object.entries(usStates).map(([code, name]) => [name.toLowerCase(), code]));
+
+/**
+ * The official code of a region as a marketer may type it, so `fl`, `FL` and `Florida` make one
+ * state group: US states and territories by postal code or full name (any case); elsewhere a
+ * short code in capitals. Undefined for a US region that is neither (a typo to report).
+ */
+export function regionCode(value: string, country: string): string | undefined {
+  const typed = value.trim();
+  if (country !== "US") return /^[A-Za-z0-9]{1,3}$/.test(typed) ? typed.toUpperCase() : typed;
+  const upper = typed.toUpperCase();
+  if (usStates[upper]) return upper;
+  return usCodesByName.get(typed.toLowerCase().replace(/\s+/g, " "));
+}
+
+/** Every US code with its name, for "did you mean" hints. */
+export const usRegionCodes = Object.keys(usStates);

@@ -3,7 +3,20 @@ import { join } from "node:path";
 import type { Plan } from "../plan/index.ts";
 import { buildRobots, buildShardSitemaps, buildSitemaps } from "./sitemap.ts";
 
-export { stagingDir, swapInto } from "./swap.ts";
+import { checkOutDir } from "./out-dir.ts";
+import { recoverSwap } from "./swap.ts";
+
+export { recoverSwap, stagingDir, swapInto } from "./swap.ts";
+
+/**
+ * The output folder a command may replace (see `checkOutDir`), after recovering from a swap that
+ * was interrupted. Every command that builds calls this before anything else.
+ */
+export function openOutDir(root: string, outDir: string): string {
+  const target = checkOutDir(root, outDir);
+  recoverSwap(target);
+  return target;
+}
 
 /**
  * Writes sitemap(s) and robots.txt into a built site folder. `noindexed` pages stay out of the

@@ -1,3 +1,4 @@
+import { byCodePoint } from "../plan/order.ts";
 import { adminFolder } from "../cms/admin.ts";
 import { latestDate, type Page } from "../plan/index.ts";
 
@@ -18,7 +19,7 @@ function urlSet(pages: Page[]): string {
  * One `sitemap.xml`, or past 50,000 URLs a `sitemap.xml` index over `sitemap-N.xml` parts.
  */
 export function buildSitemaps(pages: Page[], origin: string): Map<string, string> {
-  const listed = pages.filter((p) => p.indexable).sort((a, b) => a.url.localeCompare(b.url));
+  const listed = pages.filter((p) => p.indexable).sort((a, b) => byCodePoint(a.url, b.url));
   if (listed.length <= urlsPerSitemap) return new Map([["sitemap.xml", urlSet(listed)]]);
   const chunks: Page[][] = [];
   for (let i = 0; i < listed.length; i += urlsPerSitemap) chunks.push(listed.slice(i, i + urlsPerSitemap));
@@ -29,7 +30,7 @@ export function buildSitemaps(pages: Page[], origin: string): Map<string, string
 export function buildShardSitemaps(pages: Page[], origin: string, shards: string[][]): Map<string, string> {
   const chunks = shards.map((urls) => {
     const members = new Set(urls);
-    return pages.filter((p) => members.has(p.url)).sort((a, b) => a.url.localeCompare(b.url));
+    return pages.filter((p) => members.has(p.url)).sort((a, b) => byCodePoint(a.url, b.url));
   });
   return sitemapIndex(chunks, origin);
 }

@@ -1,10 +1,15 @@
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { DataError } from "../problems.ts";
+import { markOutput } from "./out-dir.ts";
 
-/** A fresh folder beside `target` to build into, e.g. `output.building-1234/`. */
+/**
+ * A fresh folder beside `target` to build into, e.g. `output.building-1234/`. Refuses when another
+ * live build is writing to the same target (see `claimTarget`).
+ */
 export function stagingDir(target: string): string {
-  removeAbandoned(target);
+  claimTarget(target);
+  recoverSwap(target);
   const dir = join(dirname(target), `${basename(target)}.building-${process.pid}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -14,47 +19,109 @@ export function stagingDir(target: string): string {
 /**
  * Moves a finished build into place. The old output is renamed aside first and removed
  * last, so at every moment either the old or the new site is complete at `target`'s path
- * or its `.previous` neighbour. With `background`, a large old site is removed by a detached
- * process after this one has moved on (tens of thousands of unlinks take seconds).
+ * or its `.previous` neighbour. The marker that lets later builds replace it goes in first.
  */
-export function swapInto(built: string, target: string, options: { background?: boolean } = {}): void {
+export function swapInto(built: string, target: string): void {
   const previous = `${target}.previous`;
+  markOutput(built);
   rmSync(previous, { recursive: true, force: true });
   if (existsSync(target)) renameSync(target, previous);
   renameSync(built, target);
-  if (options.background && existsSync(previous)) removeInBackground(previous, target);
-  else rmSync(previous, { recursive: true, force: true });
-}
-
-function removeInBackground(dir: string, target: string): void {
-  const doomed = `${target}.removing-${process.pid}`;
-  renameSync(dir, doomed);
-  const script = `require("node:fs").rmSync(${JSON.stringify(doomed)}, { recursive: true, force: true })`;
-  spawn(process.execPath, ["-e", script], { detached: true, stdio: "ignore" }).unref();
+  rmSync(lockPath(target), { force: true });
+  try {
+    rmSync(previous, { recursive: true, force: true });
+  } catch (error) {
+    // The new site is already in place; a read-only old copy must not turn success into failure.
+    const code = (error as NodeJS.ErrnoException).code ?? "error";
+    console.warn(`warning: ${previous} (output): the old site could not be removed (${code}); make it writable and delete it`);
+  }
 }
 
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  return !isZombie(pid);
+}
+
+/** A killed build whose parent is gone can linger unreaped (in containers): it answers kill 0 but is dead. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).startsWith("Z");
+  } catch {
+    return false;
+  }
+}
+
+/** `output.lock` beside the output: the process id of the build writing to it. */
+function lockPath(target: string): string {
+  return `${target}.lock`;
+}
+
+/**
+ * The live build (other than this process) that holds `target`'s lock, if any. A lock counts only
+ * while its process runs and its `.building-<pid>` folder exists, so a build that failed or was
+ * killed never blocks the next one.
+ */
+function lockHolder(target: string): number | undefined {
+  const pid = lockPid(target);
+  if (pid === undefined) return undefined;
+  const building = join(dirname(target), `${basename(target)}.building-${pid}`);
+  return Number.isInteger(pid) && pid !== process.pid && isRunning(pid) && existsSync(building) ? pid : undefined;
+}
+
+/** The process id written in `target`'s lock, if there is a lock. */
+function lockPid(target: string): number | undefined {
+  try {
+    return Number(readFileSync(lockPath(target), "utf8").trim());
+  } catch {
+    return undefined;
   }
 }
 
 /**
- * Cleans up after builds that were killed: restores the previous site if a kill fell between
- * the two renames of a swap, and removes build folders whose process is gone.
+ * Takes `target`'s lock so two builds never write one output at once: the second one refuses,
+ * naming the first. The lock is released by the swap; a stale one is taken over.
  */
-function removeAbandoned(target: string): void {
-  if (!existsSync(dirname(target))) return;
+function claimTarget(target: string): void {
+  if (!existsSync(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+  try {
+    closeSync(openSync(lockPath(target), "wx"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const holder = lockHolder(target);
+    if (holder !== undefined) {
+      throw new DataError([
+        {
+          file: target,
+          field: "(output)",
+          message: `another build (process ${holder}) is writing this folder right now`,
+          hint: `wait for it to finish, then build again; if no build is running, delete ${lockPath(target)}`,
+        },
+      ]);
+    }
+  }
+  writeFileSync(lockPath(target), `${process.pid}\n`);
+}
+
+/**
+ * Cleans up after builds that were killed: restores the previous site if a kill fell between
+ * the two renames of a swap, and removes build folders whose process is gone. Every command runs
+ * this first, so a missing output/ is never reported as "unchanged". A live build is left alone.
+ */
+export function recoverSwap(target: string): void {
+  const prefix = `${basename(target)}.building-`;
+  if (!existsSync(dirname(target)) || lockHolder(target) !== undefined) return;
+  // A stale lock goes; this process's own lock (taken just before) stays.
+  if (lockPid(target) !== process.pid) rmSync(lockPath(target), { force: true });
   if (!existsSync(target) && existsSync(`${target}.previous`)) renameSync(`${target}.previous`, target);
-  for (const prefix of [`${basename(target)}.building-`, `${basename(target)}.removing-`]) {
-    for (const name of readdirSync(dirname(target))) {
-      const pid = Number(name.slice(prefix.length));
-      if (name.startsWith(prefix) && Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
-        rmSync(join(dirname(target), name), { recursive: true, force: true });
-      }
+  for (const name of readdirSync(dirname(target))) {
+    const pid = Number(name.slice(prefix.length));
+    if (name.startsWith(prefix) && Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
+      rmSync(join(dirname(target), name), { recursive: true, force: true });
     }
   }
 }

@@ -5,3 +5,7 @@ export const settings = {
   templateFormats: ["njk"],
   htmlTemplateEngine: "njk",
 };
+
+// `npm start` renders here, never into output/: a preview (with its error banner while data is
+// broken) must not be deployable. Relative to the project folder.
+export const previewOutput = ".cache/clinic-pages/preview";

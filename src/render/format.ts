@@ -1,3 +1,4 @@
+import { byCodePoint } from "../plan/order.ts";
 import type { OpeningHours } from "../validate/index.ts";
 import { digitsOf } from "../validate/fields.ts";
 import { weekdayNames, weekdays } from "../rules/weekdays.ts";
@@ -34,7 +35,7 @@ export interface HoursRow {
 /** One row per day of the week, Monday first; days not listed are closed. */
 export function hoursTable(hours: OpeningHours[]): HoursRow[] {
   return weekdays.map((day) => {
-    const spans = hours.filter((h) => h.days.includes(day)).sort((a, b) => a.opens.localeCompare(b.opens));
+    const spans = hours.filter((h) => h.days.includes(day)).sort((a, b) => byCodePoint(a.opens, b.opens));
     return { days: weekdayNames[day], time: spans.length === 0 ? "Closed" : spans.map(spanText).join(", ") };
   });
 }

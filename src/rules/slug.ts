@@ -17,7 +17,10 @@ export function slugify(text: string): string {
     .replace(/^-|-$/g, "");
 }
 
-/** `locations/Pompano-Beach-FL.md` → `pompano-beach-fl`: the slug a data file gets from its name. */
+/**
+ * `locations/Pompano-Beach-FL.md` → `pompano-beach-fl`: the slug a data file gets from its name
+ * (`.md` and `.markdown` in any case). May be "" (`東京.md`, `---.md`): validation names that.
+ */
 export function slugFromPath(path: string): string {
-  return slugify(path.split("/").pop()!.replace(/\.md$/, ""));
+  return slugify(path.split("/").pop()!.replace(/\.(md|markdown)$/i, ""));
 }

@@ -14,7 +14,7 @@ describe("node builders", () => {
         "@type": "Organization",
         "logo": "https://clinic.test/assets/logo.svg",
         "name": "Test Acupuncture",
-        "telephone": "+1-555-555-0100",
+        "telephone": "+1-732-555-0100",
         "url": "https://clinic.test/",
       }
     `);

@@ -1,17 +1,11 @@
 import { z } from "zod";
+import { isRealDate } from "../rules/dates.ts";
 
 /**
  * Small reusable field schemas. Each carries the message a marketer sees when
  * the value is wrong, so the report says what is expected and how to fix it.
  */
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(value: string): boolean {
-  if (!isoDate.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
 
 /** A calendar date written as YYYY-MM-DD (YAML dates are kept as text). */
 export const dateField = z

@@ -103,7 +103,8 @@ function duplicateSlugs(files: SourceFile[], kind: string): Problem[] {
   const bySlug = new Map<string, SourceFile[]>();
   for (const file of files) bySlug.set(slugOf(file), [...(bySlug.get(slugOf(file)) ?? []), file]);
   return [...bySlug.entries()]
-    .filter(([, group]) => group.length > 1)
+    // An empty slug (`東京.md`) is reported once, as a file-name problem, not as duplicates.
+    .filter(([slug, group]) => group.length > 1 && slug !== "")
     .flatMap(([slug, group]) =>
       group.map((file) => {
         const others = group.filter((f) => f !== file).map((f) => f.path).join(", ");
