@@ -64,7 +64,7 @@ describe("the chunked build", () => {
     await expect(failing).rejects.toThrow(OutOfMemoryError);
     await expect(failing).rejects.toThrow(/Out of memory: building \d+ pages needed more than 1 MB[\s\S]*--shard 1\/2[\s\S]*--chunk-size/);
     expect(tree(outDir)).toEqual(before);
-    expect(readdirSync(join(outDir, "..")).sort()).toEqual(["output", "report"]);
+    expect(readdirSync(join(outDir, "..")).filter((name) => name.includes(".building-"))).toEqual([]);
   });
 
   it("says the same on the command line, with exit code 1 and no stack trace", () => {
