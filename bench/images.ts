@@ -18,22 +18,25 @@ const sample = await planImages(model, plan, root);
 
 async function timed(images: ImagePlan, cacheDir: string) {
   const summary = await generateImages(images, root, temp("out"), cacheDir, logo);
-  return { images: summary.images, cached: summary.cached, seconds: summary.seconds, perSecond: summary.images / summary.seconds };
+  // Cold runs count what was drawn; warm runs what was served from the cache.
+  const counted = summary.images - summary.cached || summary.images;
+  return { images: summary.images, cached: summary.cached, seconds: summary.seconds, perSecond: counted / summary.seconds };
 }
 
 const sampleCache = temp("cache");
 const sampleCold = await timed(sample, sampleCache);
 const sampleWarm = await timed(sample, sampleCache);
 
-// 1,000 distinct cards: varied headings and places, half over a clinic photo, half on the brand colour.
-const base = [...sample.cards.values()];
+// 1,000 distinct cards as a site has them: the sample's condition × location cards (each
+// heading on its clinic's photo or the brand colour), every one for many more places, in plan order.
+const base = [...sample.cards.values()].filter((card) => card.place);
 const cards = new Map<string, CardSpec>();
 for (let i = 0; i < 1000; i++) {
-  const card = base[i % base.length]!;
-  const key = `${card.key}-${i}`;
-  cards.set(`/bench/${i}/`, { ...card, key, url: `/cards/bench-${i}.jpg`, place: `${card.place ?? "Somewhere"} ${i}`, background: i % 2 === 0 ? card.background : undefined });
+  const card = base[Math.floor((i / 1000) * base.length)]!;
+  cards.set(`/bench/${i}/`, { ...card, key: `${card.key}-${i}`, url: `/cards/bench-${i}.jpg`, place: `Placeville ${i}, ${card.place!.slice(-2)}` });
 }
-const cardCache = temp("cache");
+// The photos are already in the sample's cache, so this times the cards alone.
+const cardCache = sampleCache;
 const cardsCold = await timed({ photos: sample.photos, cards }, cardCache);
 const cardsWarm = await timed({ photos: sample.photos, cards }, cardCache);
 

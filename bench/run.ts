@@ -4,15 +4,26 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { packagePath } from "../src/pipeline/paths.ts";
 import { generateProject } from "./generate.ts";
+import { installHugo, writeHugoSite } from "./hugo.ts";
 
 /**
- * Times a full clinic-pages build of ~10,000 pages next to bare Eleventy rendering the same
- * number of pages, alternating runs so both see the same machine noise. Reports medians and
- * the ratio. Usage: npm run bench -- [--locations 1430] [--rounds 3]
+ * Times a full clinic-pages build (every gate on, warm image cache) next to Hugo and bare
+ * Eleventy rendering the same number of pages, alternating runs so all three see the same
+ * machine noise, and reports medians and ratios. Then, optionally, one build of a much larger
+ * site against the same run's figures, and each stage at several sizes (bench/stages.ts) and
+ * the image work (bench/images.ts).
+ * Usage: npm run bench -- [--locations 1250] [--rounds 3] [--large 12500] [--stages 1000,2000,4000,8000] [--no-images]
  */
-const { values } = parseArgs({ options: { locations: { type: "string", default: "1430" }, rounds: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  options: {
+    locations: { type: "string", default: "1250" },
+    rounds: { type: "string", default: "3" },
+    large: { type: "string" },
+    stages: { type: "string" },
+    "no-images": { type: "boolean" },
+  },
+});
 const work = packagePath(".cache/bench");
-const project = join(work, "project");
 const rounds = Number(values.rounds);
 
 interface Run {
@@ -20,72 +31,117 @@ interface Run {
   peakMB: number;
 }
 
-function measure(script: string, args: string[]): Run {
+function fail(what: string, result: ReturnType<typeof spawnSync>): never {
+  throw new Error(`${what} failed (exit ${result.status}):\n${String(result.stderr).slice(-4000)}`);
+}
+
+/** Runs a TypeScript script in a child Node process; peak memory comes from its own maxRSS (worker threads included). */
+function measureNode(script: string, args: string[]): Run {
   const rssFile = join(work, "rss.txt");
   const started = performance.now();
   const result = spawnSync(process.execPath, ["--import", "tsx", "--import", packagePath("bench/rss-hook.ts"), script, ...args], {
     cwd: packagePath("."),
-    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    // One image cache for every bench run, so repeated runs stay warm.
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, CLINIC_PAGES_CACHE: join(work, "image-cache") },
     encoding: "utf8",
     // Thin synthetic pages produce thousands of warning lines.
     maxBuffer: 1 << 30,
   });
   const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`${script} failed:\n${result.stderr}`);
+  if (result.status !== 0) fail(script, result);
   return { seconds, peakMB: Number(readFileSync(rssFile, "utf8")) / 1024 };
+}
+
+/** Runs Hugo under GNU time for its peak memory. */
+function measureHugo(site: string): Run {
+  const started = performance.now();
+  const result = spawnSync("/usr/bin/time", ["-f", "%M", "hugo", "--quiet", "-s", site, "-d", join(site, "public")], { encoding: "utf8" });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) fail("hugo", result);
+  return { seconds, peakMB: Number(result.stderr.trim().split("\n").pop()) / 1024 };
+}
+
+function hugoAvailable(): boolean {
+  return spawnSync("hugo", ["version"], { encoding: "utf8" }).status === 0 && existsSync("/usr/bin/time");
 }
 
 function countPages(dir: string): number {
   return readdirSync(dir).reduce((n, name) => {
     const path = join(dir, name);
+    if (name === "_report") return n;
     return n + (statSync(path).isDirectory() ? countPages(path) : name.endsWith(".html") ? 1 : 0);
   }, 0);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const seconds = (runs: Run[]) => median(runs.map((r) => r.seconds));
+const peak = (runs: Run[]) => median(runs.map((r) => r.peakMB));
+const row = (name: string, runs: Run[]) => `  ${name.padEnd(34)} ${seconds(runs).toFixed(2).padStart(7)} s ${peak(runs).toFixed(0).padStart(6)} MB`;
+const build = packagePath("src/cli/build.ts");
+const buildArgs = (project: string) => ["--root", project, "--out", join(project, "..", "output")];
 
 mkdirSync(work, { recursive: true });
+const project = join(work, `project-${values.locations}`, "site");
 generateProject(project, Number(values.locations));
-// Fill the image cache once, untimed: the comparison with bare Eleventy is about pages, and
-// image work has its own measurement below.
-measure(packagePath("src/cli/build.ts"), ["--root", project, "--out", join(work, "ours-output")]);
+// Fill the image cache once, untimed: the comparison is about pages (images have their own measurement).
+measureNode(build, buildArgs(project));
+const pages = countPages(join(project, "..", "output"));
+const withHugo = hugoAvailable();
+if (!withHugo) console.log(installHugo);
+if (withHugo) writeHugoSite(pages, join(work, "hugo"));
+
 const ours: Run[] = [];
-const base: Run[] = [];
-let pages = 0;
+const eleventy: Run[] = [];
+const hugo: Run[] = [];
 for (let round = 0; round < rounds; round++) {
-  ours.push(measure(packagePath("src/cli/build.ts"), ["--root", project, "--out", join(work, "ours-output")]));
-  pages = countPages(join(work, "ours-output"));
-  base.push(measure(packagePath("bench/baseline.ts"), [String(pages), join(work, "baseline")]));
+  ours.push(measureNode(build, buildArgs(project)));
+  eleventy.push(measureNode(packagePath("bench/baseline.ts"), [String(pages), join(work, "baseline")]));
+  if (withHugo) hugo.push(measureHugo(join(work, "hugo")));
 }
-if (!existsSync(join(work, "baseline", "output"))) throw new Error("baseline produced no output");
 
-const phases = spawnSync(process.execPath, ["--import", "tsx", packagePath("bench/phases.ts"), project], { cwd: packagePath("."), encoding: "utf8", maxBuffer: 1 << 30 });
-if (phases.status !== 0) throw new Error(`bench/phases.ts failed:\n${phases.stderr}`);
-const stages = JSON.parse(phases.stdout.trim().split("\n").pop()!) as {
-  pages: number; threads: number; prepare: number; render: number; audit1: number; auditN: number; scaling: Array<{ pages: number; seconds: number }>;
-};
+console.log(`${pages.toLocaleString("en-US")} pages (${values.locations} locations), ${rounds} alternating rounds, medians (wall, peak RSS):`);
+console.log(row("clinic-pages, full build, warm images", ours));
+console.log(row("bare Eleventy, one template", eleventy));
+if (withHugo) console.log(row(`Hugo (${spawnSync("hugo", ["version"], { encoding: "utf8" }).stdout.split(" ")[1]})`, hugo));
+const ratio = (a: Run[], b: Run[]) => `time ${(seconds(a) / seconds(b)).toFixed(2)}×, peak memory ${(peak(a) / peak(b)).toFixed(2)}×`;
+if (withHugo) console.log(`  clinic-pages / Hugo:          ${ratio(ours, hugo)}`);
+console.log(`  clinic-pages / bare Eleventy: ${ratio(ours, eleventy)}`);
 
-const row = (name: string, runs: Run[]) => `${name.padEnd(30)} ${median(runs.map((r) => r.seconds)).toFixed(2).padStart(7)} s ${median(runs.map((r) => r.peakMB)).toFixed(0).padStart(7)} MB`;
-console.log(`${pages} pages, ${rounds} alternating rounds, medians:`);
-console.log(row("clinic-pages (full build)", ours));
-console.log(row("bare Eleventy (one template)", base));
-console.log(`ratio clinic-pages / bare Eleventy: time ${(median(ours.map((r) => r.seconds)) / median(base.map((r) => r.seconds))).toFixed(2)}×, peak memory ${(median(ours.map((r) => r.peakMB)) / median(base.map((r) => r.peakMB))).toFixed(2)}×`);
+if (values.large) {
+  const large = join(work, `project-${values.large}`, "site");
+  generateProject(large, Number(values.large));
+  console.log(`\nlarge site, ${values.large} locations: warming its image cache (untimed) …`);
+  // Only the image work (bench/warm-images.ts), which can also be done beforehand in slices.
+  measureNode(packagePath("bench/warm-images.ts"), [large, "1", "1"]);
+  const run = measureNode(build, buildArgs(large));
+  const largePages = countPages(join(large, "..", "output"));
+  console.log(`${largePages.toLocaleString("en-US")} pages: ${run.seconds.toFixed(1)} s, peak ${run.peakMB.toFixed(0)} MB`);
+  console.log(`  wall against the ${pages.toLocaleString("en-US")}-page build of this run: ${(run.seconds / seconds(ours)).toFixed(2)}× for ${(largePages / pages).toFixed(1)}× the pages`);
+}
 
-console.log(`\nstages of one build (${stages.pages} pages, in-process):`);
-console.log(`  load + validate + plan   ${stages.prepare.toFixed(2)} s`);
-console.log(`  render (Eleventy)        ${stages.render.toFixed(2)} s`);
-console.log(`  audit, 1 thread          ${stages.audit1.toFixed(2)} s (${((stages.audit1 / stages.render) * 100).toFixed(0)}% of render)`);
-console.log(`  audit, ${stages.threads} threads        ${stages.auditN.toFixed(2)} s (${((stages.auditN / stages.render) * 100).toFixed(0)}% of render)`);
-console.log(`  audit growth (1 thread): ${stages.scaling.map((s) => `${s.pages} pages ${s.seconds.toFixed(2)} s (${((s.seconds / s.pages) * 1000).toFixed(2)} ms/page)`).join(", ")}`);
+if (values.stages) {
+  console.log(`\nstages at ${values.stages} locations (in-process; seconds):`);
+  const result = spawnSync(process.execPath, ["--import", "tsx", packagePath("bench/stages.ts"), "--sizes", values.stages], { cwd: packagePath("."), encoding: "utf8", maxBuffer: 1 << 30 });
+  if (result.status !== 0) fail("bench/stages.ts", result);
+  for (const line of result.stdout.trim().split("\n").filter((l) => l.startsWith("{"))) {
+    const r = JSON.parse(line) as { locations: number; pages: number; stages: Record<string, number>; peakMB: number };
+    const perPage = (s: number) => `${((s / r.pages) * 1e6).toFixed(0)} µs/page`;
+    console.log(`  ${String(r.locations).padStart(5)} locations, ${String(r.pages).padStart(6)} pages, peak ${r.peakMB} MB:`);
+    console.log(`    ${Object.entries(r.stages).map(([stage, s]) => `${stage} ${s.toFixed(2)} s (${perPage(s)})`).join(", ")}`);
+  }
+}
 
-const imagesRun = spawnSync(process.execPath, ["--import", "tsx", packagePath("bench/images.ts")], { cwd: packagePath("."), encoding: "utf8", maxBuffer: 1 << 30 });
-if (imagesRun.status !== 0) throw new Error(`bench/images.ts failed:\n${imagesRun.stderr}`);
-const img = JSON.parse(imagesRun.stdout.trim().split("\n").pop()!) as Record<"sampleCold" | "sampleWarm" | "cardsCold" | "cardsWarm", { images: number; cached: number; seconds: number; perSecond: number }> & { peakMB: number };
-const line = (name: string, r: { images: number; cached: number; seconds: number; perSecond: number }) =>
-  `  ${name.padEnd(28)} ${String(r.images).padStart(5)} images, ${String(r.cached).padStart(5)} cached, ${r.seconds.toFixed(2).padStart(6)} s, ${r.perSecond.toFixed(0).padStart(6)}/s`;
-console.log("\nimages (sharp, one image per core):");
-console.log(line("sample site, cold cache", img.sampleCold));
-console.log(line("sample site, warm cache", img.sampleWarm));
-console.log(line("1,000 social cards, cold", img.cardsCold));
-console.log(line("1,000 social cards, warm", img.cardsWarm));
-console.log(`  peak memory ${img.peakMB.toFixed(0)} MB`);
+if (!values["no-images"]) {
+  const imagesRun = spawnSync(process.execPath, ["--import", "tsx", packagePath("bench/images.ts")], { cwd: packagePath("."), encoding: "utf8", maxBuffer: 1 << 30 });
+  if (imagesRun.status !== 0) fail("bench/images.ts", imagesRun);
+  type Timing = { images: number; cached: number; seconds: number; perSecond: number };
+  const img = JSON.parse(imagesRun.stdout.trim().split("\n").pop()!) as Record<"sampleCold" | "sampleWarm" | "cardsCold" | "cardsWarm", Timing> & { peakMB: number };
+  const line = (name: string, r: Timing) =>
+    `  ${name.padEnd(28)} ${String(r.images).padStart(5)} images, ${String(r.cached).padStart(5)} cached, ${r.seconds.toFixed(2).padStart(6)} s, ${r.perSecond.toFixed(0).padStart(6)}/s`;
+  console.log("\nimages (sharp, one image per core):");
+  console.log(line("sample site, cold cache", img.sampleCold));
+  console.log(line("sample site, warm cache", img.sampleWarm));
+  console.log(line("1,000 social cards, cold", img.cardsCold));
+  console.log(line("1,000 social cards, warm", img.cardsWarm));
+  console.log(`  peak memory ${img.peakMB.toFixed(0)} MB`);
+}

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { build } from "../src/build.ts";
 import { combine } from "../src/combine.ts";
 import { packageRoot } from "../src/pipeline/paths.ts";
@@ -59,5 +60,33 @@ describe("sharded builds", () => {
     const one = join(temp(), "shard-1");
     await build({ ...options, outDir: one, shard: { index: 1, count: 2 } });
     await expect(combine({ ...options, outDir: join(temp(), "output"), shards: [one] })).rejects.toThrow(DataError);
+  });
+});
+
+describe("#11: shards of a plan larger than the shard", () => {
+  it("check links against the whole plan, so links into other shards are not reported broken", async () => {
+    const root = copyFixture();
+    const options = { root, cacheDir: join(temp(), "cache"), today: "2026-11-25", threads: 2, chunkSize: 2 };
+    const dir = join(temp(), "shard-2");
+    const result = await build({ ...options, outDir: dir, shard: { index: 2, count: 3 } });
+    const all = (await build({ ...options, outDir: join(temp(), "whole") })).pages;
+    expect(result.pages).toBeLessThan(all / 2);
+    const files = Object.keys(pages(dir)).filter((f) => f.endsWith("index.html"));
+    const linked = files.flatMap((f) => [...readFileSync(join(dir, f), "utf8").matchAll(/href="(\/[^"#]*)"/g)].map((m) => m[1]!));
+    const missing = linked.filter((url) => !url.startsWith("/assets/") && !existsSync(join(dir, url, "index.html")));
+    expect(missing.length).toBeGreaterThan(0);
+    expect(result.audit.findings.filter((f) => f.check === "seo.link-broken")).toEqual([]);
+  }, 60_000);
+});
+
+describe("the GitHub Actions matrix for shards", () => {
+  it("builds every shard i/n on its own runner and combines all n after them", () => {
+    const workflow = parse(readFileSync(join(packageRoot, "deploy/github/sharded-build.yml"), "utf8"));
+    const shards = Number(workflow.env.SHARDS);
+    expect(workflow.jobs.shard.strategy.matrix.shard).toEqual(Array.from({ length: shards }, (_, i) => i + 1));
+    const steps = (job: { steps: Array<{ run?: string }> }) => job.steps.map((s) => s.run ?? "").join("\n");
+    expect(steps(workflow.jobs.shard)).toContain("npm run build -- --shard ${{ matrix.shard }}/${{ env.SHARDS }} --out shard-${{ matrix.shard }}");
+    expect(workflow.jobs.combine.needs).toBe("shard");
+    expect(steps(workflow.jobs.combine)).toMatch(/npm run combine -- .*seq 1 "\$SHARDS".*shard-\$i/);
   });
 });

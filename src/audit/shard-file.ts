@@ -1,47 +1,84 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { closeSync, openSync, readSync, writeSync } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
 import { DataError } from "../problems.ts";
 import type { PageSummary } from "./page.ts";
 
 /** What a shard build leaves for `combine`: its pages' summaries, hash arrays as base64. */
 export const shardFile = "_report/shard.json";
 
-const toBase64 = (a: Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
+const header = JSON.stringify({ schema: "clinic-pages/shard@3" });
 
-function fromBase64(text: string): Uint32Array {
-  const bytes = Buffer.from(text, "base64");
+/** Hash arrays anywhere in a summary travel as `{ "u32": base64 }`. */
+function encode(_key: string, value: unknown): unknown {
+  return value instanceof Uint32Array ? { u32: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64") } : value;
+}
+
+function decode(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== "object" || typeof (value as { u32?: unknown }).u32 !== "string" || Object.keys(value).length !== 1) return value;
+  const bytes = Buffer.from((value as { u32: string }).u32, "base64");
   return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
 
+/**
+ * Writes one JSON line per page after a header line, so a shard of any size is written and read
+ * a page at a time (one JSON document of 50,000 pages would pass V8's limit on string length).
+ */
 export function writeShardSummaries(path: string, summaries: PageSummary[]): void {
-  const rows = summaries.map((s) => ({
-    ...s,
-    words: toBase64(s.words),
-    signals: { ...s.signals, folded: toBase64(s.signals.folded), facts: toBase64(s.signals.facts) },
-  }));
-  writeFileSync(path, JSON.stringify({ schema: "clinic-pages/shard@2", pages: rows }));
+  const fd = openSync(path, "w");
+  try {
+    writeSync(fd, `${header}\n`);
+    for (const summary of summaries) writeSync(fd, `${JSON.stringify(summary, encode)}\n`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
-type Row = Omit<PageSummary, "words" | "signals"> & {
-  words: string;
-  signals: Omit<PageSummary["signals"], "folded" | "facts"> & { folded: string; facts: string };
-};
-
-/** Reads a shard's summaries; a file that is not one is a DataError naming it, not a crash. */
+/** Reads a shard's summaries back, line by line. A file that is not one is a problem to report, not a crash. */
 export function readShardSummaries(path: string): PageSummary[] {
   const problem = (message: string) =>
     new DataError([{ file: path, field: "(shard)", message, hint: "pass folders written by npm run build -- --shard i/n --out DIR, and rebuild a shard whose file was changed or cut short" }]);
-  let parsed: { schema?: string; pages?: Row[] };
+  const pages: PageSummary[] = [];
+  let number = 0;
+  for (const line of lines(path)) {
+    number++;
+    if (number === 1) {
+      if (line === header) continue;
+      try {
+        JSON.parse(line);
+      } catch (error) {
+        throw problem(`is not valid JSON: ${(error as Error).message}`);
+      }
+      throw problem("is not a clinic-pages shard summary (clinic-pages/shard@3)");
+    }
+    try {
+      pages.push(JSON.parse(line, decode) as PageSummary);
+    } catch {
+      throw problem(`line ${number} is not valid JSON`);
+    }
+  }
+  if (number === 0) throw problem("is empty");
+  return pages;
+}
+
+/** The lines of a file, read in 1 MB blocks. */
+function* lines(path: string): Generator<string> {
+  const fd = openSync(path, "r");
+  const block = Buffer.alloc(1 << 20);
+  // Keeps a character cut in two by a block boundary whole.
+  const decoder = new StringDecoder("utf8");
+  let rest = "";
   try {
-    parsed = JSON.parse(readFileSync(path, "utf8")) as typeof parsed;
-  } catch (error) {
-    throw problem(`is not valid JSON: ${(error as Error).message}`);
+    for (;;) {
+      const read = readSync(fd, block, 0, block.length, null);
+      if (read === 0) break;
+      const text = rest + decoder.write(block.subarray(0, read));
+      const parts = text.split("\n");
+      rest = parts.pop()!;
+      for (const part of parts) if (part) yield part;
+    }
+    rest += decoder.end();
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
   }
-  if (parsed?.schema !== "clinic-pages/shard@2" || !Array.isArray(parsed.pages)) {
-    throw problem("is not a clinic-pages shard summary of this version (clinic-pages/shard@2)");
-  }
-  return parsed.pages.map((row) => ({
-    ...row,
-    words: fromBase64(row.words),
-    signals: { ...row.signals, folded: fromBase64(row.signals.folded), facts: fromBase64(row.signals.facts) },
-  }));
 }

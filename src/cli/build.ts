@@ -16,6 +16,9 @@ const usage = `Usage: npm run build -- [options]
   --since FILE       a previous manifest.json; report/manifest.json then lists the changes
   --timings          print the seconds each stage took
   --shard i/n        build only share i of n (for several CI runners); join them with npm run combine
+  --chunk-size N     pages rendered, checked and written together (default 250); memory grows with it
+  --threads N        worker threads for rendering and checks (default: one per core, or CLINIC_PAGES_THREADS)
+  --memory MB        memory budget: the build stops with advice instead of crashing (or CLINIC_PAGES_MEMORY_MB)
 
 Exit code 0: the site in --out is publishable. 1: problems in the data or the built pages
 (listed on stderr); the previous output is untouched.`;
@@ -33,6 +36,9 @@ export async function main(args: string[]): Promise<number> {
       since: { type: "string" },
       timings: { type: "boolean" },
       shard: { type: "string" },
+      "chunk-size": { type: "string" },
+      threads: { type: "string" },
+      memory: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -46,8 +52,16 @@ export async function main(args: string[]): Promise<number> {
     console.error(shard);
     return 1;
   }
+  const numbers = positiveNumbers({ "--chunk-size": values["chunk-size"], "--threads": values.threads, "--memory": values.memory ?? process.env.CLINIC_PAGES_MEMORY_MB });
+  if (typeof numbers === "string") {
+    console.error(numbers);
+    return 1;
+  }
   const result = await build({
     shard,
+    chunkSize: numbers["--chunk-size"],
+    threads: numbers["--threads"],
+    memoryMb: numbers["--memory"],
     root: values.root!,
     outDir: values.out,
     reportDir: values.report,
@@ -68,6 +82,18 @@ export async function main(args: string[]): Promise<number> {
   const sitemap = result.staging ? "staging: noindex, no sitemap" : `${result.indexable} in the sitemap`;
   console.log(`Built ${result.pages} pages (${sitemap}) into ${result.outDir} in ${seconds} s, ${warnings}. Report: ${result.reportDir}`);
   return 0;
+}
+
+/** Whole numbers ≥ 1 for the given options (undefined when not given), or the message for the first bad one. */
+function positiveNumbers<K extends string>(given: Record<K, string | undefined>): Record<K, number | undefined> | string {
+  const out = {} as Record<K, number | undefined>;
+  for (const [name, text] of Object.entries(given) as Array<[K, string | undefined]>) {
+    if (text === undefined) continue;
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < 1) return `${name} expects a whole number of at least 1; got "${text}"`;
+    out[name] = value;
+  }
+  return out;
 }
 
 if (isEntryPoint(import.meta.url)) runCli(main);

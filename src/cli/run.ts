@@ -1,5 +1,6 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { OutOfMemoryError } from "../pipeline/memory.ts";
 import { AuditError, DataError } from "../problems.ts";
 
 /** A command's body: takes its arguments, prints, and returns the exit code. */
@@ -49,7 +50,7 @@ export function runCli(main: Command): void {
 
 /** Prints an error the way every command does and returns the exit code (always 1). */
 export function reportError(error: unknown): number {
-  if (error instanceof DataError || error instanceof AuditError) {
+  if (error instanceof DataError || error instanceof AuditError || error instanceof OutOfMemoryError) {
     console.error(error.message);
     return 1;
   }

@@ -20,12 +20,20 @@ function walk(dir: string): string[] {
   });
 }
 
-/** sha256 of every file under `dir` (paths with forward slashes, sorted). */
-export function hashFiles(dir: string): Record<string, string> {
+/**
+ * sha256 of every file under `dir` (paths with forward slashes, sorted). Hashes in `known`
+ * (taken by the stages that wrote those files) are used as they are.
+ */
+export function hashFiles(dir: string, known: ReadonlyMap<string, string> = new Map()): Record<string, string> {
   const files = walk(dir)
     .map((path) => relative(dir, path).split(sep).join("/"))
     .sort();
-  return Object.fromEntries(files.map((path) => [path, createHash("sha256").update(readFileSync(join(dir, path))).digest("hex")]));
+  return Object.fromEntries(files.map((path) => [path, known.get(path) ?? sha256(readFileSync(join(dir, path)))]));
+}
+
+/** Hex sha256 of a file's bytes or text (UTF-8), as the manifest lists it. */
+export function sha256(content: Buffer | string): string {
+  return createHash("sha256").update(content).digest("hex");
 }
 
 /** The public URL of an output file: `a/b/index.html` → `https://site/a/b/`. */
@@ -57,7 +65,7 @@ export function updatedUrls(previous: Record<string, string>, current: Record<st
 }
 
 /** Builds the manifest of `dir`; with `previous` (a parsed earlier manifest) it also lists the changes. */
-export function buildManifest(dir: string, origin: string, staging: boolean, previous?: Manifest): Manifest {
-  const files = hashFiles(dir);
+export function buildManifest(dir: string, origin: string, staging: boolean, previous?: Manifest, known?: ReadonlyMap<string, string>): Manifest {
+  const files = hashFiles(dir, known);
   return { schema: "clinic-pages/manifest@1", origin, staging, files, ...(previous ? { since: diffManifests(previous.files, files, origin) } : {}) };
 }

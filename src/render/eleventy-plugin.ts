@@ -13,11 +13,8 @@ import { generateImages } from "../images/generate.ts";
 import { logoBytes, planImages } from "../images/plan.ts";
 import { withImages, type RenderData } from "./render-data.ts";
 import { packagePath } from "../pipeline/paths.ts";
-import { structuredDataScript } from "../structured-data/index.ts";
-import { longDate } from "./format.ts";
-import { fill, type Vars } from "../plan/patterns.ts";
+import { nunjucksEnvironment } from "./nunjucks.ts";
 import { writeAdmin } from "../cms/admin.ts";
-import { pageAttributes } from "../rules/page-markup.ts";
 
 interface EleventyConfig {
   on?(event: "eleventy.after", listener: (event: { results: Array<{ url?: string | false; outputPath?: string | false; content?: string }> }) => unknown): void;
@@ -27,7 +24,7 @@ interface EleventyConfig {
   addNunjucksGlobal(name: string, value: unknown): void;
   addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(path: string): void;
-  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+  setLibrary(engine: string, library: unknown): void;
 }
 
 /**
@@ -45,14 +42,9 @@ export default function clinicPages(eleventyConfig: EleventyConfig): void {
     watchDeletions(process.cwd(), trigger);
     eleventyConfig.on?.("eleventy.after", ({ results }) => preview.audit(results));
   }
-  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
+  // The one Nunjucks environment (loader, options, filters, globals), shared with the chunked build.
+  eleventyConfig.setLibrary("njk", nunjucksEnvironment());
   eleventyConfig.addPassthroughCopy({ [packagePath("templates/assets")]: "assets" });
-  // A Nunjucks global rather than global data, so macros see it too.
-  eleventyConfig.addNunjucksGlobal("attr", pageAttributes);
-  eleventyConfig.addFilter("longDate", (iso: string) => longDate(iso));
-  eleventyConfig.addFilter("structuredData", structuredDataScript as (...args: never[]) => unknown);
-  // Copy sentences from site.yaml `copy`, with the page's values; autoescaped like any output.
-  eleventyConfig.addFilter("fill", ((pattern: string, vars: Vars) => fill(pattern, vars).text) as (...args: never[]) => unknown);
 }
 
 /**

@@ -1,0 +1,196 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { summarize, type AuditResult, type PageSummary } from "../audit/index.ts";
+import { wantsAdmin, writeAdmin } from "../cms/admin.ts";
+import { indexNowKey, writeKeyFile } from "../indexnow/key.ts";
+import { imageCacheDir } from "../images/cache.ts";
+import { generateImages, type ImageSummary } from "../images/generate.ts";
+import { logoBytes, planImages, type CardSpec, type ImagePlan } from "../images/plan.ts";
+import type { Page } from "../plan/index.ts";
+import { AuditError, DataError } from "../problems.ts";
+import { failedReportDir, manifestFile } from "../publish/report-location.ts";
+import { buildManifest, sha256, type Manifest } from "../publish/manifest.ts";
+import { noindexHtml } from "../publish/noindex.ts";
+import { stagingDir, swapInto, writeSiteFiles } from "../publish/index.ts";
+import { writeReport } from "../publish/report.ts";
+import { outputFile, pageFile } from "./chunk.ts";
+import { renderChunks, type ChunkOptions, type Rendered } from "./chunks.ts";
+import { withImages } from "../render/render-data.ts";
+import { packagePath } from "./paths.ts";
+import type { Prepared } from "./index.ts";
+
+/*
+ * The stages of a build as plain typed functions. Data flows one way:
+ * prepare (load → validate → plan) → planImages → renderPages (render → page checks → write,
+ * in chunks) → makeImages → siteChecks (across every page's summary) → publish → swap.
+ * Each entry point composes the ones it needs: `build` (full and shard), `combine`, and the
+ * preview (`npm start`). A new mode is a new composition, not a copy of one.
+ */
+
+/** Prepared data plus the planned photos and cards (URLs and sizes known before rendering). */
+export interface Planned extends Prepared {
+  images: ImagePlan;
+}
+
+/** Settings the audit needs besides the pages. */
+export interface CheckSettings {
+  /** YYYY-MM-DD that review ages are measured against. */
+  today: string;
+}
+
+/** Stage: the photos and social cards every page will reference. */
+export async function planImagesStage(prepared: Prepared, root: string): Promise<Planned> {
+  return { ...prepared, images: await planImages(prepared.model, prepared.plan, root) };
+}
+
+/**
+ * Stage: renders, checks and writes `pages` into `target` in chunks over worker threads.
+ * Links are checked against every URL of the whole plan, also when `pages` is one shard.
+ */
+export function renderPages(planned: Planned, pages: Page[], target: string, settings: CheckSettings & ChunkOptions & { staging?: boolean }): Promise<Rendered> {
+  const { model, plan, data } = planned;
+  // Pages and cards travel with their chunks; every worker gets the rest once.
+  const shared = { ...withImages(data, { photos: planned.images.photos, cards: new Map() }), plan: { pages: [], byKind: emptyKinds(), notBuilt: [] } };
+  const ctx = {
+    data: shared,
+    audit: { origin: data.origin, quality: model.site.quality, today: settings.today, urls: plan.pages.map((p) => p.url) },
+    outDir: target,
+    staging: settings.staging === true,
+  };
+  copyAssets(target);
+  return renderChunks(pages, planned.images.cards, ctx, settings);
+}
+
+function emptyKinds() {
+  return {
+    home: [], locations: [], location: [], condition: [], conditionLocation: [], clinics: [], clinic: [], team: [],
+    practitioner: [], statement: [], notFound: [],
+  };
+}
+
+/** The stylesheet, logo and favicon, published under /assets/. */
+function copyAssets(target: string): void {
+  cpSync(packagePath("templates/assets"), join(target, "assets"), { recursive: true });
+}
+
+/** Stage: the photo variants and the cards of `pages` (all pages when omitted), from the cache when it can. */
+export function makeImages(planned: Planned, root: string, target: string, options: { cacheDir?: string; pages?: Page[] }): Promise<ImageSummary> {
+  const { images } = planned;
+  const cards = options.pages ? new Map(options.pages.flatMap((p) => cardEntry(images.cards, p.url))) : images.cards;
+  return generateImages({ photos: images.photos, cards, logo: images.logo }, root, target, options.cacheDir ?? imageCacheDir(root), logoBytes(planned.model, root));
+}
+
+function cardEntry(cards: Map<string, CardSpec>, url: string): Array<[string, CardSpec]> {
+  const card = cards.get(url);
+  return card ? [[url, card]] : [];
+}
+
+/**
+ * Stage: the site-wide checks over every page's summary (uniqueness, duplicate titles, anchors
+ * between pages). With errors, the report goes beside the output and AuditError is thrown.
+ */
+export function siteChecks(planned: Prepared, summaries: PageSummary[], reportDir: string, settings: CheckSettings): AuditResult {
+  const { model, plan, data } = planned;
+  const ordered = [...summaries].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const audit = summarize(ordered, plan, { origin: data.origin, quality: model.site.quality, today: settings.today });
+  if (audit.findings.some((f) => f.severity === "error")) failAudit(planned, audit, reportDir);
+  return audit;
+}
+
+/** Writes the failed build's report apart from the last good one, and stops the build. */
+export function failAudit(planned: Prepared, audit: AuditResult, reportDir: string): never {
+  writeReport(failedReportDir(reportDir), audit, planned.model.site.quality, planned.model.site.organization.name, planned.plan.notBuilt);
+  throw new AuditError(audit, failedReportDir(reportDir));
+}
+
+/** What publishing needs besides the site folder. */
+export interface PublishSettings {
+  /** A staging build: noindex everywhere (already written so), robots.txt disallows all, no sitemap. */
+  staging?: boolean;
+  previous?: Manifest;
+  /** URLs per shard, for one sitemap per shard under a sitemap index. */
+  shards?: string[][];
+  /** sha256 of files already known (pages and images), by path; the manifest reads only the rest. */
+  hashes?: Map<string, string>;
+}
+
+/**
+ * Stage: thin pages switched to noindex on disk (their files are read back one at a time),
+ * sitemap(s), robots.txt, the editor and the IndexNow key file into the site folder `target`;
+ * the report and the manifest into `report` (a staging folder beside the report folder).
+ */
+export function publish(planned: Prepared, audit: AuditResult, target: string, report: string, settings: PublishSettings, lap: (stage: string) => void = () => {}): void {
+  const { model, plan, data } = planned;
+  const staging = settings.staging === true;
+  const hashes = new Map(settings.hashes);
+  if (!staging) for (const [file, digest] of patchNoindex(target, audit.noindexed)) hashes.set(file, digest);
+  writeSiteFiles(plan, data.origin, target, { noindexed: new Set(audit.noindexed), staging, shards: settings.shards });
+  if (wantsAdmin(model, staging)) writeAdmin(target, model, data.origin);
+  const key = indexNowKey(model.site);
+  if (key && !staging) writeKeyFile(target, key);
+  writeReport(report, audit, model.site.quality, model.site.organization.name, plan.notBuilt);
+  lap("publish");
+  const manifest = buildManifest(target, data.origin, staging, settings.previous, hashes);
+  writeFileSync(join(report, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
+  lap("manifest");
+}
+
+/**
+ * Pages that turned out too thin (`onThin: noindex`) are known only after every page was
+ * checked: their files are read back one at a time and rewritten. Returns their new hashes.
+ */
+export function patchNoindex(target: string, urls: string[]): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const url of urls) {
+    const html = noindexHtml(readFileSync(outputFile(target, url), "utf8"));
+    writeFileSync(outputFile(target, url), html);
+    hashes.set(pageFile(url), sha256(html));
+  }
+  return hashes;
+}
+
+/**
+ * Runs `work` in fresh folders beside `outDir` and `reportDir` and swaps both into place only
+ * when `work` succeeds; on any failure they are removed and the previous output stays as it was.
+ */
+export async function inStaging<T>(outDir: string, reportDir: string, work: (target: string, report: string) => Promise<T>): Promise<T> {
+  const target = stagingDir(outDir);
+  const report = stagingDir(reportDir);
+  try {
+    const result = await work(target, report);
+    swapInto(target, outDir);
+    swapInto(report, reportDir);
+    return result;
+  } catch (error) {
+    rmSync(target, { recursive: true, force: true });
+    rmSync(report, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Reads a previous manifest given with --since. */
+export function readManifest(path: string): Manifest {
+  const problem = (message: string) => new DataError([{ file: path, field: "(--since)", message, hint: "pass the manifest.json of a previous build (report/manifest.json)" }]);
+  let parsed: Manifest;
+  try {
+    parsed = JSON.parse(readFileSync(path, "utf8")) as Manifest;
+  } catch (error) {
+    throw problem(existsSync(path) ? `is not valid JSON: ${(error as Error).message}` : "does not exist");
+  }
+  if (parsed?.schema !== "clinic-pages/manifest@1" || typeof parsed.files !== "object") throw problem("is not a clinic-pages manifest");
+  return parsed;
+}
+
+/** Seconds per stage, in the order the stages ran. */
+export function stopwatch(): { lap: (stage: string) => void; timings: Record<string, number> } {
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  return {
+    timings,
+    lap(stage: string) {
+      const now = performance.now();
+      timings[stage] = Math.round(now - mark) / 1000;
+      mark = now;
+    },
+  };
+}
