@@ -50,7 +50,7 @@ export async function planImagesStage(prepared: Prepared, root: string): Promise
 export function renderPages(planned: Planned, pages: Page[], target: string, settings: CheckSettings & ChunkOptions & { staging?: boolean }): Promise<Rendered> {
   const { model, plan, data } = planned;
   // Pages and cards travel with their chunks; every worker gets the rest once.
-  const shared = { ...withImages(data, { photos: planned.images.photos, cards: new Map() }), plan: { pages: [], byKind: emptyKinds(), notBuilt: [] } };
+  const shared = { ...withImages(data, { photos: planned.images.photos, cards: new Map(), logo: planned.images.logo }), plan: { pages: [], byKind: emptyKinds(), notBuilt: [] } };
   const ctx = {
     data: shared,
     audit: { origin: data.origin, quality: model.site.quality, today: settings.today, urls: plan.pages.map((p) => p.url) },
