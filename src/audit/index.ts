@@ -2,7 +2,6 @@ import type { Plan } from "../plan/index.ts";
 import type { QualitySettings } from "../validate/site-schema.ts";
 import type { AuditContext } from "./checks.ts";
 import { analyzePage, type PageSummary } from "./page.ts";
-import { analyzePages } from "./parallel.ts";
 import type { BuiltPage, Finding } from "./types.ts";
 import { judgeUniqueness, type GateResult, type PageUniqueness } from "./uniqueness-gate.ts";
 
@@ -47,19 +46,6 @@ function contextFor(pages: BuiltPage[], options: AuditOptions & { urls?: string[
 export function auditSite(pages: BuiltPage[], plan: Plan, options: AuditOptions): AuditResult {
   const ctx = contextFor(pages, options);
   return summarize(pages.map((page) => analyzePage(page, ctx)), plan, options);
-}
-
-/**
- * The per-page half of the audit alone, for a shard: links are checked against every planned
- * URL (`urls`), and the site-wide checks wait for `combine`.
- */
-export async function analyzeShard(pages: BuiltPage[], options: AuditOptions & { urls: string[]; threads?: number }): Promise<PageSummary[]> {
-  return analyzePages(pages, contextFor(pages, options), options.threads);
-}
-
-/** The same audit with the per-page work spread over worker threads (large sites). */
-export async function auditSiteParallel(pages: BuiltPage[], plan: Plan, options: AuditOptions & { threads?: number }): Promise<AuditResult> {
-  return summarize(await analyzePages(pages, contextFor(pages, options), options.threads), plan, options);
 }
 
 /** The site-wide checks over per-page summaries (which may come from worker threads). */
