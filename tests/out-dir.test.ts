@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/pipeline/paths.ts";
-import { outMarker } from "../src/publish/out-dir.ts";
+import { checkOutDir, outMarker } from "../src/publish/out-dir.ts";
 import { stagingDir } from "../src/publish/swap.ts";
 import { project } from "./helpers.ts";
 
@@ -173,5 +173,19 @@ describe("#12.6 two builds into one output", () => {
     writeFileSync(join(root, "output.lock"), "999999\n");
     expect(runBuild(root).status).toBe(0);
     expect(existsSync(join(root, "output.lock"))).toBe(false);
+  });
+});
+
+describe("#12.1 projects kept inside a work folder", () => {
+  it("a project under the package's .cache/ (like the benchmark's) may build into its own output/", () => {
+    mkdirSync(join(packageRoot, ".cache"), { recursive: true });
+    const root = mkdtempSync(join(packageRoot, ".cache", "out-dir-test-"));
+    try {
+      expect(checkOutDir(root, join(root, "output"))).toBe(join(root, "output"));
+      // Its siblings in .cache/ are still protected.
+      expect(() => checkOutDir(root, join(packageRoot, ".cache", "elsewhere"))).toThrow(/inside the \.cache\/ folder/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
