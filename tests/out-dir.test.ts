@@ -177,13 +177,16 @@ describe("#12.6 two builds into one output", () => {
 });
 
 describe("#12.1 projects kept inside a work folder", () => {
-  it("a project under the package's .cache/ (like the benchmark's) may build into its own output/", () => {
+  it("a project under the package's .cache/ (like the benchmark's) may build into output/ beside it", () => {
     mkdirSync(join(packageRoot, ".cache"), { recursive: true });
     const root = mkdtempSync(join(packageRoot, ".cache", "out-dir-test-"));
     try {
       expect(checkOutDir(root, join(root, "output"))).toBe(join(root, "output"));
-      // Its siblings in .cache/ are still protected.
-      expect(() => checkOutDir(root, join(packageRoot, ".cache", "elsewhere"))).toThrow(/inside the \.cache\/ folder/);
+      expect(checkOutDir(join(root, "site"), join(root, "output"))).toBe(join(root, "output"));
+      // A folder there that clinic-pages did not make is still refused.
+      mkdirSync(join(root, "notes"));
+      writeFileSync(join(root, "notes", "keep.txt"), "mine");
+      expect(() => checkOutDir(join(root, "site"), join(root, "notes"))).toThrow(/did not create/);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -62,8 +62,9 @@ export function checkOutDir(root: string, outDir: string): string {
   for (const base of new Set([project, realOrSelf(packageRoot)])) {
     const folder = workFolders.find((name) => {
       const work = join(base, name);
-      // A project kept inside one of these folders (the benchmark's under .cache/) owns its own output.
-      if (base !== project && isInside(work, project) && isInside(project, target)) return false;
+      // A project kept inside one of these folders (the benchmark's under .cache/) may build beside
+      // itself there; non-empty folders without the marker are still refused below.
+      if (base !== project && isInside(work, project)) return false;
       return target === work || isInside(work, target);
     });
     if (folder) {
