@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { packagePath } from "../src/pipeline/paths.ts";
 import { generateProject } from "./generate.ts";
+import { measureNode } from "./measure.ts";
 
 /**
  * The route to 1,000,000 pages, simulated at reduced scale: the site is built as n shards one
@@ -18,18 +18,7 @@ const shards = Number(values.shards);
 mkdirSync(work, { recursive: true });
 generateProject(project, Number(values.locations));
 
-function run(script: string, args: string[]): { seconds: number; peakMB: number; stdout: string } {
-  const rssFile = join(work, "rss.txt");
-  const started = performance.now();
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--import", packagePath("bench/rss-hook.ts"), script, ...args], {
-    cwd: packagePath("."),
-    env: { ...process.env, BENCH_RSS_FILE: rssFile, CLINIC_PAGES_CACHE: join(work, "image-cache") },
-    encoding: "utf8",
-    maxBuffer: 1 << 30,
-  });
-  if (result.status !== 0) throw new Error(`${script} ${args.join(" ")} failed:\n${result.stderr.slice(-3000)}`);
-  return { seconds: (performance.now() - started) / 1000, peakMB: Number(readFileSync(rssFile, "utf8")) / 1024, stdout: result.stdout };
-}
+const run = (script: string, args: string[]) => measureNode(work, script, args);
 
 const dirs = Array.from({ length: shards }, (_, i) => join(work, "million", `shard-${i + 1}`));
 const shardRuns = dirs.map((dir, i) => run(packagePath("src/cli/build.ts"), ["--root", project, "--out", dir, "--shard", `${i + 1}/${shards}`]));

@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { packagePath } from "../src/pipeline/paths.ts";
 import { generateProject } from "./generate.ts";
+import { measureNode as measure } from "./measure.ts";
 import { installHugo, writeHugoSite } from "./hugo.ts";
 
 /**
@@ -35,22 +36,7 @@ function fail(what: string, result: ReturnType<typeof spawnSync>): never {
   throw new Error(`${what} failed (exit ${result.status}):\n${String(result.stderr).slice(-4000)}`);
 }
 
-/** Runs a TypeScript script in a child Node process; peak memory comes from its own maxRSS (worker threads included). */
-function measureNode(script: string, args: string[]): Run {
-  const rssFile = join(work, "rss.txt");
-  const started = performance.now();
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--import", packagePath("bench/rss-hook.ts"), script, ...args], {
-    cwd: packagePath("."),
-    // One image cache for every bench run, so repeated runs stay warm.
-    env: { ...process.env, BENCH_RSS_FILE: rssFile, CLINIC_PAGES_CACHE: join(work, "image-cache") },
-    encoding: "utf8",
-    // Thin synthetic pages produce thousands of warning lines.
-    maxBuffer: 1 << 30,
-  });
-  const seconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) fail(script, result);
-  return { seconds, peakMB: Number(readFileSync(rssFile, "utf8")) / 1024 };
-}
+const measureNode = (script: string, args: string[]): Run => measure(work, script, args);
 
 /** Runs Hugo under GNU time for its peak memory. */
 function measureHugo(site: string): Run {
