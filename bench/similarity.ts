@@ -30,7 +30,11 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   let j = 0;
   let both = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) (both++, i++, j++);
+    if (a[i] === b[j]) {
+      both++;
+      i++;
+      j++;
+    }
     else if (a[i]! < b[j]!) i++;
     else j++;
   }
@@ -81,14 +85,20 @@ async function main(): Promise<number> {
   const root = resolve(values.root!);
   const out = resolve(values.out ?? join(root, "output"));
   const scores = sameConditionPairs(htmlPages(out), nameWords(validateProject(loadProject(root))));
-  if (scores.length === 0) return (console.log("No pairs of indexable same-condition city pages."), 0);
+  if (scores.length === 0) {
+    console.log("No pairs of indexable same-condition city pages.");
+    return 0;
+  }
   const figures = scores.map((s) => s.jaccard);
   const median = figures[Math.floor((figures.length - 1) / 2)]!;
   const worst = scores[scores.length - 1]!;
   const round = (n: number) => n.toFixed(2);
   console.log(`${scores.length} pairs of indexable same-condition city pages: Jaccard median ${round(median)}, max ${round(worst.jaccard)} (${worst.a} vs ${worst.b}).`);
   const limit = Number(values.max);
-  if (worst.jaccard >= limit) return (console.error(`The most similar pair is at or above ${limit}.`), 1);
+  if (worst.jaccard >= limit) {
+    console.error(`The most similar pair is at or above ${limit}.`);
+    return 1;
+  }
   return 0;
 }
 

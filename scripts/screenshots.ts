@@ -5,7 +5,7 @@
  *   npm run screenshots                 # writes docs/screens/<kind>-desktop.png and -mobile.png
  *   npm run screenshots -- --out /tmp/shots --full   # full-length pages, elsewhere
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, existsSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";

@@ -6,7 +6,6 @@ import { main as buildCommand } from "../src/cli/build.ts";
 import { main as combineCommand } from "../src/cli/combine.ts";
 import { reportError } from "../src/cli/run.ts";
 import { copyFixture, edit, runCommand, spawnCommand, temp } from "./helpers.ts";
-import { packageRoot } from "../src/pipeline/paths.ts";
 import { outMarker } from "../src/publish/out-dir.ts";
 
 /** Folders a build leaves beside output/ while it runs; none may be left once it ends. */

@@ -153,7 +153,11 @@ export function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
   let j = 0;
   let n = 0;
   while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) (out[n++] = a[i]!, i++, j++);
+    if (a[i] === b[j]) {
+      out[n++] = a[i]!;
+      i++;
+      j++;
+    }
     else if (a[i]! < b[j]!) i++;
     else j++;
   }

@@ -49,7 +49,10 @@ async function submitChanges(): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
-  if (values.help || !values.since) return values.help ? (console.log(usage), 0) : (console.error(usage), 1);
+  if (values.help || !values.since) {
+    (values.help ? console.log : console.error)(usage);
+    return values.help ? 0 : 1;
+  }
   const root = resolve(values.root!);
   const manifestPath = values.manifest ?? join(reportDirFor(values.out ?? join(root, "output")), manifestFile);
   const manifest = readManifest(manifestPath);

@@ -18,7 +18,7 @@ export const systemFallbackFonts = [
   "/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf",
 ];
 /** Code points drawn as nothing: joiners and variation selectors that only steer emoji rendering. */
-const invisible = /[\u200d\ufe0e\ufe0f]/u;
+const invisible = /\u200d|\ufe0e|\ufe0f/u;
 
 let cached: Array<{ file: string; font: opentype.Font }> | undefined;
 

@@ -28,7 +28,10 @@ function utf16(bytes: Uint8Array, order: "le" | "be"): string {
   const even = bytes.subarray(0, bytes.length - (bytes.length % 2));
   if (order === "le") return new TextDecoder("utf-16le").decode(even);
   const swapped = new Uint8Array(even.length);
-  for (let i = 0; i < even.length; i += 2) (swapped[i] = even[i + 1]!), (swapped[i + 1] = even[i]!);
+  for (let i = 0; i < even.length; i += 2) {
+    swapped[i] = even[i + 1]!;
+    swapped[i + 1] = even[i]!;
+  }
   return new TextDecoder("utf-16le").decode(swapped);
 }
 

@@ -1,5 +1,5 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { summarize, type AuditResult, type PageSummary } from "../audit/index.ts";
 import { wantsAdmin, writeAdmin } from "../cms/admin.ts";
 import { indexNowKey, writeKeyFile } from "../indexnow/key.ts";

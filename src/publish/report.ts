@@ -7,7 +7,7 @@ import type { QualitySettings } from "../validate/site-schema.ts";
 /** The machine-readable build report (output/_report/report.json). Field names are a stable interface. */
 export function reportJson(audit: AuditResult, quality: QualitySettings, notBuilt: NotBuilt[] = []): string {
   const errors = audit.findings.filter((f) => f.severity === "error").length;
-  const scores = audit.pages.flatMap((p) => (p.uniqueness?.similarity != null ? [p.uniqueness.similarity] : [])).sort((a, b) => a - b);
+  const scores = audit.pages.flatMap((p) => (p.uniqueness?.similarity !== undefined && p.uniqueness.similarity !== null ? [p.uniqueness.similarity] : [])).sort((a, b) => a - b);
   const status = gateStatusCounts(audit);
   const report = {
     schema: "clinic-pages/report@2",
@@ -75,7 +75,7 @@ function histogram(audit: AuditResult): string {
 function pageTable(audit: AuditResult): string {
   const rows = audit.pages.map((p) => {
     const u = p.uniqueness;
-    const similarity = u?.similarity == null ? "" : `${Math.round(u.similarity * 100)}`;
+    const similarity = u?.similarity === undefined || u.similarity === null ? "" : `${Math.round(u.similarity * 100)}`;
     const shown = !u ? "" : u.similarity === null ? "no sibling" : `${similarity}%${u.signal === "synonyms" ? " (synonyms)" : ""}`;
     const unique = u ? `${Math.round(u.unique * 100)}` : "";
     return `<tr><td><a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a></td><td>${escapeHtml(p.kind)}</td><td data-sort="${similarity || -1}">${shown}</td><td>${u?.similarTo ? escapeHtml(u.similarTo) : ""}</td><td data-sort="${unique || -1}">${unique && `${unique}%`}</td><td data-sort="${u?.localFacts ?? -1}">${u?.localFacts ?? ""}</td><td>${p.errors}</td><td>${p.warnings}</td><td>${p.indexable ? "yes" : "no"}</td></tr>`;

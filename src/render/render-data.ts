@@ -97,7 +97,7 @@ export function buildRenderData(model: Model, plan: Plan, css: string): RenderDa
     plan,
     origin: model.site.baseUrl.replace(/\/+$/, ""),
     organizationPhone: { display: displayPhone(model.site.organization.phone), href: telHref(model.site.organization.phone) },
-    locations: byId(model.locations.map((l) => locationView(l, model.site))),
+    locations: byId(model.locations.map((l) => locationView(l))),
     conditions: byId(model.conditions.map((c) => conditionView(c, practitioners, model.site.language))),
     clinics: byId(model.site.clinics.map((c) => clinicView(c, practitioners, model.locations, plan))),
     clinicIds: model.site.clinics.map((c) => c.id),
@@ -138,7 +138,7 @@ function byId<T extends { id: string }>(items: T[]): Record<string, T> {
   return Object.fromEntries(items.map((item) => [item.id, item]));
 }
 
-function locationView(location: Location, site: Site): LocationView {
+function locationView(location: Location): LocationView {
   const notesHtml = Object.fromEntries(Object.entries(location.conditionNotes).map(([id, text]) => [id, renderMarkdown(text, 3)]));
   const faqByCondition: Record<string, FaqItem[]> = {};
   for (const item of location.faq) if (item.condition) (faqByCondition[item.condition] ??= []).push(item);
