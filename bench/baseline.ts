@@ -12,7 +12,10 @@ const input = join(work, "input");
 rmSync(work, { recursive: true, force: true });
 mkdirSync(input, { recursive: true });
 
-const paragraph = "Acupuncture care for back, nerve and neck pain, written once and repeated to reach the size of a real landing page. ".repeat(8);
+const paragraph =
+  "Acupuncture care for back, nerve and neck pain, written once and repeated to reach the size of a real landing page. ".repeat(
+    8,
+  );
 writeFileSync(
   join(input, "page.njk"),
   `---
@@ -33,7 +36,10 @@ eleventyExcludeFromCollections: true
 // An empty config file of its own, so the project's .eleventy.js is not picked up.
 writeFileSync(join(work, "eleventy.config.mjs"), "export default function () {}\n");
 
-const items = Array.from({ length: Number(count) }, (_, i) => ({ slug: `page-${i}`, title: `Landing page number ${i}` }));
+const items = Array.from({ length: Number(count) }, (_, i) => ({
+  slug: `page-${i}`,
+  title: `Landing page number ${i}`,
+}));
 const elev = new Eleventy(input, join(work, "output"), {
   quietMode: true,
   configPath: join(work, "eleventy.config.mjs"),

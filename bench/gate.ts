@@ -11,7 +11,13 @@ import { hashWord } from "../src/audit/uniqueness.ts";
  * another, and the run checks the gate finds them all.
  * Usage: npx tsx bench/gate.ts [--sizes 10000,50000,100000] [--rounds 2]
  */
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "10000,50000,100000" }, rounds: { type: "string", default: "2" }, pages: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "10000,50000,100000" },
+    rounds: { type: "string", default: "2" },
+    pages: { type: "string" },
+  },
+});
 
 const conditions = 7;
 const conditionWords = 350;
@@ -21,7 +27,8 @@ const factsPerPlace = 10;
 let seed = 20261125;
 const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 const vocabulary = Array.from({ length: 20000 }, (_, i) => hashWord(`v${i.toString(36)}`));
-const words = (n: number) => Uint32Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]!);
+const words = (n: number) =>
+  Uint32Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]!);
 /** Facts are names: drawn from a space large enough that places rarely share one. */
 const facts = (n: number) => Uint32Array.from({ length: n }, () => Math.floor(random() * 0xffffffff) >>> 0);
 
@@ -64,14 +71,34 @@ function runOne(count: number): void {
   const started = performance.now();
   const result = judgeUniqueness(pages, { fail: 0.8, warn: 0.55, minLocalFacts: 5, onThin: "fail" });
   const seconds = (performance.now() - started) / 1000;
-  const flagged = new Set(result.findings.filter((f) => f.check === "uniqueness.duplicate").flatMap((f) => f.files ?? []));
+  const flagged = new Set(
+    result.findings.filter((f) => f.check === "uniqueness.duplicate").flatMap((f) => f.files ?? []),
+  );
   // Each clone and its source are flagged (the measure is symmetric).
   const found = flagged.size / 2;
   if (process.env.BENCH_DEBUG) {
-    const missing = pages.filter((p, i) => i % conditions === 0 && Number(p.url.split("/l")[1]!.slice(0, -1)) % 100 === 99 && !flagged.has(p.sources[0]!));
-    console.error(missing.slice(0, 5).map((p) => `${p.url} ${JSON.stringify(result.pages.get(p.url))}`).join("\n"));
+    const missing = pages.filter(
+      (p, i) =>
+        i % conditions === 0 &&
+        Number(p.url.split("/l")[1]!.slice(0, -1)) % 100 === 99 &&
+        !flagged.has(p.sources[0]!),
+    );
+    console.error(
+      missing
+        .slice(0, 5)
+        .map((p) => `${p.url} ${JSON.stringify(result.pages.get(p.url))}`)
+        .join("\n"),
+    );
   }
-  console.log(JSON.stringify({ pages: pages.length, seconds, clones, found, heapMB: Math.round(process.memoryUsage().rss / 1048576) }));
+  console.log(
+    JSON.stringify({
+      pages: pages.length,
+      seconds,
+      clones,
+      found,
+      heapMB: Math.round(process.memoryUsage().rss / 1048576),
+    }),
+  );
 }
 
 function runAll(): void {
@@ -81,7 +108,11 @@ function runAll(): void {
     const seconds: number[] = [];
     let last = { found: 0, clones: 0, heapMB: 0, pages: 0, seconds: 0 };
     for (let r = 0; r < Number(values.rounds); r++) {
-      const run = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "--pages", String(size)], { encoding: "utf8", maxBuffer: 1 << 26 });
+      const run = spawnSync(
+        process.execPath,
+        ["--import", "tsx", import.meta.filename, "--pages", String(size)],
+        { encoding: "utf8", maxBuffer: 1 << 26 },
+      );
       if (run.status !== 0) throw new Error(run.stderr);
       const parsed = JSON.parse(run.stdout.trim().split("\n").pop()!);
       seconds.push(parsed.seconds);
@@ -93,7 +124,16 @@ function runAll(): void {
   const base = perPage(rows[0]!);
   console.log("pages     best s   µs/page  ratio  clones found  rss MB");
   for (const row of rows) {
-    const line = [row.pages.toString().padEnd(9), Math.min(...row.seconds).toFixed(2).padStart(6), perPage(row).toFixed(1).padStart(9), (perPage(row) / base).toFixed(2).padStart(6), `${row.found}/${row.clones}`.padStart(13), String(row.heapMB).padStart(7)];
+    const line = [
+      row.pages.toString().padEnd(9),
+      Math.min(...row.seconds)
+        .toFixed(2)
+        .padStart(6),
+      perPage(row).toFixed(1).padStart(9),
+      (perPage(row) / base).toFixed(2).padStart(6),
+      `${row.found}/${row.clones}`.padStart(13),
+      String(row.heapMB).padStart(7),
+    ];
     console.log(line.join(" "));
   }
 }

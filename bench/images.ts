@@ -20,7 +20,12 @@ async function timed(images: ImagePlan, cacheDir: string) {
   const summary = await generateImages(images, root, temp("out"), cacheDir, logo);
   // Cold runs count what was drawn; warm runs what was served from the cache.
   const counted = summary.images - summary.cached || summary.images;
-  return { images: summary.images, cached: summary.cached, seconds: summary.seconds, perSecond: counted / summary.seconds };
+  return {
+    images: summary.images,
+    cached: summary.cached,
+    seconds: summary.seconds,
+    perSecond: counted / summary.seconds,
+  };
 }
 
 const sampleCache = temp("cache");
@@ -33,11 +38,24 @@ const base = [...sample.cards.values()].filter((card) => card.place);
 const cards = new Map<string, CardSpec>();
 for (let i = 0; i < 1000; i++) {
   const card = base[Math.floor((i / 1000) * base.length)]!;
-  cards.set(`/bench/${i}/`, { ...card, key: `${card.key}-${i}`, url: `/cards/bench-${i}.jpg`, place: `Placeville ${i}, ${card.place!.slice(-2)}` });
+  cards.set(`/bench/${i}/`, {
+    ...card,
+    key: `${card.key}-${i}`,
+    url: `/cards/bench-${i}.jpg`,
+    place: `Placeville ${i}, ${card.place!.slice(-2)}`,
+  });
 }
 // The photos are already in the sample's cache, so this times the cards alone.
 const cardCache = sampleCache;
 const cardsCold = await timed({ photos: sample.photos, cards }, cardCache);
 const cardsWarm = await timed({ photos: sample.photos, cards }, cardCache);
 
-console.log(JSON.stringify({ sampleCold, sampleWarm, cardsCold, cardsWarm, peakMB: process.resourceUsage().maxRSS / 1024 }));
+console.log(
+  JSON.stringify({
+    sampleCold,
+    sampleWarm,
+    cardsCold,
+    cardsWarm,
+    peakMB: process.resourceUsage().maxRSS / 1024,
+  }),
+);

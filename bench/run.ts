@@ -41,7 +41,11 @@ const measureNode = (script: string, args: string[]): Run => measure(work, scrip
 /** Runs Hugo under GNU time for its peak memory. */
 function measureHugo(site: string): Run {
   const started = performance.now();
-  const result = spawnSync("/usr/bin/time", ["-f", "%M", "hugo", "--quiet", "-s", site, "-d", join(site, "public")], { encoding: "utf8" });
+  const result = spawnSync(
+    "/usr/bin/time",
+    ["-f", "%M", "hugo", "--quiet", "-s", site, "-d", join(site, "public")],
+    { encoding: "utf8" },
+  );
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) fail("hugo", result);
   return { seconds, peakMB: Number(result.stderr.trim().split("\n").pop()) / 1024 };
@@ -62,7 +66,8 @@ function countPages(dir: string): number {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const seconds = (runs: Run[]) => median(runs.map((r) => r.seconds));
 const peak = (runs: Run[]) => median(runs.map((r) => r.peakMB));
-const row = (name: string, runs: Run[]) => `  ${name.padEnd(34)} ${seconds(runs).toFixed(2).padStart(7)} s ${peak(runs).toFixed(0).padStart(6)} MB`;
+const row = (name: string, runs: Run[]) =>
+  `  ${name.padEnd(34)} ${seconds(runs).toFixed(2).padStart(7)} s ${peak(runs).toFixed(0).padStart(6)} MB`;
 const build = packagePath("src/cli/build.ts");
 const buildArgs = (project: string) => ["--root", project, "--out", join(project, "..", "output")];
 
@@ -85,11 +90,17 @@ for (let round = 0; round < rounds; round++) {
   if (withHugo) hugo.push(measureHugo(join(work, "hugo")));
 }
 
-console.log(`${pages.toLocaleString("en-US")} pages (${values.locations} locations), ${rounds} alternating rounds, medians (wall, peak RSS):`);
+console.log(
+  `${pages.toLocaleString("en-US")} pages (${values.locations} locations), ${rounds} alternating rounds, medians (wall, peak RSS):`,
+);
 console.log(row("clinic-pages, full build, warm images", ours));
 console.log(row("bare Eleventy, one template", eleventy));
-if (withHugo) console.log(row(`Hugo (${spawnSync("hugo", ["version"], { encoding: "utf8" }).stdout.split(" ")[1]})`, hugo));
-const ratio = (a: Run[], b: Run[]) => `time ${(seconds(a) / seconds(b)).toFixed(2)}×, peak memory ${(peak(a) / peak(b)).toFixed(2)}×`;
+if (withHugo)
+  console.log(
+    row(`Hugo (${spawnSync("hugo", ["version"], { encoding: "utf8" }).stdout.split(" ")[1]})`, hugo),
+  );
+const ratio = (a: Run[], b: Run[]) =>
+  `time ${(seconds(a) / seconds(b)).toFixed(2)}×, peak memory ${(peak(a) / peak(b)).toFixed(2)}×`;
 if (withHugo) console.log(`  clinic-pages / Hugo:          ${ratio(ours, hugo)}`);
 console.log(`  clinic-pages / bare Eleventy: ${ratio(ours, eleventy)}`);
 
@@ -101,27 +112,56 @@ if (values.large) {
   measureNode(packagePath("bench/warm-images.ts"), [large, "1", "1"]);
   const run = measureNode(build, buildArgs(large));
   const largePages = countPages(join(large, "..", "output"));
-  console.log(`${largePages.toLocaleString("en-US")} pages: ${run.seconds.toFixed(1)} s, peak ${run.peakMB.toFixed(0)} MB`);
-  console.log(`  wall against the ${pages.toLocaleString("en-US")}-page build of this run: ${(run.seconds / seconds(ours)).toFixed(2)}× for ${(largePages / pages).toFixed(1)}× the pages`);
+  console.log(
+    `${largePages.toLocaleString("en-US")} pages: ${run.seconds.toFixed(1)} s, peak ${run.peakMB.toFixed(0)} MB`,
+  );
+  console.log(
+    `  wall against the ${pages.toLocaleString("en-US")}-page build of this run: ${(run.seconds / seconds(ours)).toFixed(2)}× for ${(largePages / pages).toFixed(1)}× the pages`,
+  );
 }
 
 if (values.stages) {
   console.log(`\nstages at ${values.stages} locations (in-process; seconds):`);
-  const result = spawnSync(process.execPath, ["--import", "tsx", packagePath("bench/stages.ts"), "--sizes", values.stages], { cwd: packagePath("."), encoding: "utf8", maxBuffer: 1 << 30 });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", packagePath("bench/stages.ts"), "--sizes", values.stages],
+    { cwd: packagePath("."), encoding: "utf8", maxBuffer: 1 << 30 },
+  );
   if (result.status !== 0) fail("bench/stages.ts", result);
-  for (const line of result.stdout.trim().split("\n").filter((l) => l.startsWith("{"))) {
-    const r = JSON.parse(line) as { locations: number; pages: number; stages: Record<string, number>; peakMB: number };
+  for (const line of result.stdout
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))) {
+    const r = JSON.parse(line) as {
+      locations: number;
+      pages: number;
+      stages: Record<string, number>;
+      peakMB: number;
+    };
     const perPage = (s: number) => `${((s / r.pages) * 1e6).toFixed(0)} µs/page`;
-    console.log(`  ${String(r.locations).padStart(5)} locations, ${String(r.pages).padStart(6)} pages, peak ${r.peakMB} MB:`);
-    console.log(`    ${Object.entries(r.stages).map(([stage, s]) => `${stage} ${s.toFixed(2)} s (${perPage(s)})`).join(", ")}`);
+    console.log(
+      `  ${String(r.locations).padStart(5)} locations, ${String(r.pages).padStart(6)} pages, peak ${r.peakMB} MB:`,
+    );
+    console.log(
+      `    ${Object.entries(r.stages)
+        .map(([stage, s]) => `${stage} ${s.toFixed(2)} s (${perPage(s)})`)
+        .join(", ")}`,
+    );
   }
 }
 
 if (!values["no-images"]) {
-  const imagesRun = spawnSync(process.execPath, ["--import", "tsx", packagePath("bench/images.ts")], { cwd: packagePath("."), encoding: "utf8", maxBuffer: 1 << 30 });
+  const imagesRun = spawnSync(process.execPath, ["--import", "tsx", packagePath("bench/images.ts")], {
+    cwd: packagePath("."),
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
   if (imagesRun.status !== 0) fail("bench/images.ts", imagesRun);
   type Timing = { images: number; cached: number; seconds: number; perSecond: number };
-  const img = JSON.parse(imagesRun.stdout.trim().split("\n").pop()!) as Record<"sampleCold" | "sampleWarm" | "cardsCold" | "cardsWarm", Timing> & { peakMB: number };
+  const img = JSON.parse(imagesRun.stdout.trim().split("\n").pop()!) as Record<
+    "sampleCold" | "sampleWarm" | "cardsCold" | "cardsWarm",
+    Timing
+  > & { peakMB: number };
   const line = (name: string, r: Timing) =>
     `  ${name.padEnd(28)} ${String(r.images).padStart(5)} images, ${String(r.cached).padStart(5)} cached, ${r.seconds.toFixed(2).padStart(6)} s, ${r.perSecond.toFixed(0).padStart(6)}/s`;
   console.log("\nimages (sharp, one image per core):");

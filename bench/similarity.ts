@@ -34,8 +34,7 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
       both++;
       i++;
       j++;
-    }
-    else if (a[i]! < b[j]!) i++;
+    } else if (a[i]! < b[j]!) i++;
     else j++;
   }
   const union = a.length + b.length - both;
@@ -53,18 +52,26 @@ export function nameWords(model: Model): Set<string> {
 }
 
 /** Pairwise scores of the indexable condition × city pages, per condition (the URL's first segment). */
-export function sameConditionPairs(pages: Array<{ url: string; html: string }>, mask: Set<string>): PairScore[] {
+export function sameConditionPairs(
+  pages: Array<{ url: string; html: string }>,
+  mask: Set<string>,
+): PairScore[] {
   const byCondition = new Map<string, Array<{ url: string; set: Uint32Array }>>();
   for (const page of pages) {
     const facts = parsePage(page.html);
-    if (facts.kind !== "conditionLocation" || /<meta name="robots" content="noindex"/.test(page.html)) continue;
+    if (facts.kind !== "conditionLocation" || /<meta name="robots" content="noindex"/.test(page.html))
+      continue;
     const condition = page.url.split("/")[1]!;
-    byCondition.set(condition, [...(byCondition.get(condition) ?? []), { url: page.url, set: shingles(facts.mainText, mask) }]);
+    byCondition.set(condition, [
+      ...(byCondition.get(condition) ?? []),
+      { url: page.url, set: shingles(facts.mainText, mask) },
+    ]);
   }
   const scores: PairScore[] = [];
   for (const group of byCondition.values()) {
     for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) scores.push({ a: group[i]!.url, b: group[j]!.url, jaccard: jaccard(group[i]!.set, group[j]!.set) });
+      for (let j = i + 1; j < group.length; j++)
+        scores.push({ a: group[i]!.url, b: group[j]!.url, jaccard: jaccard(group[i]!.set, group[j]!.set) });
     }
   }
   return scores.sort((x, y) => x.jaccard - y.jaccard || x.a.localeCompare(y.a));
@@ -77,11 +84,20 @@ function htmlPages(dir: string): Array<{ url: string; html: string }> {
       if (name.startsWith("_")) return [];
       return statSync(path).isDirectory() ? walk(path) : name === "index.html" ? [path] : [];
     });
-  return walk(dir).map((file) => ({ url: `/${relative(dir, file).replace(/index\.html$/, "")}`, html: readFileSync(file, "utf8") }));
+  return walk(dir).map((file) => ({
+    url: `/${relative(dir, file).replace(/index\.html$/, "")}`,
+    html: readFileSync(file, "utf8"),
+  }));
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { root: { type: "string", default: "." }, out: { type: "string" }, max: { type: "string", default: "0.4" } } });
+  const { values } = parseArgs({
+    options: {
+      root: { type: "string", default: "." },
+      out: { type: "string" },
+      max: { type: "string", default: "0.4" },
+    },
+  });
   const root = resolve(values.root!);
   const out = resolve(values.out ?? join(root, "output"));
   const scores = sameConditionPairs(htmlPages(out), nameWords(validateProject(loadProject(root))));
@@ -93,7 +109,9 @@ async function main(): Promise<number> {
   const median = figures[Math.floor((figures.length - 1) / 2)]!;
   const worst = scores[scores.length - 1]!;
   const round = (n: number) => n.toFixed(2);
-  console.log(`${scores.length} pairs of indexable same-condition city pages: Jaccard median ${round(median)}, max ${round(worst.jaccard)} (${worst.a} vs ${worst.b}).`);
+  console.log(
+    `${scores.length} pairs of indexable same-condition city pages: Jaccard median ${round(median)}, max ${round(worst.jaccard)} (${worst.a} vs ${worst.b}).`,
+  );
   const limit = Number(values.max);
   if (worst.jaccard >= limit) {
     console.error(`The most similar pair is at or above ${limit}.`);

@@ -17,7 +17,12 @@ import { generateProject } from "./generate.ts";
  * Usage: tsx bench/stages.ts [--sizes 1000,2000,4000,8000] [--render-up-to 4000]
  * Prints one JSON line per size.
  */
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,2000,4000,8000" }, "render-up-to": { type: "string", default: "8000" } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,2000,4000,8000" },
+    "render-up-to": { type: "string", default: "8000" },
+  },
+});
 const work = packagePath(".cache/bench/stages");
 mkdirSync(work, { recursive: true });
 
@@ -43,7 +48,9 @@ async function timeStages(locations: number, render: boolean) {
     const planned = { model, plan, warnings, data, images };
     const settings = { today: "2026-11-25" };
     mkdirSync(join(work, "report"), { recursive: true });
-    const summaries = (await time("render+check+write", () => renderPages(planned, plan.pages, out, settings))).summaries;
+    const summaries = (
+      await time("render+check+write", () => renderPages(planned, plan.pages, out, settings))
+    ).summaries;
     const audit = await time("siteChecks", () => siteChecks(planned, summaries, out, settings));
     await time("publish", () => publish(planned, audit, out, join(work, "report"), {}));
     rmSync(out, { recursive: true, force: true });
@@ -53,4 +60,5 @@ async function timeStages(locations: number, render: boolean) {
 }
 
 const renderUpTo = Number(values["render-up-to"]);
-for (const size of values.sizes!.split(",").map(Number)) console.log(JSON.stringify(await timeStages(size, size <= renderUpTo)));
+for (const size of values.sizes!.split(",").map(Number))
+  console.log(JSON.stringify(await timeStages(size, size <= renderUpTo)));

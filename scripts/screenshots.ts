@@ -15,7 +15,12 @@ import { launchChromium, pageKinds, viewports } from "../tests/browser.ts";
 import { serve } from "../tests/static-server.ts";
 
 const { values } = parseArgs({
-  options: { site: { type: "string" }, out: { type: "string", default: "docs/screens" }, root: { type: "string", default: "." }, full: { type: "boolean", default: false } },
+  options: {
+    site: { type: "string" },
+    out: { type: "string", default: "docs/screens" },
+    root: { type: "string", default: "." },
+    full: { type: "boolean", default: false },
+  },
 });
 
 async function main(): Promise<void> {

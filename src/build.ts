@@ -6,7 +6,16 @@ import type { ImageSummary } from "./images/generate.ts";
 import { shardPlan, type Shard } from "./plan/shard.ts";
 import { prepare } from "./pipeline/index.ts";
 import {
-  failAudit, inStaging, makeImages, planImagesStage, publish, readManifest, renderPages, siteChecks, stopwatch, type Planned,
+  failAudit,
+  inStaging,
+  makeImages,
+  planImagesStage,
+  publish,
+  readManifest,
+  renderPages,
+  siteChecks,
+  stopwatch,
+  type Planned,
 } from "./pipeline/stages.ts";
 import type { ChunkOptions } from "./pipeline/chunks.ts";
 import type { Problem } from "./problems.ts";
@@ -87,7 +96,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * A shard: its share of the pages rendered, checked page by page against the whole plan's URLs,
  * their images, and the summaries `combine` needs for the site-wide checks.
  */
-async function buildShard(planned: Planned, options: BuildOptions, root: string, outDir: string, reportDir: string, shard: Shard): Promise<BuildResult> {
+async function buildShard(
+  planned: Planned,
+  options: BuildOptions,
+  root: string,
+  outDir: string,
+  reportDir: string,
+  shard: Shard,
+): Promise<BuildResult> {
   const pages = shardPlan(planned.plan, shard).pages;
   const settings = { ...options, today: options.today ?? today() };
   const { audit, images } = await inStaging(outDir, reportDir, async (target) => {
@@ -100,10 +116,32 @@ async function buildShard(planned: Planned, options: BuildOptions, root: string,
     writeShardSummaries(join(target, shardFile), summaries);
     return { audit, images };
   });
-  return { ...result(planned, outDir, reportDir, options, audit, images, {}), pages: pages.length, indexable: 0 };
+  return {
+    ...result(planned, outDir, reportDir, options, audit, images, {}),
+    pages: pages.length,
+    indexable: 0,
+  };
 }
 
-function result(planned: Planned, outDir: string, reportDir: string, options: BuildOptions, audit: AuditResult, images: ImageSummary, timings: Record<string, number>): BuildResult {
+function result(
+  planned: Planned,
+  outDir: string,
+  reportDir: string,
+  options: BuildOptions,
+  audit: AuditResult,
+  images: ImageSummary,
+  timings: Record<string, number>,
+): BuildResult {
   const indexable = audit.pages.filter((p) => p.indexable).length;
-  return { outDir, reportDir, pages: planned.plan.pages.length, indexable, warnings: planned.warnings, audit, staging: options.staging === true, images, timings };
+  return {
+    outDir,
+    reportDir,
+    pages: planned.plan.pages.length,
+    indexable,
+    warnings: planned.warnings,
+    audit,
+    staging: options.staging === true,
+    images,
+    timings,
+  };
 }

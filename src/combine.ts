@@ -25,24 +25,58 @@ export async function combine(options: BuildOptions & { shards: string[] }): Pro
   const prepared = prepare(root, { baseUrl: options.baseUrl });
   const summaries = options.shards.map((dir) => {
     const file = join(resolve(dir), shardFile);
-    if (!existsSync(file)) throw new DataError([{ file: dir, field: "(shard)", message: `has no ${shardFile}`, hint: "pass folders written by npm run build -- --shard i/n --out DIR" }]);
+    if (!existsSync(file))
+      throw new DataError([
+        {
+          file: dir,
+          field: "(shard)",
+          message: `has no ${shardFile}`,
+          hint: "pass folders written by npm run build -- --shard i/n --out DIR",
+        },
+      ]);
     return readShardSummaries(file);
   });
   const all = summaries.flat();
   const built = new Set(all.map((s) => s.url));
   const missing = prepared.plan.pages.filter((p) => !built.has(p.url)).map((p) => p.url);
-  if (missing.length > 0) throw new DataError([{ file: "(shards)", field: "pages", message: `${missing.length} planned pages are in no shard, e.g. ${missing.slice(0, 3).join(", ")}`, hint: "build every shard i/n of the same data and pass all of their folders" }]);
+  if (missing.length > 0)
+    throw new DataError([
+      {
+        file: "(shards)",
+        field: "pages",
+        message: `${missing.length} planned pages are in no shard, e.g. ${missing.slice(0, 3).join(", ")}`,
+        hint: "build every shard i/n of the same data and pass all of their folders",
+      },
+    ]);
   const previous = options.since ? readManifest(options.since) : undefined;
   const audit = siteChecks(prepared, all, reportDir, { today: options.today ?? today() });
   clock.lap("audit");
   await inStaging(outDir, reportDir, async (target, report) => {
-    for (const dir of options.shards) cpSync(resolve(dir), target, { recursive: true, filter: (src) => !src.startsWith(join(resolve(dir), "_report")) });
+    for (const dir of options.shards)
+      cpSync(resolve(dir), target, {
+        recursive: true,
+        filter: (src) => !src.startsWith(join(resolve(dir), "_report")),
+      });
     // Shards built without --staging still publish as staging when combine is told so.
-    if (options.staging) patchNoindex(target, all.map((s) => s.url));
+    if (options.staging)
+      patchNoindex(
+        target,
+        all.map((s) => s.url),
+      );
     clock.lap("copy");
     const shards = summaries.map((s) => s.map((p) => p.url));
     publish(prepared, audit, target, report, { staging: options.staging, previous, shards }, clock.lap);
   });
   const indexable = audit.pages.filter((p) => p.indexable).length;
-  return { outDir, reportDir, pages: prepared.plan.pages.length, indexable, warnings: prepared.warnings, audit, staging: options.staging === true, images: { images: 0, cached: 0, seconds: 0 }, timings: clock.timings };
+  return {
+    outDir,
+    reportDir,
+    pages: prepared.plan.pages.length,
+    indexable,
+    warnings: prepared.warnings,
+    audit,
+    staging: options.staging === true,
+    images: { images: 0, cached: 0, seconds: 0 },
+    timings: clock.timings,
+  };
 }

@@ -64,9 +64,11 @@ export function formatProblems(problems: Problem[], outcome = unchangedOutput): 
  * it guards. A new check gets its id here first; the type below makes any other id an error.
  */
 export const checkIds = {
-  "uniqueness.duplicate": "a near-duplicate of its closest sibling (similarity at or above quality.uniqueness.fail)",
+  "uniqueness.duplicate":
+    "a near-duplicate of its closest sibling (similarity at or above quality.uniqueness.fail)",
   "uniqueness.similar": "close to its closest sibling (similarity at or above quality.uniqueness.warn)",
-  "uniqueness.generic": "a place whose copy names too few facts of its own (fewer than quality.uniqueness.minLocalFacts)",
+  "uniqueness.generic":
+    "a place whose copy names too few facts of its own (fewer than quality.uniqueness.minLocalFacts)",
   "medical.claim": "an unsupported absolute claim (cure, guaranteed, …)",
   "medical.reviewer": "a condition page without a medical reviewer byline",
   "medical.review-date": "a condition page without a review date",

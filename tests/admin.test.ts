@@ -15,7 +15,13 @@ async function buildSite(options: { staging?: boolean; change?: (siteYaml: strin
   temps.push(root, dir);
   if (options.change) edit(root, "site.yaml", options.change);
   const out = join(dir, "output");
-  await build({ root, outDir: out, staging: options.staging, cacheDir: join(dir, "cache"), today: "2026-11-25" });
+  await build({
+    root,
+    outDir: out,
+    staging: options.staging,
+    cacheDir: join(dir, "cache"),
+    today: "2026-11-25",
+  });
   return out;
 }
 
@@ -32,11 +38,20 @@ describe("/admin/ (Sveltia CMS) in the built site", () => {
     const files = editorFiles(build);
     expect(files).toContain("index.js");
     expect(files.some((f) => f.endsWith(".woff2"))).toBe(true);
-    for (const file of files) expect(readFileSync(join(out, "admin/sveltia", file)).equals(readFileSync(join(build, file)))).toBe(true);
-    const copied = readdirSync(join(out, "admin"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    for (const file of files)
+      expect(readFileSync(join(out, "admin/sveltia", file)).equals(readFileSync(join(build, file)))).toBe(
+        true,
+      );
+    const copied = readdirSync(join(out, "admin"), { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isFile(),
+    );
     expect(copied.filter((e) => e.name.endsWith(".map"))).toEqual([]);
     const config = JSON.parse(readFileSync(join(out, "admin/config.json"), "utf8"));
-    expect(config.collections.map((c: { name: string }) => c.name)).toEqual(["locations", "conditions", "settings"]);
+    expect(config.collections.map((c: { name: string }) => c.name)).toEqual([
+      "locations",
+      "conditions",
+      "settings",
+    ]);
     expect(config.site_url).toBe("https://clinic.test");
   });
 
@@ -45,7 +60,10 @@ describe("/admin/ (Sveltia CMS) in the built site", () => {
     expect(existsSync(join(plain, "admin"))).toBe(false);
     expect(readFileSync(join(plain, "robots.txt"), "utf8")).toContain("Disallow: /admin/");
 
-    const enabled = await buildSite({ change: (t) => `${t}\ncms:\n  production: true\n  backend: { name: github, repo: harborlight/clinic-site, branch: main }\n` });
+    const enabled = await buildSite({
+      change: (t) =>
+        `${t}\ncms:\n  production: true\n  backend: { name: github, repo: harborlight/clinic-site, branch: main }\n`,
+    });
     const config = JSON.parse(readFileSync(join(enabled, "admin/config.json"), "utf8"));
     expect(config.backend).toEqual({ name: "github", repo: "harborlight/clinic-site", branch: "main" });
     const manifest = JSON.parse(readFileSync(join(enabled, "../report/manifest.json"), "utf8"));

@@ -30,7 +30,11 @@ afterAll(async () => {
   if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
-async function open(url: string, viewport: (typeof viewports)[keyof typeof viewports], requests: string[] = []): Promise<Page> {
+async function open(
+  url: string,
+  viewport: (typeof viewports)[keyof typeof viewports],
+  requests: string[] = [],
+): Promise<Page> {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
   await page.setViewport(viewport);
@@ -47,7 +51,16 @@ async function box(page: Page, selector: string) {
 
 describe("#13 in a browser without JavaScript", () => {
   it("every page kind is measured", () => {
-    expect(kinds.map(([kind]) => kind)).toEqual(expect.arrayContaining(["home", "locations-index", "location", "condition-hub", "condition-city", "privacy"]));
+    expect(kinds.map(([kind]) => kind)).toEqual(
+      expect.arrayContaining([
+        "home",
+        "locations-index",
+        "location",
+        "condition-hub",
+        "condition-city",
+        "privacy",
+      ]),
+    );
   });
 
   it("on a 390 px phone the call/book bar stays at the bottom of the screen while scrolling, and the booking card starts above the fold", async () => {
@@ -91,7 +104,10 @@ describe("#13 in a browser without JavaScript", () => {
         const requests: string[] = [];
         const page = await open(url, viewport, requests);
         expect(requests.length, kind).toBeGreaterThan(1);
-        expect(requests.filter((r) => !r.startsWith(site.origin) && !r.startsWith("data:")), kind).toEqual([]);
+        expect(
+          requests.filter((r) => !r.startsWith(site.origin) && !r.startsWith("data:")),
+          kind,
+        ).toEqual([]);
         await page.close();
       }
     }

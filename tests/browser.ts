@@ -27,7 +27,12 @@ export const viewports = {
 /** Launches Chromium with a fresh profile, removed again on close. */
 export async function launchChromium(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "clinic-chromium-"));
-  const browser = await puppeteer.launch({ executablePath: chromiumPath, args: chromiumFlags, userDataDir: profile, headless: true });
+  const browser = await puppeteer.launch({
+    executablePath: chromiumPath,
+    args: chromiumFlags,
+    userDataDir: profile,
+    headless: true,
+  });
   const close = browser.close.bind(browser);
   browser.close = async () => {
     await close();
@@ -38,7 +43,10 @@ export async function launchChromium(): Promise<Browser> {
 
 function firstDir(dir: string, prefix = ""): string | undefined {
   if (!existsSync(dir)) return undefined;
-  return readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name.startsWith(prefix)).map((e) => e.name).sort()[0];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && e.name.startsWith(prefix))
+    .map((e) => e.name)
+    .sort()[0];
 }
 
 /** One URL per public page kind in a built site, found from its folders (kinds not built are left out). */

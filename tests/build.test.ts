@@ -15,10 +15,13 @@ function walk(dir: string): string[] {
 }
 
 function hashTree(dir: string): Record<string, string> {
-  return Object.fromEntries(walk(dir).map((f) => [relative(dir, f), createHash("sha256").update(readFileSync(f)).digest("hex")]));
+  return Object.fromEntries(
+    walk(dir).map((f) => [relative(dir, f), createHash("sha256").update(readFileSync(f)).digest("hex")]),
+  );
 }
 
-const read = (out: string, url: string) => readFileSync(join(out, url.endsWith("/") ? `${url}index.html` : url), "utf8");
+const read = (out: string, url: string) =>
+  readFileSync(join(out, url.endsWith("/") ? `${url}index.html` : url), "utf8");
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
 function jsonLd(html: string): Array<Record<string, unknown>> {
@@ -34,14 +37,18 @@ describe("end-to-end build of the fixture site", () => {
     const html = read(out, "/acupuncture-for-sciatica/red-bank-nj/");
     expect(html.match(/<h1>/g)).toHaveLength(1);
     expect(html).toContain("<h1>Acupuncture for Sciatica in Red Bank, NJ</h1>");
-    expect(text(html)).toContain("Looking for acupuncture for sciatica in Red Bank? Test Acupuncture North is right here in Red Bank");
+    expect(text(html)).toContain(
+      "Looking for acupuncture for sciatica in Red Bank? Test Acupuncture North is right here in Red Bank",
+    );
     expect(text(html)).not.toMatch(/\bnear me\b/i);
     expect(existsSync(join(out, "acupuncture-for-sciatica/asbury-park-nj/index.html"))).toBe(false);
   });
 
   it("shows the reviewer byline linking to their page, the evidence headline, disclaimer and a click-to-call CTA", () => {
     const html = read(out, "/acupuncture-for-sciatica/red-bank-nj/");
-    expect(text(html)).toContain("Medically reviewed by Ann Reviewer, DACM, L.Ac. (Clinical Director) on September 11, 2026");
+    expect(text(html)).toContain(
+      "Medically reviewed by Ann Reviewer, DACM, L.Ac. (Clinical Director) on September 11, 2026",
+    );
     expect(html).toMatch(/Medically reviewed by <a href="\/team\/ann-reviewer\/">/);
     expect(html).toContain('href="https://doi.org/10.1016/j.jpain.2017.11.005"');
     expect(text(html)).toContain("Talk with your doctor.");
@@ -55,14 +62,20 @@ describe("end-to-end build of the fixture site", () => {
     expect(html).toContain("Red Bank rowers and commuters bring most of our sciatica cases");
     expect(html).toContain("A fixture summary of Sciatica");
     expect(html).not.toContain("A fixture description of what a visit for sciatica is like");
-    expect(read(out, "/acupuncture-for-sciatica/red-bank-nj/")).toContain('href="/acupuncture-for-sciatica/"');
+    expect(read(out, "/acupuncture-for-sciatica/red-bank-nj/")).toContain(
+      'href="/acupuncture-for-sciatica/"',
+    );
     const hub = text(read(out, "/acupuncture-for-sciatica/"));
     expect(hub).toContain("A fixture description of what a visit for sciatica is like");
   });
 
   it("shows local questions about a condition on that condition's city page, general ones on the city's page", () => {
-    expect(text(read(out, "/acupuncture-for-neck-pain/pompano-beach-fl/"))).toContain("Can charter captains with neck pain book around their trips?");
-    expect(text(read(out, "/acupuncture-for-neck-pain/pompano-beach-fl/"))).not.toContain("Where do I park in Pompano Beach?");
+    expect(text(read(out, "/acupuncture-for-neck-pain/pompano-beach-fl/"))).toContain(
+      "Can charter captains with neck pain book around their trips?",
+    );
+    expect(text(read(out, "/acupuncture-for-neck-pain/pompano-beach-fl/"))).not.toContain(
+      "Where do I park in Pompano Beach?",
+    );
     expect(text(read(out, "/locations/pompano-beach-fl/"))).toContain("Where do I park in Pompano Beach?");
     expect(text(read(out, "/acupuncture-for-neck-pain/"))).toContain("Does acupuncture for neck pain hurt?");
   });
@@ -72,7 +85,8 @@ describe("end-to-end build of the fixture site", () => {
     for (const file of walk(out).filter((f) => f.endsWith(".html") && !f.includes("_report"))) {
       const graph = jsonLd(readFileSync(file, "utf8"));
       for (const node of graph.filter((n) => n["@type"] === "FAQPage")) {
-        for (const q of node.mainEntity as Array<{ name: string }>) pagesByQuestion.set(q.name, [...(pagesByQuestion.get(q.name) ?? []), relative(out, file)]);
+        for (const q of node.mainEntity as Array<{ name: string }>)
+          pagesByQuestion.set(q.name, [...(pagesByQuestion.get(q.name) ?? []), relative(out, file)]);
       }
     }
     expect(pagesByQuestion.size).toBeGreaterThanOrEqual(6);
@@ -80,9 +94,15 @@ describe("end-to-end build of the fixture site", () => {
   });
 
   it("states one distance to the clinic on each page", () => {
-    for (const url of ["/acupuncture-for-neck-pain/long-branch-nj/", "/locations/long-branch-nj/", "/acupuncture-for-sciatica/long-branch-nj/"]) {
+    for (const url of [
+      "/acupuncture-for-neck-pain/long-branch-nj/",
+      "/locations/long-branch-nj/",
+      "/acupuncture-for-sciatica/long-branch-nj/",
+    ]) {
       const html = read(out, url);
-      const main = html.slice(html.indexOf("<main"), html.indexOf("</main>")).replace(/<nav[\s\S]*?<\/nav>/g, "");
+      const main = html
+        .slice(html.indexOf("<main"), html.indexOf("</main>"))
+        .replace(/<nav[\s\S]*?<\/nav>/g, "");
       const distances = new Set([...text(main).matchAll(/(\d+(?:\.\d+)?) miles/g)].map((m) => m[1]));
       expect([...distances], url).toHaveLength(1);
     }
@@ -95,8 +115,12 @@ describe("end-to-end build of the fixture site", () => {
     const clinic = jsonLd(read(out, "/locations/red-bank-nj/")).find((n) => n["@type"] === "MedicalClinic")!;
     expect(clinic.telephone).toBe("+1-732-555-0118");
     // The hub shows the codes; the city page names the condition and links there.
-    const condition = jsonLd(read(out, "/acupuncture-for-sciatica/")).find((n) => n["@type"] === "MedicalCondition")!;
-    expect(condition.code).toEqual([{ "@type": "MedicalCode", codeValue: "M54.30", codingSystem: "ICD-10-CM" }]);
+    const condition = jsonLd(read(out, "/acupuncture-for-sciatica/")).find(
+      (n) => n["@type"] === "MedicalCondition",
+    )!;
+    expect(condition.code).toEqual([
+      { "@type": "MedicalCode", codeValue: "M54.30", codingSystem: "ICD-10-CM" },
+    ]);
   });
 
   it("lists nearby locations with distances, never the page itself", () => {
@@ -108,7 +132,9 @@ describe("end-to-end build of the fixture site", () => {
   });
 
   it("has a canonical, description, Open Graph tags and lang on every page", () => {
-    for (const file of walk(out).filter((f) => f.endsWith(".html") && !f.endsWith("404.html") && !f.includes("_report"))) {
+    for (const file of walk(out).filter(
+      (f) => f.endsWith(".html") && !f.endsWith("404.html") && !f.includes("_report"),
+    )) {
       const html = readFileSync(file, "utf8");
       expect(html, file).toMatch(/<html lang="en-US">/);
       expect(html, file).toMatch(/<link rel="canonical" href="https:\/\/clinic\.test\/[^"]*">/);
@@ -126,7 +152,8 @@ describe("end-to-end build of the fixture site", () => {
         const [path, anchor] = href!.split("#") as [string, string | undefined];
         const target = join(out, path.endsWith("/") ? `${path}index.html` : path.split("?")[0]!);
         if (!existsSync(target)) broken.push(`${relative(out, file)} → ${href}`);
-        else if (anchor && !readFileSync(target, "utf8").includes(`id="${anchor}"`)) broken.push(`${relative(out, file)} → ${href} (anchor)`);
+        else if (anchor && !readFileSync(target, "utf8").includes(`id="${anchor}"`))
+          broken.push(`${relative(out, file)} → ${href} (anchor)`);
       }
     }
     expect(broken).toEqual([]);
@@ -135,11 +162,17 @@ describe("end-to-end build of the fixture site", () => {
   it("lists exactly the indexable pages in the sitemap, with lastmod from the data", () => {
     const sitemap = readFileSync(join(out, "sitemap.xml"), "utf8");
     const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    const pages = walk(out).filter((f) => f.endsWith("index.html") && !f.includes("_report")).map((f) => `https://clinic.test/${relative(out, f).replace(/index\.html$/, "")}`);
+    const pages = walk(out)
+      .filter((f) => f.endsWith("index.html") && !f.includes("_report"))
+      .map((f) => `https://clinic.test/${relative(out, f).replace(/index\.html$/, "")}`);
     expect([...locs].sort()).toEqual([...pages].sort());
     expect(sitemap).not.toContain("404");
-    expect(sitemap).toContain("<loc>https://clinic.test/acupuncture-for-sciatica/red-bank-nj/</loc><lastmod>2026-10-02</lastmod>");
-    expect(readFileSync(join(out, "robots.txt"), "utf8")).toContain("Sitemap: https://clinic.test/sitemap.xml");
+    expect(sitemap).toContain(
+      "<loc>https://clinic.test/acupuncture-for-sciatica/red-bank-nj/</loc><lastmod>2026-10-02</lastmod>",
+    );
+    expect(readFileSync(join(out, "robots.txt"), "utf8")).toContain(
+      "Sitemap: https://clinic.test/sitemap.xml",
+    );
   });
 
   it("keeps the 404 page out of search", () => {
@@ -157,7 +190,9 @@ describe("end-to-end build of the fixture site", () => {
   it("marks what the audit reads with the shared data attributes", () => {
     const facts = parsePage(read(out, "/acupuncture-for-sciatica/red-bank-nj/"));
     expect(facts.kind).toBe("conditionLocation");
-    expect(facts.links.filter((l) => l.nearby).map((l) => l.href)).toContain("/acupuncture-for-sciatica/long-branch-nj/");
+    expect(facts.links.filter((l) => l.nearby).map((l) => l.href)).toContain(
+      "/acupuncture-for-sciatica/long-branch-nj/",
+    );
     expect(facts.reviewed).toMatchObject({ datetime: "2026-09-11" });
     expect(facts.reviewed!.text).toContain("Medically reviewed by Ann Reviewer");
   });
@@ -171,7 +206,10 @@ describe("hostile and unusual strings in data", () => {
     edit(root, "locations/red-bank-nj.md", (t) =>
       t
         .replace("name: Red Bank", `name: "Coeur d'Alene ${hostile.replace(/"/g, '\\"')}"`)
-        .replace("\nfaq:\n", `\nfaq:\n  - q: "Is <!--<script> safe? ${hostile.replace(/"/g, '\\"')}"\n    condition: sciatica\n    a: "São Paulo & O'Fallon </SCRIPT > stay text."\n`),
+        .replace(
+          "\nfaq:\n",
+          `\nfaq:\n  - q: "Is <!--<script> safe? ${hostile.replace(/"/g, '\\"')}"\n    condition: sciatica\n    a: "São Paulo & O'Fallon </SCRIPT > stay text."\n`,
+        ),
     );
     const out = join(temp("out"), "output");
     await build({ root, outDir: out });
@@ -181,9 +219,13 @@ describe("hostile and unusual strings in data", () => {
     expect(html).toContain("&lt;/script&gt;&lt;script&gt;alert(1)");
     expect(html.match(/<script/g)).toHaveLength(1);
     const graph = jsonLd(html);
-    const faq = graph.find((n) => n["@type"] === "FAQPage") as { mainEntity: Array<{ name: string; acceptedAnswer: { text: string } }> };
+    const faq = graph.find((n) => n["@type"] === "FAQPage") as {
+      mainEntity: Array<{ name: string; acceptedAnswer: { text: string } }>;
+    };
     expect(faq.mainEntity.map((q) => q.name)).toContain(`Is <!--<script> safe? ${hostile}`);
-    expect(faq.mainEntity.map((q) => q.acceptedAnswer.text)).toContain("São Paulo & O'Fallon </SCRIPT > stay text.");
+    expect(faq.mainEntity.map((q) => q.acceptedAnswer.text)).toContain(
+      "São Paulo & O'Fallon </SCRIPT > stay text.",
+    );
   });
 });
 
@@ -191,8 +233,17 @@ describe("copy for any practice", () => {
   it("a chiropractor's site built from the same templates never says acupuncture or near me", async () => {
     const root = copyFixture();
     // Every data file speaks of chiropractic; whatever still says acupuncture came from a template.
-    for (const file of ["site.yaml", ...["locations", "conditions"].flatMap((dir) => listDir(join(root, dir)).map((f) => `${dir}/${f}`))]) {
-      writeFileSync(join(root, file), readFileSync(join(root, file), "utf8").replace(/acupuncturists?/gi, "chiropractor").replace(/acupuncture/g, "chiropractic").replace(/Acupuncture/g, "Chiropractic"));
+    for (const file of [
+      "site.yaml",
+      ...["locations", "conditions"].flatMap((dir) => listDir(join(root, dir)).map((f) => `${dir}/${f}`)),
+    ]) {
+      writeFileSync(
+        join(root, file),
+        readFileSync(join(root, file), "utf8")
+          .replace(/acupuncturists?/gi, "chiropractor")
+          .replace(/acupuncture/g, "chiropractic")
+          .replace(/Acupuncture/g, "Chiropractic"),
+      );
     }
     const out = join(temp(), "output");
     await build({ root, outDir: out, today: "2026-11-25" });
@@ -202,6 +253,8 @@ describe("copy for any practice", () => {
       expect(html, file).not.toMatch(/acupunct/i);
       expect(text(html), file).not.toMatch(/\bnear me\b/i);
     }
-    expect(text(read(out, "/chiropractic-for-sciatica/red-bank-nj/"))).toContain("Looking for chiropractic for sciatica in Red Bank?");
+    expect(text(read(out, "/chiropractic-for-sciatica/red-bank-nj/"))).toContain(
+      "Looking for chiropractic for sciatica in Red Bank?",
+    );
   });
 });

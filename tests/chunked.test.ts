@@ -23,8 +23,11 @@ const temp = () => {
 afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 function tree(dir: string): Record<string, string> {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-  return Object.fromEntries(walk(dir).map((f) => [relative(dir, f), createHash("sha256").update(readFileSync(f)).digest("hex")]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  return Object.fromEntries(
+    walk(dir).map((f) => [relative(dir, f), createHash("sha256").update(readFileSync(f)).digest("hex")]),
+  );
 }
 
 const today = "2026-11-25";
@@ -32,11 +35,15 @@ const today = "2026-11-25";
 describe("the chunked build", () => {
   it("renders every page of the sample site byte for byte as Eleventy's own build does", async () => {
     const planned = await planImagesStage(prepare(packageRoot), packageRoot);
-    const reference = await renderWithEleventy(withImages(planned.data, planned.images), join(temp(), "eleventy"));
+    const reference = await renderWithEleventy(
+      withImages(planned.data, planned.images),
+      join(temp(), "eleventy"),
+    );
     const out = join(temp(), "chunked");
     await renderPages(planned, planned.plan.pages, out, { today, threads: 1 });
     expect(reference.length).toBe(planned.plan.pages.length);
-    for (const page of reference) expect(readFileSync(outputFile(out, page.url), "utf8"), page.url).toBe(page.html);
+    for (const page of reference)
+      expect(readFileSync(outputFile(out, page.url), "utf8"), page.url).toBe(page.html);
   }, 120_000);
 
   it("writes the same site, byte for byte, in many chunks over worker threads as in one chunk", async () => {
@@ -49,7 +56,9 @@ describe("the chunked build", () => {
     const chunked = await build({ ...options, outDir: many, threads: 2, chunkSize: 3 });
     expect(whole.pages).toBeGreaterThan(3 * 4);
     expect(tree(many)).toEqual(tree(one));
-    expect(readFileSync(join(many, "acupuncture-for-sciatica/red-bank-nj/index.html"), "utf8")).toContain("<h1>Acupuncture for Sciatica in Red Bank, NJ</h1>");
+    expect(readFileSync(join(many, "acupuncture-for-sciatica/red-bank-nj/index.html"), "utf8")).toContain(
+      "<h1>Acupuncture for Sciatica in Red Bank, NJ</h1>",
+    );
     expect(chunked.indexable).toBe(whole.indexable);
   }, 120_000);
 
@@ -62,7 +71,9 @@ describe("the chunked build", () => {
     const before = tree(outDir);
     const failing = build({ root, outDir, today, threads: 1, memoryMb: 1 });
     await expect(failing).rejects.toThrow(OutOfMemoryError);
-    await expect(failing).rejects.toThrow(/Out of memory: building \d+ pages needed more than 1 MB[\s\S]*--shard 1\/2[\s\S]*--chunk-size/);
+    await expect(failing).rejects.toThrow(
+      /Out of memory: building \d+ pages needed more than 1 MB[\s\S]*--shard 1\/2[\s\S]*--chunk-size/,
+    );
     expect(tree(outDir)).toEqual(before);
     expect(readdirSync(join(outDir, "..")).filter((name) => name.includes(".building-"))).toEqual([]);
   });
@@ -73,7 +84,10 @@ describe("the chunked build", () => {
     const out = join(temp(), "output");
     const tsx = join(packageRoot, "node_modules/.bin/tsx");
     const run = (...args: string[]) =>
-      spawnSync(tsx, [join(packageRoot, "src/cli/build.ts"), "--root", root, "--out", out, ...args], { encoding: "utf8", env: { ...process.env, CLINIC_PAGES_TODAY: today } });
+      spawnSync(tsx, [join(packageRoot, "src/cli/build.ts"), "--root", root, "--out", out, ...args], {
+        encoding: "utf8",
+        env: { ...process.env, CLINIC_PAGES_TODAY: today },
+      });
     expect(run().status).toBe(0);
     const before = tree(out);
     const failed = run("--threads", "2", "--chunk-size", "40", "--memory", "16");

@@ -19,7 +19,15 @@ import { serveSite, type RunningServer } from "../src/serve/server.ts";
 import { copyFixture, modelOf } from "./helpers.ts";
 
 const chromium = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-const flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"];
+const flags = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+];
 const screenshots = process.env.CLINIC_PAGES_SCREENSHOTS === "1";
 
 /** Whether a request stays on this machine (the test server, or data/blob URLs the page makes). */
@@ -39,7 +47,9 @@ const refused: string[] = [];
 
 /** The project's data files, as [path, base64] pairs to copy into the browser. */
 function projectFiles(dir: string): Array<[string, string]> {
-  const files: Array<[string, string]> = [["site.yaml", readFileSync(join(dir, "site.yaml")).toString("base64")]];
+  const files: Array<[string, string]> = [
+    ["site.yaml", readFileSync(join(dir, "site.yaml")).toString("base64")],
+  ];
   const walk = (folder: string) => {
     if (!existsSync(join(dir, folder))) return;
     for (const entry of readdirSync(join(dir, folder), { withFileTypes: true })) {
@@ -55,14 +65,19 @@ function projectFiles(dir: string): Array<[string, string]> {
 async function shoot(name: string): Promise<void> {
   if (!screenshots) return;
   const png = await page.screenshot();
-  await sharp(png).resize({ width: 960 }).png({ palette: true, quality: 80, compressionLevel: 9 }).toFile(join(packageRoot, "docs", name));
+  await sharp(png)
+    .resize({ width: 960 })
+    .png({ palette: true, quality: 80, compressionLevel: 9 })
+    .toFile(join(packageRoot, "docs", name));
 }
 
 /** The field labelled `label`, scrolled into view (Sveltia renders fields as they scroll in). */
 async function field(label: string) {
   for (let tries = 0; tries < 40; tries++) {
     const handle = await page.evaluateHandle((label) => {
-      const found = [...document.querySelectorAll("[id$='-label']")].find((l) => l.textContent?.trim().replace(/\s*\*$/, "") === label);
+      const found = [...document.querySelectorAll("[id$='-label']")].find(
+        (l) => l.textContent?.trim().replace(/\s*\*$/, "") === label,
+      );
       const target = found ? document.querySelector(`[aria-labelledby~='${found.id}']`) : null;
       target?.scrollIntoView({ block: "center" });
       return target;
@@ -85,7 +100,9 @@ async function clickButton(text: string): Promise<void> {
   const clicked = await page.evaluate((text) => {
     // A button's text may start with its icon's name (the icon font draws it as a symbol).
     const words = (b: Element) => ((b as HTMLElement).innerText ?? "").trim().split(/\s+/);
-    const button = [...document.querySelectorAll("button, [role=button]")].find((b) => words(b).slice(-text.split(" ").length).join(" ") === text);
+    const button = [...document.querySelectorAll("button, [role=button]")].find(
+      (b) => words(b).slice(-text.split(" ").length).join(" ") === text,
+    );
     (button as HTMLElement | undefined)?.click();
     return button !== undefined;
   }, text);
@@ -99,11 +116,17 @@ beforeAll(async () => {
   expect(existsSync(chromium), `Chromium is needed at ${chromium}`).toBe(true);
   temp = mkdtempSync(join(tmpdir(), "clinic-cms-"));
   root = screenshots ? join(temp, "project") : copyFixture();
-  if (screenshots) for (const part of ["site.yaml", "locations", "conditions", "images"]) cpSync(join(packageRoot, part), join(root, part), { recursive: true });
+  if (screenshots)
+    for (const part of ["site.yaml", "locations", "conditions", "images"])
+      cpSync(join(packageRoot, part), join(root, part), { recursive: true });
   const out = join(temp, "output");
   await build({ root, outDir: out, staging: true, cacheDir: join(temp, "cache"), today: "2026-11-25" });
   server = await serveSite(out, { port: 0 });
-  chrome = await chromeLauncher.launch({ chromePath: chromium, chromeFlags: flags, userDataDir: mkdtempSync(join(temp, "chrome-")) });
+  chrome = await chromeLauncher.launch({
+    chromePath: chromium,
+    chromeFlags: flags,
+    userDataDir: mkdtempSync(join(temp, "chrome-")),
+  });
   browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
   page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
@@ -117,7 +140,9 @@ beforeAll(async () => {
   });
   // The folder picker returns the copy of the project in the page's private file system.
   await page.evaluateOnNewDocument(() => {
-    (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
+    (
+      window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }
+    ).showDirectoryPicker = async () =>
       (await navigator.storage.getDirectory()).getDirectoryHandle("project");
   });
 }, 180_000);
@@ -141,7 +166,9 @@ describe("the editor at /admin/ in Chromium", () => {
 
   it("lists the project's locations in local-folder mode", async () => {
     await page.evaluate(async (files: Array<[string, string]>) => {
-      const project = await (await navigator.storage.getDirectory()).getDirectoryHandle("project", { create: true });
+      const project = await (
+        await navigator.storage.getDirectory()
+      ).getDirectoryHandle("project", { create: true });
       // Sveltia refuses a folder without .git as "not a repository root".
       await project.getDirectoryHandle(".git", { create: true });
       for (const [path, base64] of files) {
@@ -156,7 +183,8 @@ describe("the editor at /admin/ in Chromium", () => {
     await clickButton("Work with Local Repository");
     await settle(4000);
     const text = await bodyText();
-    for (const location of modelOf(root).locations) expect(text).toContain(`${location.name}, ${location.region}`);
+    for (const location of modelOf(root).locations)
+      expect(text).toContain(`${location.name}, ${location.region}`);
     await shoot("cms-locations.png");
   }, 60_000);
 
@@ -170,9 +198,15 @@ describe("the editor at /admin/ in Chromium", () => {
     await type("Latitude", "27.16783");
     await type("Longitude", "-80.26616");
     await (await field(clinic.name)).click();
-    await type("Directions", "From Palm City, cross the Palm City Bridge and take Kanner Highway north to US-1; the clinic is about twenty minutes away.");
+    await type(
+      "Directions",
+      "From Palm City, cross the Palm City Bridge and take Kanner Highway north to US-1; the clinic is about twenty minutes away.",
+    );
     await type("Updated", "11252026");
-    await type("Local copy", "Palm City sits just across the St. Lucie River from Stuart, and many patients here are retirees.");
+    await type(
+      "Local copy",
+      "Palm City sits just across the St. Lucie River from Stuart, and many patients here are retirees.",
+    );
     await settle(500);
     await shoot("cms-new-location.png");
     await clickButton("Save");
@@ -187,7 +221,13 @@ describe("the editor at /admin/ in Chromium", () => {
     expect(written).toContain("lat: 27.16783");
     writeFileSync(join(root, "locations/palm-city-fl.md"), written);
     const palmCity = modelOf(root).locations.find((l) => l.id === "palm-city-fl");
-    expect(palmCity).toMatchObject({ name: "Palm City", region: "FL", clinic: clinic.id, updated: "2026-11-25", geo: { lat: 27.16783, lng: -80.26616 } });
+    expect(palmCity).toMatchObject({
+      name: "Palm City",
+      region: "FL",
+      clinic: clinic.id,
+      updated: "2026-11-25",
+      geo: { lat: 27.16783, lng: -80.26616 },
+    });
     expect(palmCity!.body).toContain("St. Lucie River");
   }, 60_000);
 
@@ -196,13 +236,16 @@ describe("the editor at /admin/ in Chromium", () => {
     await settle(3000);
     const text = await bodyText();
     // The form renders its later fields (copy, quality) as they scroll into view; the config test covers them.
-    for (const label of ["Site address (base URL)", "Organization", "Practitioners", "Clinics"]) expect(text).toContain(label);
+    for (const label of ["Site address (base URL)", "Organization", "Practitioners", "Clinics"])
+      expect(text).toContain(label);
     const values = await page.evaluate(() => [...document.querySelectorAll("input")].map((i) => i.value));
     expect(values).toContain(modelOf(root).site.organization.name);
   }, 60_000);
 
   it("loaded its fonts from the site and asked no other host for anything", async () => {
-    const fonts = await page.evaluate(() => [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replace(/"/g, "")));
+    const fonts = await page.evaluate(() =>
+      [...document.fonts].filter((f) => f.status === "loaded").map((f) => f.family.replace(/"/g, "")),
+    );
     for (const family of ["Source Sans 3", "Material Symbols Outlined"]) expect(fonts).toContain(family);
     expect(refused, refused.join("\n")).toEqual([]);
   });

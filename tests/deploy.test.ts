@@ -18,7 +18,9 @@ function runBuild(root: string, args: string[] = [], env: Record<string, string>
 describe("staging and production builds", () => {
   it("a staging build is noindex everywhere and its robots.txt disallows all", async () => {
     const root = copyFixture();
-    const result = await runBuild(root, ["--base-url", "https://preview.clinic.test"], { CLINIC_PAGES_ENV: "staging" });
+    const result = await runBuild(root, ["--base-url", "https://preview.clinic.test"], {
+      CLINIC_PAGES_ENV: "staging",
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("staging: noindex, no sitemap");
     expect(readFileSync(join(root, "output/robots.txt"), "utf8")).toMatch(/User-agent: \*\nDisallow: \/\n/);
@@ -26,8 +28,12 @@ describe("staging and production builds", () => {
     const page = readFileSync(join(root, "output/acupuncture-for-sciatica/red-bank-nj/index.html"), "utf8");
     expect(page).toContain('<meta name="robots" content="noindex">');
     expect(page).not.toContain('rel="canonical"');
-    expect(page).toContain('<meta property="og:url" content="https://preview.clinic.test/acupuncture-for-sciatica/red-bank-nj/">');
-    expect(page).toContain('"@id":"https://preview.clinic.test/acupuncture-for-sciatica/red-bank-nj/#webpage"');
+    expect(page).toContain(
+      '<meta property="og:url" content="https://preview.clinic.test/acupuncture-for-sciatica/red-bank-nj/">',
+    );
+    expect(page).toContain(
+      '"@id":"https://preview.clinic.test/acupuncture-for-sciatica/red-bank-nj/#webpage"',
+    );
   });
 
   it("--base-url must be a web origin", async () => {
@@ -47,9 +53,14 @@ describe("manifest for incremental uploads", () => {
     expect(first.since).toBeUndefined();
     writeFileSync(join(root, "previous.json"), JSON.stringify(first));
 
-    edit(root, "locations/red-bank-nj.md", (t) => t.replace("Red Bank rowers and commuters", "Red Bank rowers, sailors and commuters"));
-    const sciaticaNote = "conditions: [neck-pain, sciatica]\nconditionNotes:\n  sciatica: Asbury Park bartenders and musicians stand for long sets, and leg pain from an irritated nerve is a common reason they call us.\n";
-    edit(root, "locations/asbury-park-nj.md", (t) => t.replace("conditions: [neck-pain]\nconditionNotes:\n", `${sciaticaNote}`));
+    edit(root, "locations/red-bank-nj.md", (t) =>
+      t.replace("Red Bank rowers and commuters", "Red Bank rowers, sailors and commuters"),
+    );
+    const sciaticaNote =
+      "conditions: [neck-pain, sciatica]\nconditionNotes:\n  sciatica: Asbury Park bartenders and musicians stand for long sets, and leg pain from an irritated nerve is a common reason they call us.\n";
+    edit(root, "locations/asbury-park-nj.md", (t) =>
+      t.replace("conditions: [neck-pain]\nconditionNotes:\n", `${sciaticaNote}`),
+    );
     const result = await runBuild(root, ["--since", join(root, "previous.json")]);
     expect(result.status).toBe(0);
     const second = JSON.parse(readFileSync(join(root, "report/manifest.json"), "utf8"));
@@ -59,10 +70,14 @@ describe("manifest for incremental uploads", () => {
     expect(second.since.changedUrls).toContain("https://clinic.test/acupuncture-for-sciatica/red-bank-nj/");
     expect(second.since.changedUrls.every((u: string) => !u.includes("report"))).toBe(true);
 
-    edit(root, "locations/asbury-park-nj.md", (t) => t.replace(sciaticaNote, "conditions: [neck-pain]\nconditionNotes:\n"));
+    edit(root, "locations/asbury-park-nj.md", (t) =>
+      t.replace(sciaticaNote, "conditions: [neck-pain]\nconditionNotes:\n"),
+    );
     writeFileSync(join(root, "previous.json"), JSON.stringify(second));
     const third = await runBuild(root, ["--since", join(root, "previous.json")]);
-    expect(JSON.parse(readFileSync(join(root, "report/manifest.json"), "utf8")).since.removed).toContain("acupuncture-for-sciatica/asbury-park-nj/index.html");
+    expect(JSON.parse(readFileSync(join(root, "report/manifest.json"), "utf8")).since.removed).toContain(
+      "acupuncture-for-sciatica/asbury-park-nj/index.html",
+    );
     expect(third.status).toBe(0);
   });
 
@@ -93,9 +108,14 @@ describe("atomic publish", () => {
     mkdirSync(join(root, "output"));
     cpSync(join(packageRoot, "tests/fixtures/mini/site.yaml"), join(root, "output/marker.txt"));
     writeFileSync(join(root, "output", outMarker), "");
-    const child = spawn(tsx, [cli, "--root", root], { detached: true, stdio: "ignore", env: { ...process.env } });
+    const child = spawn(tsx, [cli, "--root", root], {
+      detached: true,
+      stdio: "ignore",
+      env: { ...process.env },
+    });
     const started = Date.now();
-    while (!readdirSync(root).some((n) => n.startsWith("output.building-")) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 10));
+    while (!readdirSync(root).some((n) => n.startsWith("output.building-")) && Date.now() - started < 20_000)
+      await new Promise((r) => setTimeout(r, 10));
     const staging = readdirSync(root).find((n) => n.startsWith("output.building-"));
     expect(staging).toBeDefined();
     process.kill(-child.pid!, "SIGKILL");

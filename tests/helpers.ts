@@ -49,7 +49,11 @@ export interface CommandResult {
  * handling (exit 1 and a report for bad data, a stack trace only for bugs) and with `env` set
  * for the call. Much faster than spawning tsx; each command keeps one spawned smoke test.
  */
-export async function runCommand(main: Command, args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+export async function runCommand(
+  main: Command,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CommandResult> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const spies = [
@@ -74,7 +78,10 @@ export async function runCommand(main: Command, args: string[], env: Record<stri
 /** Runs `tsx src/cli/<script>` in a child process, exactly as npm does: for one smoke test per command. */
 export function spawnCommand(script: string, args: string[]): CommandResult {
   const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
-  const result = spawnSync(tsx, [join(packageRoot, "src/cli", script), ...args], { encoding: "utf8", env: { ...process.env, FORCE_COLOR: "0" } });
+  const result = spawnSync(tsx, [join(packageRoot, "src/cli", script), ...args], {
+    encoding: "utf8",
+    env: { ...process.env, FORCE_COLOR: "0" },
+  });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -8,7 +8,11 @@ const vnuJar = createRequire(import.meta.url)("vnu-jar") as string;
 describe("HTML validity (Nu HTML Checker)", () => {
   it("reports no errors or warnings on any page of the fixture site", () => {
     // -XX:-UsePerfData: no hsperfdata folder left in the system temp folder.
-    const result = spawnSync("java", ["-XX:-UsePerfData", "-jar", vnuJar, "--skip-non-html", "--format", "gnu", fixtureSite()], { encoding: "utf8" });
+    const result = spawnSync(
+      "java",
+      ["-XX:-UsePerfData", "-jar", vnuJar, "--skip-non-html", "--format", "gnu", fixtureSite()],
+      { encoding: "utf8" },
+    );
     expect(result.error, "java is needed for this test (CI installs default-jre-headless)").toBeUndefined();
     expect(result.stderr.trim()).toBe("");
     expect(result.status).toBe(0);

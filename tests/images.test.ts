@@ -19,9 +19,13 @@ describe("responsive photos", () => {
   it("publishes AVIF, WebP and JPEG at 400, 800 and 1200 px inside <picture> with dimensions", async () => {
     const html = readFileSync(join(out, "acupuncture-for-sciatica/red-bank-nj/index.html"), "utf8");
     const picture = html.match(/<picture>[\s\S]*?<\/picture>/)![0];
-    expect(picture).toMatch(/<source type="image\/avif" srcset="\/img\/north-[0-9a-f]{10}-400\.avif 400w, \/img\/north-[0-9a-f]{10}-800\.avif 800w, \/img\/north-[0-9a-f]{10}-1200\.avif 1200w"/);
+    expect(picture).toMatch(
+      /<source type="image\/avif" srcset="\/img\/north-[0-9a-f]{10}-400\.avif 400w, \/img\/north-[0-9a-f]{10}-800\.avif 800w, \/img\/north-[0-9a-f]{10}-1200\.avif 1200w"/,
+    );
     expect(picture).toContain('<source type="image/webp"');
-    expect(picture).toMatch(/<img src="\/img\/north-[0-9a-f]{10}-800\.jpg" srcset="[^"]+" sizes="[^"]+" alt="Illustration of the north clinic&#39;s treatment room" width="1200" height="750" fetchpriority="high">/);
+    expect(picture).toMatch(
+      /<img src="\/img\/north-[0-9a-f]{10}-800\.jpg" srcset="[^"]+" sizes="[^"]+" alt="Illustration of the north clinic&#39;s treatment room" width="1200" height="750" fetchpriority="high">/,
+    );
     for (const [, url, width] of picture.matchAll(/(\/img\/[^ "]+) (\d+)w/g)) {
       const meta = await sharp(join(out, url!)).metadata();
       expect(meta.width).toBe(Number(width));
@@ -30,7 +34,9 @@ describe("responsive photos", () => {
     const home = readFileSync(join(out, "index.html"), "utf8");
     expect(home).toMatch(/<img [^>]*loading="lazy"/);
     const hub = readFileSync(join(out, "locations/red-bank-nj/index.html"), "utf8");
-    expect(hub).toMatch(/<img src="\/img\/ann-[0-9a-f]{10}-800\.jpg"[^>]*alt="Illustration standing in for Ann&#39;s portrait"[^>]*loading="lazy"/);
+    expect(hub).toMatch(
+      /<img src="\/img\/ann-[0-9a-f]{10}-800\.jpg"[^>]*alt="Illustration standing in for Ann&#39;s portrait"[^>]*loading="lazy"/,
+    );
   });
 
   it("puts the photo in the clinic's JSON-LD only where the page shows it", () => {
@@ -44,9 +50,13 @@ describe("social cards", () => {
   it("gives every page a 1200×630 card referenced from og:image and twitter:image with alt", async () => {
     const out = fixtureSite();
     const html = readFileSync(join(out, "acupuncture-for-sciatica/red-bank-nj/index.html"), "utf8");
-    const url = html.match(/<meta property="og:image" content="https:\/\/clinic\.test(\/cards\/[0-9a-f]{16}\.jpg)">/)![1]!;
+    const url = html.match(
+      /<meta property="og:image" content="https:\/\/clinic\.test(\/cards\/[0-9a-f]{16}\.jpg)">/,
+    )![1]!;
     expect(html).toContain('<meta property="og:image:width" content="1200">');
-    expect(html).toContain('<meta property="og:image:alt" content="Acupuncture for Sciatica in Red Bank, NJ, Test Acupuncture North, call (732) 555-0118">');
+    expect(html).toContain(
+      '<meta property="og:image:alt" content="Acupuncture for Sciatica in Red Bank, NJ, Test Acupuncture North, call (732) 555-0118">',
+    );
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
     const meta = await sharp(join(out, url)).metadata();
     expect([meta.width, meta.height, meta.format]).toEqual([1200, 630, "jpeg"]);
@@ -113,16 +123,29 @@ describe("bad images", () => {
 
   it("a missing alt text is a validation error", () => {
     const root = copyFixture();
-    edit(root, "site.yaml", (t) => t.replace(`, alt: "Illustration of the north clinic's treatment room"`, ""));
-    expect(problemsOf(root).map((p) => `${p.field}: ${p.message}`)).toContain("clinics[0].photo.alt: is required but missing");
+    edit(root, "site.yaml", (t) =>
+      t.replace(`, alt: "Illustration of the north clinic's treatment room"`, ""),
+    );
+    expect(problemsOf(root).map((p) => `${p.field}: ${p.message}`)).toContain(
+      "clinics[0].photo.alt: is required but missing",
+    );
   });
 
   it("a corrupt or too small photo stops the build with the data file named", async () => {
     const root = copyFixture();
     writeFileSync(join(root, "images/north.jpg"), "not really a jpeg");
     await expect(buildFixture(root)).rejects.toThrow(DataError);
-    await expect(buildFixture(root)).rejects.toThrow(/site\.yaml clinics\[0\]\.photo\.src: images\/north\.jpg is not an image sharp can read/);
-    writeFileSync(join(root, "images/north.jpg"), await sharp({ create: { width: 800, height: 500, channels: 3, background: "#888" } }).jpeg().toBuffer());
-    await expect(buildFixture(root)).rejects.toThrow(/images\/north\.jpg is 800 px wide; photos need at least 1200 px/);
+    await expect(buildFixture(root)).rejects.toThrow(
+      /site\.yaml clinics\[0\]\.photo\.src: images\/north\.jpg is not an image sharp can read/,
+    );
+    writeFileSync(
+      join(root, "images/north.jpg"),
+      await sharp({ create: { width: 800, height: 500, channels: 3, background: "#888" } })
+        .jpeg()
+        .toBuffer(),
+    );
+    await expect(buildFixture(root)).rejects.toThrow(
+      /images\/north\.jpg is 800 px wide; photos need at least 1200 px/,
+    );
   });
 });

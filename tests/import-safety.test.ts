@@ -11,10 +11,14 @@ const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
 
 function runImport(root: string, csv: string | Buffer, args: string[] = []) {
   writeFileSync(join(root, "cities.csv"), csv);
-  return spawnSync(tsx, [join(packageRoot, "src/cli/import.ts"), "--root", root, ...args, join(root, "cities.csv")], {
-    encoding: "utf8",
-    env: { ...process.env, CLINIC_PAGES_TODAY: "2026-11-25" },
-  });
+  return spawnSync(
+    tsx,
+    [join(packageRoot, "src/cli/import.ts"), "--root", root, ...args, join(root, "cities.csv")],
+    {
+      encoding: "utf8",
+      env: { ...process.env, CLINIC_PAGES_TODAY: "2026-11-25" },
+    },
+  );
 }
 
 function plan(root: string, csv: string | Buffer) {
@@ -26,7 +30,8 @@ function plan(root: string, csv: string | Buffer) {
 function snapshot(root: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const folder of ["locations", "conditions"]) {
-    for (const name of readdirSync(join(root, folder))) out[`${folder}/${name}`] = readFileSync(join(root, folder, name), "utf8");
+    for (const name of readdirSync(join(root, folder)))
+      out[`${folder}/${name}`] = readFileSync(join(root, folder, name), "utf8");
   }
   return out;
 }
@@ -57,7 +62,12 @@ describe("#12.2 re-import keeps what the marketer set by hand", () => {
     const result = runImport(root, "name,region,landmarks\nRed Bank,NJ,Count Basie Center|Marine Park\n");
     expect(result.status).toBe(0);
     const text = readFileSync(join(root, "locations/red-bank-nj.md"), "utf8");
-    expect(text).toBe(curated.replace("updated: 2026-10-02\n", 'updated: 2026-10-02\nlandmarks: ["Count Basie Center", "Marine Park"]\n'));
+    expect(text).toBe(
+      curated.replace(
+        "updated: 2026-10-02\n",
+        'updated: 2026-10-02\nlandmarks: ["Count Basie Center", "Marine Park"]\n',
+      ),
+    );
     expect(problemsOf(root)).toEqual([]);
   });
 
@@ -66,13 +76,17 @@ describe("#12.2 re-import keeps what the marketer set by hand", () => {
     writeFileSync(join(root, "locations/red-bank-nj.md"), curated);
     const result = runImport(root, "name,region,lat,lng\nRed Bank,nj,40.35,-74.06431\n");
     expect(result.status).toBe(0);
-    expect(readFileSync(join(root, "locations/red-bank-nj.md"), "utf8")).toBe(curated.replace("lat: 40.34705 ", "lat: 40.35 "));
+    expect(readFileSync(join(root, "locations/red-bank-nj.md"), "utf8")).toBe(
+      curated.replace("lat: 40.34705 ", "lat: 40.35 "),
+    );
   });
 
   it("#12.2 --dry-run prints each field's old and new value and writes nothing", () => {
     const root = project();
     writeFileSync(join(root, "locations/red-bank-nj.md"), curated);
-    const result = runImport(root, "name,region,clinic,neighborhoods\nRed Bank,NJ,north,Downtown\n", ["--dry-run"]);
+    const result = runImport(root, "name,region,clinic,neighborhoods\nRed Bank,NJ,north,Downtown\n", [
+      "--dry-run",
+    ]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("update locations/red-bank-nj.md");
     expect(result.stdout).toContain('    clinic: "south" → "north"');
@@ -83,7 +97,10 @@ describe("#12.2 re-import keeps what the marketer set by hand", () => {
   it("#12.2 a row the build's schema refuses stops the whole import: no file is written", () => {
     const root = project();
     const before = snapshot(root);
-    const result = runImport(root, "name,region,lat,lng,directions\nGood Town,NJ,40.1,-74.1,Take the coast road south for ten minutes.\nShort Hills,NJ,40.7,-74.3,left\n");
+    const result = runImport(
+      root,
+      "name,region,lat,lng,directions\nGood Town,NJ,40.1,-74.1,Take the coast road south for ten minutes.\nShort Hills,NJ,40.7,-74.3,left\n",
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("cities.csv:3 directions: expected at least 20 characters");
     expect(result.stderr).toContain("no file was written");
@@ -93,7 +110,9 @@ describe("#12.2 re-import keeps what the marketer set by hand", () => {
   it("#12.7 an updated date after today is refused", () => {
     const root = project();
     const result = plan(root, "name,region,updated\nRed Bank,NJ,2099-12-31\n");
-    expect(result.problems.map((p) => `${p.line} ${p.field}: ${p.message}`)).toEqual(["2 updated: 2099-12-31 is after today (2026-11-25)"]);
+    expect(result.problems.map((p) => `${p.line} ${p.field}: ${p.message}`)).toEqual([
+      "2 updated: 2099-12-31 is after today (2026-11-25)",
+    ]);
   });
 });
 
@@ -102,7 +121,11 @@ describe("#12.3 slugs cannot leave locations/", () => {
     const root = project();
     const before = snapshot(root);
     for (const args of [["--dry-run"], []]) {
-      const result = runImport(root, "name,region,lat,lng,slug\nSciatica,NJ,40.1,-74.1,../conditions/sciatica\nEscape,NJ,40.1,-74.1,../../escape\n", args);
+      const result = runImport(
+        root,
+        "name,region,lat,lng,slug\nSciatica,NJ,40.1,-74.1,../conditions/sciatica\nEscape,NJ,40.1,-74.1,../../escape\n",
+        args,
+      );
       expect(result.status).toBe(1);
       expect(result.stderr).toContain('cities.csv:2 slug: "../conditions/sciatica" is not a file name');
       expect(result.stderr).toContain('cities.csv:3 slug: "../../escape" is not a file name');
@@ -166,7 +189,11 @@ describe("#12.6 commands with a broken site.yaml", () => {
   it("#12.6 new-location names the YAML error in site.yaml instead of crashing", () => {
     const root = project();
     writeFileSync(join(root, "site.yaml"), "clinics:\n  - id: [\n");
-    const result = spawnSync(tsx, [join(packageRoot, "src/cli/new-location.ts"), "--root", root, "Rumson, NJ"], { encoding: "utf8" });
+    const result = spawnSync(
+      tsx,
+      [join(packageRoot, "src/cli/new-location.ts"), "--root", root, "Rumson, NJ"],
+      { encoding: "utf8" },
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("site.yaml:");
     expect(result.stderr).toContain("no file was written");
@@ -177,7 +204,10 @@ describe("#12.6 commands with a broken site.yaml", () => {
 
 describe("#12.12 regions", () => {
   it("#12.12 fl and Florida become FL", () => {
-    const result = plan(project(), "name,region,lat,lng\nStuart,fl,27.19,-80.25\nJupiter,Florida,26.93,-80.09\n");
+    const result = plan(
+      project(),
+      "name,region,lat,lng\nStuart,fl,27.19,-80.25\nJupiter,Florida,26.93,-80.09\n",
+    );
     expect(result.problems).toEqual([]);
     expect(result.creates.map((c) => c.file)).toEqual(["locations/stuart-fl.md", "locations/jupiter-fl.md"]);
     expect(result.creates.every((c) => c.text.includes("region: FL\n"))).toBe(true);

@@ -13,9 +13,14 @@ const key = "7c1e9b42-d0a3-4f58-8e26-b5f1c3a9d704";
 const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
 
 /** Runs `npm run indexnow` as a pipeline does (async, so the test's own server can answer it). */
-function indexnow(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function indexnow(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(tsx, [join(packageRoot, "src/cli/indexnow.ts"), "--root", root, ...args], { env: { ...process.env, CLINIC_PAGES_ENV: "", ...env } });
+    const child = spawn(tsx, [join(packageRoot, "src/cli/indexnow.ts"), "--root", root, ...args], {
+      env: { ...process.env, CLINIC_PAGES_ENV: "", ...env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c) => (stdout += c));
@@ -40,7 +45,12 @@ beforeAll(async () => {
   // The live site's manifest, kept by the pipeline; then a marketer edits one city and the site is rebuilt.
   const previous = join(dir, "previous-manifest.json");
   copyFileSync(join(root, "report/manifest.json"), previous);
-  edit(root, "locations/red-bank-nj.md", (t) => t.replace("Red Bank patients come from the West Side", "Red Bank patients come from the West Side of town"));
+  edit(root, "locations/red-bank-nj.md", (t) =>
+    t.replace(
+      "Red Bank patients come from the West Side",
+      "Red Bank patients come from the West Side of town",
+    ),
+  );
   await build({ ...options, since: previous });
   const server = createServer((req, res) => {
     let text = "";
@@ -68,7 +78,13 @@ describe("npm run indexnow", () => {
   });
 
   it("--dry-run prints the request with the changed pages and sends nothing", async () => {
-    const result = await indexnow(["--since", join(dir, "previous-manifest.json"), "--endpoint", endpoint, "--dry-run"]);
+    const result = await indexnow([
+      "--since",
+      join(dir, "previous-manifest.json"),
+      "--endpoint",
+      endpoint,
+      "--dry-run",
+    ]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`POST ${endpoint}`);
     expect(result.stdout).toContain('"host": "clinic.test"');
@@ -85,7 +101,11 @@ describe("npm run indexnow", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/Submitted \d+ URLs to .* in 1 request \(HTTP 200\)\./);
     expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ host: "clinic.test", key, keyLocation: `https://clinic.test/${key}.txt` });
+    expect(received[0]).toMatchObject({
+      host: "clinic.test",
+      key,
+      keyLocation: `https://clinic.test/${key}.txt`,
+    });
     expect(received[0]!.urlList).toContain("https://clinic.test/locations/red-bank-nj/");
     expect(received[0]!.urlList.every((u) => !u.includes("/admin/") && !u.endsWith("404.html"))).toBe(true);
   });
@@ -94,16 +114,27 @@ describe("npm run indexnow", () => {
     const out = join(dir, "staging", "output");
     await build({ root, outDir: out, staging: true, cacheDir: join(dir, "cache"), today: "2026-11-25" });
     expect(existsSync(join(out, `${key}.txt`))).toBe(false);
-    const result = await indexnow(["--since", join(dir, "previous-manifest.json"), "--out", out, "--endpoint", endpoint]);
+    const result = await indexnow([
+      "--since",
+      join(dir, "previous-manifest.json"),
+      "--out",
+      out,
+      "--endpoint",
+      endpoint,
+    ]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("This is a staging build: nothing is sent to IndexNow.");
     expect(received).toHaveLength(1);
   });
 
   it("a bad key in the environment is one clear error, not a stack trace", async () => {
-    const result = await indexnow(["--since", join(dir, "previous-manifest.json"), "--endpoint", endpoint], { CLINIC_PAGES_INDEXNOW_KEY: "not a key" });
+    const result = await indexnow(["--since", join(dir, "previous-manifest.json"), "--endpoint", endpoint], {
+      CLINIC_PAGES_INDEXNOW_KEY: "not a key",
+    });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("CLINIC_PAGES_INDEXNOW_KEY indexNow.key: expected 8 to 128 letters, digits or dashes");
+    expect(result.stderr).toContain(
+      "CLINIC_PAGES_INDEXNOW_KEY indexNow.key: expected 8 to 128 letters, digits or dashes",
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stderr).toContain("Nothing was sent to IndexNow.");
   });

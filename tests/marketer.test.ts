@@ -8,7 +8,8 @@ import { copyFixture, edit, problemsOf, runCommand, spawnCommand } from "./helpe
 const commands = { "new-location.ts": newLocationCommand, "import.ts": importCommand };
 
 /** Runs a marketer command in-process, as `npm run <command> -- args` would. */
-const run = (script: keyof typeof commands, args: string[]) => runCommand(commands[script], args, { CLINIC_PAGES_TODAY: "2026-11-25" });
+const run = (script: keyof typeof commands, args: string[]) =>
+  runCommand(commands[script], args, { CLINIC_PAGES_TODAY: "2026-11-25" });
 
 describe("npm run new-location", () => {
   it("writes a location file with coordinates, the nearest clinic and prompts", async () => {
@@ -23,14 +24,18 @@ describe("npm run new-location", () => {
     expect(text).toContain("# yaml-language-server: $schema=../schemas/location.json");
     expect(text).toContain("updated: 2026-11-25");
     // Until the marketer writes directions, the build says exactly that.
-    expect(problemsOf(root).map((p) => `${p.file} ${p.field}: ${p.message}`)).toEqual(["locations/port-st-lucie-fl.md directions: is required but missing"]);
+    expect(problemsOf(root).map((p) => `${p.file} ${p.field}: ${p.message}`)).toEqual([
+      "locations/port-st-lucie-fl.md directions: is required but missing",
+    ]);
   });
 
   it("refuses a place outside every clinic's service area, with its distance, and writes nothing", async () => {
     const root = copyFixture();
     const result = await run("new-location.ts", ["--root", root, "Ocala, FL"]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^Ocala, FL is 2\d\d\.\d mi from the nearest clinic, Test Acupuncture South \(south\), outside its 80-mi service area; no file was written\./);
+    expect(result.stderr).toMatch(
+      /^Ocala, FL is 2\d\d\.\d mi from the nearest clinic, Test Acupuncture South \(south\), outside its 80-mi service area; no file was written\./,
+    );
     expect(existsSync(join(root, "locations/ocala-fl.md"))).toBe(false);
   });
 
@@ -51,14 +56,17 @@ describe("npm run new-location", () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toContain("already exists; it was not changed");
     expect(readFileSync(join(root, "locations/red-bank-nj.md"), "utf8")).toBe(before);
-    expect((await run("new-location.ts", ["--root", root, "Atlantis, NJ"])).stderr).toContain("No city called");
+    expect((await run("new-location.ts", ["--root", root, "Atlantis, NJ"])).stderr).toContain(
+      "No city called",
+    );
   });
 });
 
 describe("npm run import", () => {
   it("turns a semicolon CSV with BOM, CRLF and decimal commas into location files", async () => {
     const root = copyFixture();
-    const csv = "\uFEFFname;region;lat;lng;neighborhoods;directions\r\nRumson;NJ;40,37205;-73,99903;Rumson Neck|Oceanic;\"Take Rumson Road west; about ten minutes.\"\r\nFair Haven;NJ;;;;\r\n";
+    const csv =
+      '\uFEFFname;region;lat;lng;neighborhoods;directions\r\nRumson;NJ;40,37205;-73,99903;Rumson Neck|Oceanic;"Take Rumson Road west; about ten minutes."\r\nFair Haven;NJ;;;;\r\n';
     writeFileSync(join(root, "cities.csv"), csv);
     const dry = await run("import.ts", ["--root", root, "--dry-run", join(root, "cities.csv")]);
     expect(dry.stdout).toContain("create locations/rumson-nj.md");
@@ -71,7 +79,9 @@ describe("npm run import", () => {
     expect(rumson).toContain('directions: "Take Rumson Road west; about ten minutes."');
     expect(readFileSync(join(root, "locations/fair-haven-nj.md"), "utf8")).toContain("lat: 40.36067");
     // Importing the same sheet again changes nothing.
-    expect((await run("import.ts", ["--root", root, join(root, "cities.csv")])).stdout).toContain("0 to create, 0 to update, 2 unchanged");
+    expect((await run("import.ts", ["--root", root, join(root, "cities.csv")])).stdout).toContain(
+      "0 to create, 0 to update, 2 unchanged",
+    );
   });
 
   it("updates existing files, keeping their copy and other fields", async () => {
@@ -92,11 +102,17 @@ describe("npm run import", () => {
   it("reports every bad row with its line and column, and writes nothing", async () => {
     const root = copyFixture();
     const before = readdirSync(join(root, "locations"));
-    writeFileSync(join(root, "cities.csv"), "name,region,lat,lng,clinc\nGood Town,NJ,40.1,-74.1,\nBadtown,N1,abc,,\n,NJ,40,-74,\n");
+    writeFileSync(
+      join(root, "cities.csv"),
+      "name,region,lat,lng,clinc\nGood Town,NJ,40.1,-74.1,\nBadtown,N1,abc,,\n,NJ,40,-74,\n",
+    );
     const result = await run("import.ts", ["--root", root, join(root, "cities.csv")]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('cities.csv:1 clinc: is not a known column — did you mean "clinic"?');
-    writeFileSync(join(root, "cities.csv"), "name,region,lat,lng\nGood Town,NJ,40.1,-74.1\nBadtown,N1,abc,\n,NJ,40,-74\n");
+    writeFileSync(
+      join(root, "cities.csv"),
+      "name,region,lat,lng\nGood Town,NJ,40.1,-74.1\nBadtown,N1,abc,\n,NJ,40,-74\n",
+    );
     const rows = await run("import.ts", ["--root", root, join(root, "cities.csv")]);
     expect(rows.stderr).toContain('cities.csv:3 lat: expected a number between -90 and 90, got "abc"');
     expect(rows.stderr).toContain('cities.csv:3 region: "N1" is not a US state code or name');
@@ -127,7 +143,10 @@ describe("the marketer commands as npm runs them", () => {
   it("a broken site.yaml is reported with its line, not as a crash", async () => {
     const root = copyFixture();
     edit(root, "site.yaml", (t) => t.replace("clinics:", "clinics:\n  bad: [unclosed"));
-    for (const [command, args] of [[newLocationCommand, ["Rumson, NJ"]], [importCommand, [join(root, "cities.csv")]]] as const) {
+    for (const [command, args] of [
+      [newLocationCommand, ["Rumson, NJ"]],
+      [importCommand, [join(root, "cities.csv")]],
+    ] as const) {
       writeFileSync(join(root, "cities.csv"), "name,region\nRumson,NJ\n");
       const result = await runCommand(command, ["--root", root, ...args]);
       expect(result.status).toBe(1);

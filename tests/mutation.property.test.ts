@@ -20,9 +20,25 @@ function hashes(dir: string): Record<string, string> {
 
 /** Lines a marketer might type by mistake, besides random text. */
 const snippets = [
-  "geo: { lat: 999, lng: 0 }", "clinic: nowhere", "updated: 2099-12-31", "lastReviewed: 2027-06-01", ": :", "- [",
-  "a: &x [*x]", "region: Florida", "region: Nu Jersey", 'phone: "+1-954-555-014"', "\tname: tab", "東京", "---",
-  "name:", "year: 3000", "slug: ../escape", "baseUrl: https://example.com/path", "neighbourhods: [a]", "'",
+  "geo: { lat: 999, lng: 0 }",
+  "clinic: nowhere",
+  "updated: 2099-12-31",
+  "lastReviewed: 2027-06-01",
+  ": :",
+  "- [",
+  "a: &x [*x]",
+  "region: Florida",
+  "region: Nu Jersey",
+  'phone: "+1-954-555-014"',
+  "\tname: tab",
+  "東京",
+  "---",
+  "name:",
+  "year: 3000",
+  "slug: ../escape",
+  "baseUrl: https://example.com/path",
+  "neighbourhods: [a]",
+  "'",
 ];
 
 const mutation = fc.record({
@@ -48,7 +64,13 @@ describe("#12 property: a mutated data file never crashes the build or touches o
   const work = mkdtempSync(join(tmpdir(), "clinic-prop-"));
   const out = join(work, "output");
   const cacheDir = join(work, "cache");
-  const dataFiles = ["site.yaml", "locations/red-bank-nj.md", "locations/long-branch-nj.md", "conditions/sciatica.md", "conditions/neck-pain.md"];
+  const dataFiles = [
+    "site.yaml",
+    "locations/red-bank-nj.md",
+    "locations/long-branch-nj.md",
+    "conditions/sciatica.md",
+    "conditions/neck-pain.md",
+  ];
 
   beforeAll(async () => {
     await build({ root: copyFixture(), outDir: out, cacheDir, today: "2026-11-25" });

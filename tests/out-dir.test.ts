@@ -1,12 +1,23 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageRoot } from "../src/pipeline/paths.ts";
 import { checkOutDir, outMarker } from "../src/publish/out-dir.ts";
 import { stagingDir } from "../src/publish/swap.ts";
 import { project } from "./helpers.ts";
-
 
 /** `npm run build -- --root ROOT [args]`, run from inside the project as a marketer would. */
 function runBuild(root: string, args: string[] = []) {
@@ -157,12 +168,18 @@ describe("#12.6 two builds into one output", () => {
   it("#12.6 a second build that reaches the swap stage while a real build is writing refuses", async () => {
     const root = project();
     const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
-    const first = spawn(tsx, [join(packageRoot, "src/cli/build.ts"), "--root", root], { stdio: "ignore", env: { ...process.env, CLINIC_PAGES_CACHE: join(root, ".cache", "images") } });
+    const first = spawn(tsx, [join(packageRoot, "src/cli/build.ts"), "--root", root], {
+      stdio: "ignore",
+      env: { ...process.env, CLINIC_PAGES_CACHE: join(root, ".cache", "images") },
+    });
     const exited = new Promise<number | null>((done) => first.once("exit", done));
     const started = Date.now();
-    while (!readdirSync(root).some((n) => n.startsWith("output.building-")) && Date.now() - started < 20_000) await new Promise((r) => setTimeout(r, 5));
+    while (!readdirSync(root).some((n) => n.startsWith("output.building-")) && Date.now() - started < 20_000)
+      await new Promise((r) => setTimeout(r, 5));
     // This test process is the second build: it asks for its own build folder now.
-    expect(() => stagingDir(join(root, "output"))).toThrow(/another build \(process \d+\) is writing this folder right now/);
+    expect(() => stagingDir(join(root, "output"))).toThrow(
+      /another build \(process \d+\) is writing this folder right now/,
+    );
     expect(await exited).toBe(0);
     expect(existsSync(join(root, "output/index.html"))).toBe(true);
     expect(readdirSync(root).filter((n) => n.startsWith("output."))).toEqual([]);

@@ -21,7 +21,10 @@ function temp(name: string): string {
 }
 
 function walk(dir: string): string[] {
-  return readdirSync(dir, { recursive: true }).map(String).map((p) => join(dir, p)).filter((p) => statSync(p).isFile());
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .map((p) => join(dir, p))
+    .filter((p) => statSync(p).isFile());
 }
 
 describe("#12.10 published images never share storage with the cache", () => {
@@ -66,9 +69,17 @@ describe("#12.9 output order does not depend on the locale", () => {
     const czech = run("cs_CZ.UTF-8");
     const c = run("C");
     // The Czech collation really is in effect in the child (ch after h), so the test can fail.
-    expect(czech.locale.indexOf("/locations/chester-nj/")).toBeGreaterThan(czech.locale.indexOf("/locations/hamilton-nj/"));
+    expect(czech.locale.indexOf("/locations/chester-nj/")).toBeGreaterThan(
+      czech.locale.indexOf("/locations/hamilton-nj/"),
+    );
     expect(czech.order).toEqual(c.order);
-    expect(czech.order).toEqual(["/locations/cedar-grove-nj/", "/locations/chester-nj/", "/locations/hamilton-nj/", "/locations/zebra-fl/", "/locations/Ábaco/"]);
+    expect(czech.order).toEqual([
+      "/locations/cedar-grove-nj/",
+      "/locations/chester-nj/",
+      "/locations/hamilton-nj/",
+      "/locations/zebra-fl/",
+      "/locations/Ábaco/",
+    ]);
   });
 
   it("#12.9 byCodePoint orders characters above U+FFFF after the rest of the BMP", () => {
@@ -82,7 +93,11 @@ describe("#12.6 file-system errors are one message", () => {
     made.push(root);
     writeFileSync(join(root, "a-file"), "x");
     const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
-    const result = spawnSync(tsx, [join(packageRoot, "src/cli/build.ts"), "--root", root, "--out", join(root, "a-file", "site")], { encoding: "utf8" });
+    const result = spawnSync(
+      tsx,
+      [join(packageRoot, "src/cli/build.ts"), "--root", root, "--out", join(root, "a-file", "site")],
+      { encoding: "utf8" },
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("part of the path is a file, not a folder");
     expect(result.stderr).not.toContain("internal error");
@@ -90,8 +105,13 @@ describe("#12.6 file-system errors are one message", () => {
   });
 
   it("#12.6 a read-only output folder is explained (EACCES, as raised for non-root users)", () => {
-    const error = Object.assign(new Error("EACCES: permission denied, rename 'output' -> 'output.previous'"), { code: "EACCES", syscall: "rename", path: "/site/output", dest: "/site/output.previous" });
-    expect(fileSystemMessage(error)).toBe("/site/output → /site/output.previous: cannot rename: permission denied — make the folder writable (chmod u+w) or choose another folder with --out. Nothing was published; the previous output is unchanged.");
+    const error = Object.assign(
+      new Error("EACCES: permission denied, rename 'output' -> 'output.previous'"),
+      { code: "EACCES", syscall: "rename", path: "/site/output", dest: "/site/output.previous" },
+    );
+    expect(fileSystemMessage(error)).toBe(
+      "/site/output → /site/output.previous: cannot rename: permission denied — make the folder writable (chmod u+w) or choose another folder with --out. Nothing was published; the previous output is unchanged.",
+    );
     expect(fileSystemMessage(new TypeError("x"))).toBeUndefined();
   });
 });

@@ -72,8 +72,16 @@ describe("npm run serve", () => {
   });
 
   it("the command prints the address and serves until stopped", async () => {
-    const child = spawn(join(packageRoot, "node_modules/.bin/tsx"), [join(packageRoot, "src/cli/serve.ts"), "--out", join(dir, "output"), "--port", "0"]);
-    const line = await new Promise<string>((resolve) => child.stdout.on("data", (chunk) => resolve(String(chunk))));
+    const child = spawn(join(packageRoot, "node_modules/.bin/tsx"), [
+      join(packageRoot, "src/cli/serve.ts"),
+      "--out",
+      join(dir, "output"),
+      "--port",
+      "0",
+    ]);
+    const line = await new Promise<string>((resolve) =>
+      child.stdout.on("data", (chunk) => resolve(String(chunk))),
+    );
     const url = line.match(/at (http:\/\/127\.0\.0\.1:\d+\/)/)![1]!;
     expect((await fetch(url)).status).toBe(200);
     child.kill();
@@ -82,9 +90,15 @@ describe("npm run serve", () => {
 
 describe("deploy examples", () => {
   it("Netlify and Cloudflare Pages set the same headers for the same paths", () => {
-    const cloudflare = parseHeaders(readFileSync(join(packageRoot, "deploy/cloudflare-pages/_headers"), "utf8"));
+    const cloudflare = parseHeaders(
+      readFileSync(join(packageRoot, "deploy/cloudflare-pages/_headers"), "utf8"),
+    );
     const toml = readFileSync(join(packageRoot, "deploy/netlify/netlify.toml"), "utf8");
-    const netlify = [...toml.matchAll(/\[\[headers\]\]\s+for = "([^"]+)"\s+\[headers\.values\]\n((?:\s+[\w-]+ = "[^"]*"\n?)+)/g)].map((m) => ({
+    const netlify = [
+      ...toml.matchAll(
+        /\[\[headers\]\]\s+for = "([^"]+)"\s+\[headers\.values\]\n((?:\s+[\w-]+ = "[^"]*"\n?)+)/g,
+      ),
+    ].map((m) => ({
       pattern: m[1],
       headers: [...m[2]!.matchAll(/([\w-]+) = "([^"]*)"/g)].map((h) => [h[1], h[2]]),
     }));

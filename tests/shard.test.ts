@@ -10,13 +10,19 @@ import { DataError } from "../src/problems.ts";
 import { copyFixture, edit, temp as tempFolder } from "./helpers.ts";
 
 function pages(dir: string): Record<string, string> {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
   return Object.fromEntries(
     walk(dir)
       .map((f) => relative(dir, f))
       .filter((f) => !f.startsWith("_report/") && !f.startsWith("sitemap"))
       .sort()
-      .map((f) => [f, createHash("sha256").update(readFileSync(join(dir, f))).digest("hex")]),
+      .map((f) => [
+        f,
+        createHash("sha256")
+          .update(readFileSync(join(dir, f)))
+          .digest("hex"),
+      ]),
   );
 }
 
@@ -29,7 +35,8 @@ describe("sharded builds", () => {
     await build({ ...options, outDir: whole });
     const shards = [1, 2, 3].map((i) => join(temp(), `shard-${i}`));
     const sizes = [];
-    for (const [i, dir] of shards.entries()) sizes.push((await build({ ...options, outDir: dir, shard: { index: i + 1, count: 3 } })).pages);
+    for (const [i, dir] of shards.entries())
+      sizes.push((await build({ ...options, outDir: dir, shard: { index: i + 1, count: 3 } })).pages);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(70);
     const combined = join(temp(), "output");
     const result = await combine({ ...options, outDir: combined, shards });
@@ -37,8 +44,14 @@ describe("sharded builds", () => {
     expect(pages(combined)).toEqual(pages(whole));
     const index = readFileSync(join(combined, "sitemap.xml"), "utf8");
     expect(index).toContain("<sitemapindex");
-    const listed = [1, 2, 3].flatMap((i) => [...readFileSync(join(combined, `sitemap-${i}.xml`), "utf8").matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]));
-    const single = [...readFileSync(join(whole, "sitemap.xml"), "utf8").matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    const listed = [1, 2, 3].flatMap((i) =>
+      [...readFileSync(join(combined, `sitemap-${i}.xml`), "utf8").matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+        (m) => m[1],
+      ),
+    );
+    const single = [...readFileSync(join(whole, "sitemap.xml"), "utf8").matchAll(/<loc>([^<]+)<\/loc>/g)].map(
+      (m) => m[1],
+    );
     expect(listed.sort()).toEqual(single.sort());
     const report = JSON.parse(readFileSync(join(dirname(combined), "report/report.json"), "utf8"));
     expect(report.summary).toMatchObject({ pages: 70, indexable: 69, errors: 0 });
@@ -47,11 +60,18 @@ describe("sharded builds", () => {
   it("checks uniqueness across shards: a doorway clone in another shard still fails", async () => {
     const root = copyFixture();
     const redBank = readFileSync(join(root, "locations/red-bank-nj.md"), "utf8");
-    edit(root, "locations/long-branch-nj.md", () => redBank.replace(/Red Bank/g, "Long Branch").replace("lat: 40.34705, lng: -74.06431", "lat: 40.30428, lng: -73.99236"));
+    edit(root, "locations/long-branch-nj.md", () =>
+      redBank
+        .replace(/Red Bank/g, "Long Branch")
+        .replace("lat: 40.34705, lng: -74.06431", "lat: 40.30428, lng: -73.99236"),
+    );
     const options = { root, today: "2026-11-25" };
     const shards = [1, 2].map((i) => join(temp(), `shard-${i}`));
-    for (const [i, dir] of shards.entries()) await build({ ...options, outDir: dir, shard: { index: i + 1, count: 2 } });
-    await expect(combine({ ...options, outDir: join(temp(), "output"), shards })).rejects.toThrow(/uniqueness\.duplicate/);
+    for (const [i, dir] of shards.entries())
+      await build({ ...options, outDir: dir, shard: { index: i + 1, count: 2 } });
+    await expect(combine({ ...options, outDir: join(temp(), "output"), shards })).rejects.toThrow(
+      /uniqueness\.duplicate/,
+    );
   });
 
   it("refuses to combine when a shard is missing", async () => {
@@ -59,7 +79,9 @@ describe("sharded builds", () => {
     const options = { root, today: "2026-11-25" };
     const one = join(temp(), "shard-1");
     await build({ ...options, outDir: one, shard: { index: 1, count: 2 } });
-    await expect(combine({ ...options, outDir: join(temp(), "output"), shards: [one] })).rejects.toThrow(DataError);
+    await expect(combine({ ...options, outDir: join(temp(), "output"), shards: [one] })).rejects.toThrow(
+      DataError,
+    );
   });
 });
 
@@ -72,8 +94,12 @@ describe("#11: shards of a plan larger than the shard", () => {
     const all = (await build({ ...options, outDir: join(temp(), "whole") })).pages;
     expect(result.pages).toBeLessThan(all / 2);
     const files = Object.keys(pages(dir)).filter((f) => f.endsWith("index.html"));
-    const linked = files.flatMap((f) => [...readFileSync(join(dir, f), "utf8").matchAll(/href="(\/[^"#]*)"/g)].map((m) => m[1]!));
-    const missing = linked.filter((url) => !url.startsWith("/assets/") && !existsSync(join(dir, url, "index.html")));
+    const linked = files.flatMap((f) =>
+      [...readFileSync(join(dir, f), "utf8").matchAll(/href="(\/[^"#]*)"/g)].map((m) => m[1]!),
+    );
+    const missing = linked.filter(
+      (url) => !url.startsWith("/assets/") && !existsSync(join(dir, url, "index.html")),
+    );
     expect(missing.length).toBeGreaterThan(0);
     expect(result.audit.findings.filter((f) => f.check === "seo.link-broken")).toEqual([]);
   }, 60_000);
@@ -83,9 +109,13 @@ describe("the GitHub Actions matrix for shards", () => {
   it("builds every shard i/n on its own runner and combines all n after them", () => {
     const workflow = parse(readFileSync(join(packageRoot, "deploy/github/sharded-build.yml"), "utf8"));
     const shards = Number(workflow.env.SHARDS);
-    expect(workflow.jobs.shard.strategy.matrix.shard).toEqual(Array.from({ length: shards }, (_, i) => i + 1));
+    expect(workflow.jobs.shard.strategy.matrix.shard).toEqual(
+      Array.from({ length: shards }, (_, i) => i + 1),
+    );
     const steps = (job: { steps: Array<{ run?: string }> }) => job.steps.map((s) => s.run ?? "").join("\n");
-    expect(steps(workflow.jobs.shard)).toContain("npm run build -- --shard ${{ matrix.shard }}/${{ env.SHARDS }} --out shard-${{ matrix.shard }}");
+    expect(steps(workflow.jobs.shard)).toContain(
+      "npm run build -- --shard ${{ matrix.shard }}/${{ env.SHARDS }} --out shard-${{ matrix.shard }}",
+    );
     expect(workflow.jobs.combine.needs).toBe("shard");
     expect(steps(workflow.jobs.combine)).toMatch(/npm run combine -- .*seq 1 "\$SHARDS".*shard-\$i/);
   });

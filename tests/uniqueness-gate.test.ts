@@ -32,14 +32,19 @@ const longBranch = "locations/long-branch-nj.md";
 /** Replaces a location file's directions and Markdown body, keeping the rest of its front matter. */
 function rewriteCity(root: string, file: string, directions: string, body: string): void {
   edit(root, file, (text) => {
-    const front = text.slice(0, text.lastIndexOf("---\n") + 4).replace(/directions: .*\n/, `directions: ${JSON.stringify(directions)}\n`);
+    const front = text
+      .slice(0, text.lastIndexOf("---\n") + 4)
+      .replace(/directions: .*\n/, `directions: ${JSON.stringify(directions)}\n`);
     return `${front}${body}\n`;
   });
 }
 
 function cityCopy(root: string, file: string): { directions: string; body: string } {
   const text = readFileSync(join(root, file), "utf8");
-  return { directions: /directions: (.*)\n/.exec(text)![1]!, body: text.slice(text.lastIndexOf("---\n") + 4).trim() };
+  return {
+    directions: /directions: (.*)\n/.exec(text)![1]!,
+    body: text.slice(text.lastIndexOf("---\n") + 4).trim(),
+  };
 }
 
 /** Long Branch becomes Red Bank's copy with the name swapped: the textbook doorway page. */
@@ -52,11 +57,36 @@ function nameSwappedClone(root: string): void {
 // A tiny synonym spinner written for this test, the way page generators do it: swap common words
 // for synonyms, keep the names. Some swaps are in the gate's synonym table and some are not.
 const spins: Record<string, string> = {
-  patients: "clients", come: "arrive", many: "numerous", commute: "travel", book: "schedule", visits: "appointments",
-  early: "initial", much: "a lot", streets: "roads", nurses: "caregivers", shop: "store", owners: "proprietors",
-  brings: "delivers", injuries: "wounds", strains: "sprains", rest: "remainder", from: "from", across: "over",
-  before: "prior to", their: "their", make: "form", summer: "summertime", winter: "wintertime", take: "get",
-  follow: "keep to", use: "utilize", south: "southward", east: "eastward", allow: "permit", around: "surrounding",
+  patients: "clients",
+  come: "arrive",
+  many: "numerous",
+  commute: "travel",
+  book: "schedule",
+  visits: "appointments",
+  early: "initial",
+  much: "a lot",
+  streets: "roads",
+  nurses: "caregivers",
+  shop: "store",
+  owners: "proprietors",
+  brings: "delivers",
+  injuries: "wounds",
+  strains: "sprains",
+  rest: "remainder",
+  from: "from",
+  across: "over",
+  before: "prior to",
+  their: "their",
+  make: "form",
+  summer: "summertime",
+  winter: "wintertime",
+  take: "get",
+  follow: "keep to",
+  use: "utilize",
+  south: "southward",
+  east: "eastward",
+  allow: "permit",
+  around: "surrounding",
 };
 
 export function spin(text: string): string {
@@ -89,16 +119,59 @@ const praise = [
 /** Long Branch gets `paragraphs` paragraphs of praise (each a different mix) and vague directions. */
 export function fillerCity(root: string, paragraphs: number): void {
   const body = Array.from({ length: paragraphs }, (_, p) =>
-    Array.from({ length: 5 }, (_, s) => praise[(p * 3 + s * 5 + (p >> 3)) % praise.length]).join(" ").replace(/\{city\}/g, "Long Branch"),
+    Array.from({ length: 5 }, (_, s) => praise[(p * 3 + s * 5 + (p >> 3)) % praise.length])
+      .join(" ")
+      .replace(/\{city\}/g, "Long Branch"),
   ).join("\n\n");
-  rewriteCity(root, longBranch, "Our clinic is easy to reach from Long Branch by car, and parking is simple.", body);
+  rewriteCity(
+    root,
+    longBranch,
+    "Our clinic is easy to reach from Long Branch by car, and parking is simple.",
+    body,
+  );
 }
 
 /** About `count` words of original prose about Long Branch (combined from fragment lists, never repeating). */
 function originalCopy(count: number): string {
-  const who = ["retired teachers", "night-shift nurses", "surf instructors", "ferry commuters", "school bus drivers", "fishing charter crews", "line cooks", "lifeguards", "carpenters", "librarians", "marathon runners", "new parents"];
-  const what = ["carry stiffness from the boardwalk season", "ask about sleeping positions", "want short routines for the train ride", "bring questions from their physical therapist", "notice pain after long drives", "mention flare-ups when the weather turns", "hope to keep gardening", "plan visits around tide tables", "track progress in a notebook", "arrive after early swims"];
-  const where = ["near the old pier pilings", "by the band shell", "along the bluff walk", "behind the library annex", "past the firehouse", "around the rowing dock", "beside the farm stand", "under the rail trestle", "across from the bakery", "near the tennis courts", "close to the skate park"];
+  const who = [
+    "retired teachers",
+    "night-shift nurses",
+    "surf instructors",
+    "ferry commuters",
+    "school bus drivers",
+    "fishing charter crews",
+    "line cooks",
+    "lifeguards",
+    "carpenters",
+    "librarians",
+    "marathon runners",
+    "new parents",
+  ];
+  const what = [
+    "carry stiffness from the boardwalk season",
+    "ask about sleeping positions",
+    "want short routines for the train ride",
+    "bring questions from their physical therapist",
+    "notice pain after long drives",
+    "mention flare-ups when the weather turns",
+    "hope to keep gardening",
+    "plan visits around tide tables",
+    "track progress in a notebook",
+    "arrive after early swims",
+  ];
+  const where = [
+    "near the old pier pilings",
+    "by the band shell",
+    "along the bluff walk",
+    "behind the library annex",
+    "past the firehouse",
+    "around the rowing dock",
+    "beside the farm stand",
+    "under the rail trestle",
+    "across from the bakery",
+    "near the tennis courts",
+    "close to the skate park",
+  ];
   const sentences: string[] = [];
   let words = 0;
   for (let i = 0; words < count; i++) {
@@ -124,7 +197,8 @@ async function audit(root: string, out = outDir()): Promise<{ audit: AuditResult
   }
 }
 
-const gateFindings = (result: AuditResult): Finding[] => result.findings.filter((f) => f.check.startsWith("uniqueness."));
+const gateFindings = (result: AuditResult): Finding[] =>
+  result.findings.filter((f) => f.check.startsWith("uniqueness."));
 
 describe("uniqueness gate, end to end", () => {
   it("passes the fixture's four cities with real local copy, without warnings", async () => {
@@ -137,11 +211,26 @@ describe("uniqueness gate, end to end", () => {
   });
 
   const doorways = [
-    { name: "a name-swapped clone", make: nameSwappedClone, check: "uniqueness.duplicate", says: /is \d+% the same as \/(locations|acupuncture-for-[a-z-]+)\/red-bank-nj\// },
+    {
+      name: "a name-swapped clone",
+      make: nameSwappedClone,
+      check: "uniqueness.duplicate",
+      says: /is \d+% the same as \/(locations|acupuncture-for-[a-z-]+)\/red-bank-nj\//,
+    },
     // The spinner keeps every name and number, so the facts measure sees through it.
-    { name: "a spun clone", make: spunClone, check: "uniqueness.duplicate", says: /the same as \/(locations|acupuncture-for-[a-z-]+)\/red-bank-nj\/ in the places, roads and numbers it names/ },
+    {
+      name: "a spun clone",
+      make: spunClone,
+      check: "uniqueness.duplicate",
+      says: /the same as \/(locations|acupuncture-for-[a-z-]+)\/red-bank-nj\/ in the places, roads and numbers it names/,
+    },
     // One fact is left: the distance to the clinic, which the template states for every place.
-    { name: "a filler city", make: (root: string) => fillerCity(root, 6), check: "uniqueness.generic", says: /name [01] specific facts? .*at least 5 needed.*paragraphs that would be true of any city: "(Residents|Our|We|Whether|People|From)/ },
+    {
+      name: "a filler city",
+      make: (root: string) => fillerCity(root, 6),
+      check: "uniqueness.generic",
+      says: /name [01] specific facts? .*at least 5 needed.*paragraphs that would be true of any city: "(Residents|Our|We|Whether|People|From)/,
+    },
   ];
 
   for (const doorway of doorways) {
@@ -157,7 +246,11 @@ describe("uniqueness gate, end to end", () => {
       expect(finding.message).toMatch(doorway.says);
       expect(finding.hint).toMatch(/neighborhoods/);
       // Hints name only a file that can fix the problem: never a condition file.
-      expect(gateFindings(result).flatMap((f) => f.files ?? []).every((f) => f.startsWith("locations/"))).toBe(true);
+      expect(
+        gateFindings(result)
+          .flatMap((f) => f.files ?? [])
+          .every((f) => f.startsWith("locations/")),
+      ).toBe(true);
       const lbPages = result.pages.filter((p) => p.url.includes("long-branch-nj"));
       expect(lbPages.length).toBeGreaterThan(1);
       expect(lbPages.every((p) => p.uniqueness?.status === "refused")).toBe(true);
@@ -205,7 +298,8 @@ describe("uniqueness gate, end to end", () => {
       const before = base.audit.pages.find((p) => p.url === page.url)!.uniqueness!;
       expect(page.uniqueness!.status).toBe("ok");
       // Pages with no sibling of their kind (null) have nothing to compare; the location page always has.
-      if (before.similarity !== null) expect(page.uniqueness!.similarity!).toBeLessThanOrEqual(before.similarity);
+      if (before.similarity !== null)
+        expect(page.uniqueness!.similarity!).toBeLessThanOrEqual(before.similarity);
     }
   });
 
@@ -225,7 +319,10 @@ describe("uniqueness gate, end to end", () => {
     const html = readFileSync(join(dirname(out), "report/index.html"), "utf8");
     expect(html).toContain("no sibling");
     expect(html).toContain(`${refused} pages refused, 0 warned`);
-    const redBars = [...html.matchAll(/class="bar bad"[^>]*title="(\d+) refused"/g)].reduce((n, m) => n + Number(m[1]), 0);
+    const redBars = [...html.matchAll(/class="bar bad"[^>]*title="(\d+) refused"/g)].reduce(
+      (n, m) => n + Number(m[1]),
+      0,
+    );
     expect(redBars).toBe(refused);
     expect(html).not.toContain('class="bar warn"');
   });

@@ -20,22 +20,54 @@ export interface AuditContext {
 
 type Check = (url: string, page: PageFacts, ctx: AuditContext) => Finding[];
 
-const finding = (check: CheckId, severity: Finding["severity"], page: string, message: string, hint?: string): Finding => ({ check, severity, page, message, hint });
-
+const finding = (
+  check: CheckId,
+  severity: Finding["severity"],
+  page: string,
+  message: string,
+  hint?: string,
+): Finding => ({ check, severity, page, message, hint });
 
 const onPageSeo: Check = (url, page, ctx) => {
   const out: Finding[] = [];
   const indexable = !isNoindex(page.robots);
-  if (page.h1Count !== 1) out.push(finding("seo.h1", "error", url, `has ${page.h1Count} h1 headings; a page needs exactly one`));
+  if (page.h1Count !== 1)
+    out.push(finding("seo.h1", "error", url, `has ${page.h1Count} h1 headings; a page needs exactly one`));
   if (!page.lang) out.push(finding("seo.lang", "error", url, "the html element has no lang attribute"));
   if (!page.title) out.push(finding("seo.title", "error", url, "has no title"));
-  else if (indexable && page.title.length > titleMax) out.push(finding("seo.title-length", "warning", url, `title is ${page.title.length} characters; search results show about ${titleMax}`, "add a shorter title pattern or shortName"));
+  else if (indexable && page.title.length > titleMax)
+    out.push(
+      finding(
+        "seo.title-length",
+        "warning",
+        url,
+        `title is ${page.title.length} characters; search results show about ${titleMax}`,
+        "add a shorter title pattern or shortName",
+      ),
+    );
   if (!page.description) out.push(finding("seo.description", "error", url, "has no meta description"));
-  else if (indexable && (page.description.length < descriptionRange[0] || page.description.length > descriptionRange[1])) {
-    out.push(finding("seo.description-length", "warning", url, `description is ${page.description.length} characters; aim for ${descriptionRange[0]}–${descriptionRange[1]}`));
+  else if (
+    indexable &&
+    (page.description.length < descriptionRange[0] || page.description.length > descriptionRange[1])
+  ) {
+    out.push(
+      finding(
+        "seo.description-length",
+        "warning",
+        url,
+        `description is ${page.description.length} characters; aim for ${descriptionRange[0]}–${descriptionRange[1]}`,
+      ),
+    );
   }
   if (indexable && (page.canonicals.length !== 1 || !page.canonicals[0]!.startsWith(`${ctx.origin}/`))) {
-    out.push(finding("seo.canonical", "error", url, `needs exactly one absolute canonical URL on ${ctx.origin}, found ${page.canonicals.length ? page.canonicals.join(", ") : "none"}`));
+    out.push(
+      finding(
+        "seo.canonical",
+        "error",
+        url,
+        `needs exactly one absolute canonical URL on ${ctx.origin}, found ${page.canonicals.length ? page.canonicals.join(", ") : "none"}`,
+      ),
+    );
   }
   return [...out, ...headingOrder(url, page), ...images(url, page)];
 };
@@ -44,20 +76,53 @@ function headingOrder(url: string, page: PageFacts): Finding[] {
   const out: Finding[] = [];
   page.headings.forEach((level, i) => {
     const previous = i === 0 ? 0 : page.headings[i - 1]!;
-    if (level > previous + 1) out.push(finding("seo.heading-order", "error", url, `h${level} follows h${previous || "(none)"}; headings must not skip levels`, "use one level deeper than the heading above (in Markdown, start body headings at ##)"));
+    if (level > previous + 1)
+      out.push(
+        finding(
+          "seo.heading-order",
+          "error",
+          url,
+          `h${level} follows h${previous || "(none)"}; headings must not skip levels`,
+          "use one level deeper than the heading above (in Markdown, start body headings at ##)",
+        ),
+      );
   });
   return out;
 }
 
 function images(url: string, page: PageFacts): Finding[] {
   return page.images.flatMap((img) => [
-    ...(img.alt === undefined ? [finding("seo.img-alt", "error", url, `image ${img.src} has no alt attribute`, 'describe the image, or use alt="" if it is decorative')] : []),
-    ...(!img.width || !img.height ? [finding("seo.img-size", "error", url, `image ${img.src} has no width and height`, "set both so the page does not shift while loading")] : []),
+    ...(img.alt === undefined
+      ? [
+          finding(
+            "seo.img-alt",
+            "error",
+            url,
+            `image ${img.src} has no alt attribute`,
+            'describe the image, or use alt="" if it is decorative',
+          ),
+        ]
+      : []),
+    ...(!img.width || !img.height
+      ? [
+          finding(
+            "seo.img-size",
+            "error",
+            url,
+            `image ${img.src} has no width and height`,
+            "set both so the page does not shift while loading",
+          ),
+        ]
+      : []),
   ]);
 }
 
 /** Resolves an internal href against the page URL; undefined for other origins and schemes. */
-export function internalTarget(href: string, pageUrl: string, origin: string): { path: string; anchor?: string } | undefined {
+export function internalTarget(
+  href: string,
+  pageUrl: string,
+  origin: string,
+): { path: string; anchor?: string } | undefined {
   if (href.startsWith("/") && !href.startsWith("//") && !/[%\\.]/.test(href)) {
     // Fast path for the common root-relative link; anything unusual goes through URL below.
     const [pathAndQuery, anchor] = href.split("#", 2) as [string, string | undefined];
@@ -66,13 +131,24 @@ export function internalTarget(href: string, pageUrl: string, origin: string): {
   if (/^(tel|mailto|sms|javascript|data):/i.test(href)) return undefined;
   const resolved = new URL(href, `${origin}${pageUrl}`);
   if (resolved.origin !== new URL(origin).origin) return undefined;
-  return { path: decodeURI(resolved.pathname), anchor: resolved.hash ? decodeURIComponent(resolved.hash.slice(1)) : undefined };
+  return {
+    path: decodeURI(resolved.pathname),
+    anchor: resolved.hash ? decodeURIComponent(resolved.hash.slice(1)) : undefined,
+  };
 }
 
-function resolveLink(href: string, url: string, ctx: AuditContext): { path?: string; anchor?: string } | undefined {
+function resolveLink(
+  href: string,
+  url: string,
+  ctx: AuditContext,
+): { path?: string; anchor?: string } | undefined {
   const target = internalTarget(href, url, ctx.origin);
   if (!target) return undefined;
-  const path = ctx.urls.has(target.path) ? target.path : ctx.urls.has(`${target.path}/`) ? `${target.path}/` : undefined;
+  const path = ctx.urls.has(target.path)
+    ? target.path
+    : ctx.urls.has(`${target.path}/`)
+      ? `${target.path}/`
+      : undefined;
   return { path, anchor: target.anchor };
 }
 
@@ -81,22 +157,40 @@ const links: Check = (url, page, ctx) =>
   page.links.flatMap((link) => {
     const target = resolveLink(link.href, url, ctx);
     if (!target) return [];
-    if (!target.path) return [finding("seo.link-broken", "error", url, `links to ${link.href}, which is not a built page`)];
-    if (target.anchor && target.path === url && !page.ids.has(target.anchor)) return [finding("seo.anchor-broken", "error", url, `links to ${link.href}, but this page has no id "${target.anchor}"`)];
-    if (link.nearby && target.path === url) return [finding("seo.nearby-self", "error", url, "lists itself as a nearby location")];
+    if (!target.path)
+      return [finding("seo.link-broken", "error", url, `links to ${link.href}, which is not a built page`)];
+    if (target.anchor && target.path === url && !page.ids.has(target.anchor))
+      return [
+        finding(
+          "seo.anchor-broken",
+          "error",
+          url,
+          `links to ${link.href}, but this page has no id "${target.anchor}"`,
+        ),
+      ];
+    if (link.nearby && target.path === url)
+      return [finding("seo.nearby-self", "error", url, "lists itself as a nearby location")];
     return [];
   });
 
 /** Links to anchors on other pages, to verify once every page's ids are known. */
-export function anchorLinks(url: string, page: PageFacts, ctx: AuditContext): Array<{ href: string; path: string; anchor: string }> {
+export function anchorLinks(
+  url: string,
+  page: PageFacts,
+  ctx: AuditContext,
+): Array<{ href: string; path: string; anchor: string }> {
   return page.links.flatMap((link) => {
     const target = resolveLink(link.href, url, ctx);
-    return target?.path && target.anchor && target.path !== url ? [{ href: link.href, path: target.path, anchor: target.anchor }] : [];
+    return target?.path && target.anchor && target.path !== url
+      ? [{ href: link.href, path: target.path, anchor: target.anchor }]
+      : [];
   });
 }
 
 function claimPattern(phrases: string[]): RegExp {
-  const escaped = [...phrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
+  const escaped = [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
   return new RegExp(`(?<![\\p{L}\\p{N}])(${escaped.join("|")})(?![\\p{L}\\p{N}])`, "giu");
 }
 
@@ -107,14 +201,26 @@ const claims: Check = (url, page, ctx) => {
   const text = allowInCitations ? page.mainTextWithoutCitations : page.mainText;
   // Cheap prefilter: most pages contain no phrase with all of its words.
   const key = phrases.join("\n");
-  const compiled = patterns.get(key) ?? { pattern: claimPattern(phrases), words: phrases.map((p) => words(p).map(hashWord)) };
+  const compiled = patterns.get(key) ?? {
+    pattern: claimPattern(phrases),
+    words: phrases.map((p) => words(p).map(hashWord)),
+  };
   patterns.set(key, compiled);
   const present = new Set(page.mainWords ?? wordHashes(page.mainText));
   if (!compiled.words.some((ws) => ws.every((w) => present.has(w)))) return [];
   const pattern = compiled.pattern;
   return [...text.matchAll(pattern)].map((m) => {
-    const context = text.slice(Math.max(0, m.index! - 40), m.index! + m[0].length + 40).replace(/\s+/g, " ").trim();
-    return finding("medical.claim", "error", url, `makes an unsupported claim: "${m[0]}" in "…${context}…"`, "rephrase with what the evidence supports (for example \"may help\", \"studies found\")");
+    const context = text
+      .slice(Math.max(0, m.index! - 40), m.index! + m[0].length + 40)
+      .replace(/\s+/g, " ")
+      .trim();
+    return finding(
+      "medical.claim",
+      "error",
+      url,
+      `makes an unsupported claim: "${m[0]}" in "…${context}…"`,
+      'rephrase with what the evidence supports (for example "may help", "studies found")',
+    );
   });
 };
 
@@ -128,13 +234,48 @@ export function monthsBetween(from: string, to: string): number {
 const medicalReview: Check = (url, page, ctx) => {
   if (!isMedicalPage(page.graph)) return [];
   const out: Finding[] = [];
-  if (!page.reviewed || !/reviewed by/i.test(page.reviewed.text)) out.push(finding("medical.reviewer", "error", url, 'shows no "Medically reviewed by" byline', "set reviewer in the condition file"));
+  if (!page.reviewed || !/reviewed by/i.test(page.reviewed.text))
+    out.push(
+      finding(
+        "medical.reviewer",
+        "error",
+        url,
+        'shows no "Medically reviewed by" byline',
+        "set reviewer in the condition file",
+      ),
+    );
   const date = page.reviewed?.datetime;
-  if (!date) out.push(finding("medical.review-date", "error", url, "shows no review date", "set lastReviewed in the condition file"));
+  if (!date)
+    out.push(
+      finding(
+        "medical.review-date",
+        "error",
+        url,
+        "shows no review date",
+        "set lastReviewed in the condition file",
+      ),
+    );
   else if (monthsBetween(date, ctx.today) >= ctx.quality.reviewMaxAgeMonths) {
-    out.push(finding("medical.review-stale", "error", url, `was last reviewed on ${date}, more than ${ctx.quality.reviewMaxAgeMonths} months before ${ctx.today}`, "have the reviewer check the copy and update lastReviewed"));
+    out.push(
+      finding(
+        "medical.review-stale",
+        "error",
+        url,
+        `was last reviewed on ${date}, more than ${ctx.quality.reviewMaxAgeMonths} months before ${ctx.today}`,
+        "have the reviewer check the copy and update lastReviewed",
+      ),
+    );
   }
-  if (page.citations === 0) out.push(finding("medical.citation", "error", url, "cites no published study", "add evidence with a citation to the condition file"));
+  if (page.citations === 0)
+    out.push(
+      finding(
+        "medical.citation",
+        "error",
+        url,
+        "cites no published study",
+        "add evidence with a citation to the condition file",
+      ),
+    );
   return out;
 };
 
@@ -153,7 +294,15 @@ const privacy: Check = (url, page, ctx) => {
   if (!isMedicalPage(page.graph)) return [];
   return thirdPartyHosts(page, url, ctx.origin)
     .filter((host) => !ctx.quality.thirdPartyHosts.includes(host))
-    .map((host) => finding("privacy.third-party", "error", url, `loads a script, pixel, frame or file from ${host} on a condition page`, "health-privacy guidance treats trackers on condition pages as a risk; remove it, or list the host in site.yaml quality.thirdPartyHosts"));
+    .map((host) =>
+      finding(
+        "privacy.third-party",
+        "error",
+        url,
+        `loads a script, pixel, frame or file from ${host} on a condition page`,
+        "health-privacy guidance treats trackers on condition pages as a risk; remove it, or list the host in site.yaml quality.thirdPartyHosts",
+      ),
+    );
 };
 
 /** Every check that looks at one page at a time. */

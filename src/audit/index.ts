@@ -39,25 +39,40 @@ export interface AuditResult {
 }
 
 function contextFor(pages: BuiltPage[], options: AuditOptions & { urls?: string[] }): AuditContext {
-  return { origin: options.origin, urls: new Set(options.urls ?? pages.map((p) => p.url)), quality: options.quality, today: options.today };
+  return {
+    origin: options.origin,
+    urls: new Set(options.urls ?? pages.map((p) => p.url)),
+    quality: options.quality,
+    today: options.today,
+  };
 }
 
 /** Audits the built pages on the main thread: reads only their HTML, then attaches the data files behind each page. */
 export function auditSite(pages: BuiltPage[], plan: Plan, options: AuditOptions): AuditResult {
   const ctx = contextFor(pages, options);
-  return summarize(pages.map((page) => analyzePage(page, ctx)), plan, options);
+  return summarize(
+    pages.map((page) => analyzePage(page, ctx)),
+    plan,
+    options,
+  );
 }
 
 /** The site-wide checks over per-page summaries (which may come from worker threads). */
 export function summarize(summaries: PageSummary[], plan: Plan, options: AuditOptions): AuditResult {
   const findings: Finding[] = summaries.flatMap((s) => s.findings);
-  findings.push(...brokenAnchors(summaries), ...duplicates(summaries, "title"), ...duplicates(summaries, "description"));
+  findings.push(
+    ...brokenAnchors(summaries),
+    ...duplicates(summaries, "title"),
+    ...duplicates(summaries, "description"),
+  );
   const sources = new Map(plan.pages.map((p) => [p.url, p]));
   const gate = runGate(summaries, sources, options.quality);
   const noindexed = gate.noindexed;
   findings.push(...gate.findings);
   for (const f of findings) f.files ??= sources.get(f.page)?.sources;
-  findings.sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : a.check < b.check ? -1 : a.check > b.check ? 1 : 0));
+  findings.sort((a, b) =>
+    a.page < b.page ? -1 : a.page > b.page ? 1 : a.check < b.check ? -1 : a.check > b.check ? 1 : 0,
+  );
   return {
     findings,
     pages: pageReports(summaries, gate, findings, sources, noindexed),
@@ -71,7 +86,12 @@ function brokenAnchors(summaries: PageSummary[]): Finding[] {
   return summaries.flatMap((s) =>
     s.anchors
       .filter((a) => !ids.get(a.path)?.has(a.anchor))
-      .map((a) => ({ check: "seo.anchor-broken", severity: "error" as const, page: s.url, message: `links to ${a.href}, but that page has no id "${a.anchor}"` })),
+      .map((a) => ({
+        check: "seo.anchor-broken",
+        severity: "error" as const,
+        page: s.url,
+        message: `links to ${a.href}, but that page has no id "${a.anchor}"`,
+      })),
   );
 }
 
@@ -83,18 +103,43 @@ function duplicates(summaries: PageSummary[], field: "title" | "description"): F
   }
   return [...byValue.values()]
     .filter((urls) => urls.length > 1)
-    .flatMap((urls) => urls.map((url) => ({ check: `seo.${field}-duplicate` as const, severity: "error" as const, page: url, message: `has the same ${field} as ${urls.filter((u) => u !== url).join(", ")}`, hint: `${field}s must be unique across the site; adjust the ${field} patterns or the names in the data` })));
+    .flatMap((urls) =>
+      urls.map((url) => ({
+        check: `seo.${field}-duplicate` as const,
+        severity: "error" as const,
+        page: url,
+        message: `has the same ${field} as ${urls.filter((u) => u !== url).join(", ")}`,
+        hint: `${field}s must be unique across the site; adjust the ${field} patterns or the names in the data`,
+      })),
+    );
 }
 
 /** The uniqueness gate over the indexable pages, each with the data files it is built from. */
-function runGate(summaries: PageSummary[], sources: Map<string, { sources: string[] }>, quality: QualitySettings): GateResult {
+function runGate(
+  summaries: PageSummary[],
+  sources: Map<string, { sources: string[] }>,
+  quality: QualitySettings,
+): GateResult {
   const pages = summaries
     .filter((s) => s.indexable)
-    .map((s) => ({ url: s.url, kind: s.kind, sources: sources.get(s.url)?.sources ?? [], h1Text: s.h1Text, words: s.words, ...s.signals }));
+    .map((s) => ({
+      url: s.url,
+      kind: s.kind,
+      sources: sources.get(s.url)?.sources ?? [],
+      h1Text: s.h1Text,
+      words: s.words,
+      ...s.signals,
+    }));
   return judgeUniqueness(pages, { ...quality.uniqueness, onThin: quality.onThin });
 }
 
-function pageReports(summaries: PageSummary[], gate: GateResult, findings: Finding[], sources: Map<string, { kind: string; sources: string[] }>, noindexed: string[]): PageReport[] {
+function pageReports(
+  summaries: PageSummary[],
+  gate: GateResult,
+  findings: Finding[],
+  sources: Map<string, { kind: string; sources: string[] }>,
+  noindexed: string[],
+): PageReport[] {
   const counts = new Map<string, { errors: number; warnings: number }>();
   for (const f of findings) {
     const count = counts.get(f.page) ?? { errors: 0, warnings: 0 };

@@ -41,6 +41,9 @@ export function analyzePage(page: BuiltPage, ctx: AuditContext): PageSummary {
     hosts: thirdPartyHosts(facts, page.url, ctx.origin),
     words: facts.mainWords,
     signals: pageSignals(facts.mainText, facts.h1Text),
-    findings: [...auditJsonLd(page.url, facts.graph), ...pageChecks.flatMap((check) => check(page.url, facts, ctx))],
+    findings: [
+      ...auditJsonLd(page.url, facts.graph),
+      ...pageChecks.flatMap((check) => check(page.url, facts, ctx)),
+    ],
   };
 }

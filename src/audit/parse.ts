@@ -38,8 +38,39 @@ export interface PageFacts {
 
 // An inline SVG map's labels and <title> are a picture's text, written out beside it: not copy, not the page title.
 const skippedInMain = new Set(["nav", "aside", "script", "style", "template", "noscript", "svg"]);
-const voidTags = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
-const blockTags = new Set(["p", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "address", "section", "div", "br"]);
+const voidTags = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "embed",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "source",
+  "track",
+  "wbr",
+]);
+const blockTags = new Set([
+  "p",
+  "li",
+  "dt",
+  "dd",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "td",
+  "th",
+  "address",
+  "section",
+  "div",
+  "br",
+]);
 const loadingTags = new Set(["script", "img", "iframe", "audio", "video", "source", "embed"]);
 
 /** Depth counters for the regions the audit cares about, so each text node costs O(1). */
@@ -73,8 +104,34 @@ function flagsFor(tag: string, attrs: Record<string, string>): Flag[] {
 
 /** Parses a page's HTML into the facts the checks use. */
 export function parsePage(html: string): PageFacts {
-  const facts: PageFacts = { kind: "", canonicals: [], h1Count: 0, h1Text: "", headings: [], images: [], links: [], ids: new Set(), loads: [], mainText: "", mainTextWithoutCitations: "", jsonLd: [], graph: { nodes: [] }, citations: 0, evidence: [] };
-  const inside: Regions = { main: 0, skipped: 0, cite: 0, nearby: 0, reviewed: 0, h1: 0, title: 0, jsonLd: 0, evidence: 0 };
+  const facts: PageFacts = {
+    kind: "",
+    canonicals: [],
+    h1Count: 0,
+    h1Text: "",
+    headings: [],
+    images: [],
+    links: [],
+    ids: new Set(),
+    loads: [],
+    mainText: "",
+    mainTextWithoutCitations: "",
+    jsonLd: [],
+    graph: { nodes: [] },
+    citations: 0,
+    evidence: [],
+  };
+  const inside: Regions = {
+    main: 0,
+    skipped: 0,
+    cite: 0,
+    nearby: 0,
+    reviewed: 0,
+    h1: 0,
+    title: 0,
+    jsonLd: 0,
+    evidence: 0,
+  };
   const stack: Flag[][] = [];
   const main: string[] = [];
   const mainNoCite: string[] = [];
@@ -165,7 +222,8 @@ function openTag(facts: PageFacts, tag: string, attrs: Record<string, string>, n
       break;
     case "link":
       if (attrs.rel === "canonical") facts.canonicals.push(attrs.href ?? "");
-      if (attrs.href && /stylesheet|preload|modulepreload|icon/.test(attrs.rel ?? "")) facts.loads.push({ tag, url: attrs.href });
+      if (attrs.href && /stylesheet|preload|modulepreload|icon/.test(attrs.rel ?? ""))
+        facts.loads.push({ tag, url: attrs.href });
       break;
     case "a":
       if (attrs.href !== undefined) facts.links.push({ href: attrs.href, nearby });

@@ -10,10 +10,18 @@ const dir = mkdtempSync(join(tmpdir(), "clinic-shard-file-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const page = (i: number): PageSummary => ({
-  url: `/p${i}/`, kind: "x", title: `Café ${i} – “quoted”`, indexable: true, h1Text: "h", ids: ["a"], anchors: [], hosts: [],
+  url: `/p${i}/`,
+  kind: "x",
+  title: `Café ${i} – “quoted”`,
+  indexable: true,
+  h1Text: "h",
+  ids: ["a"],
+  anchors: [],
+  hosts: [],
   // Long enough that lines cross the reader's 1 MB blocks, with multi-byte characters around.
   signals: { folded: new Uint32Array([7, 8]), facts: new Uint32Array([9]), generic: [] },
-  words: Uint32Array.from({ length: 200 }, (_, k) => (k === 1 ? 0xffffffff : i + k)), findings: [],
+  words: Uint32Array.from({ length: 200 }, (_, k) => (k === 1 ? 0xffffffff : i + k)),
+  findings: [],
 });
 
 describe("shard summary files", () => {
@@ -32,6 +40,8 @@ describe("shard summary files", () => {
     const file = join(dir, "other.json");
     writeFileSync(file, '{"schema":"something-else"}\n');
     expect(() => readShardSummaries(file)).toThrow(DataError);
-    expect(() => readShardSummaries(file)).toThrow(/other\.json \(shard\): is not a clinic-pages shard summary/);
+    expect(() => readShardSummaries(file)).toThrow(
+      /other\.json \(shard\): is not a clinic-pages shard summary/,
+    );
   });
 });

@@ -10,11 +10,19 @@ const header = JSON.stringify({ schema: "clinic-pages/shard@3" });
 
 /** Hash arrays anywhere in a summary travel as `{ "u32": base64 }`. */
 function encode(_key: string, value: unknown): unknown {
-  return value instanceof Uint32Array ? { u32: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64") } : value;
+  return value instanceof Uint32Array
+    ? { u32: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64") }
+    : value;
 }
 
 function decode(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== "object" || typeof (value as { u32?: unknown }).u32 !== "string" || Object.keys(value).length !== 1) return value;
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    typeof (value as { u32?: unknown }).u32 !== "string" ||
+    Object.keys(value).length !== 1
+  )
+    return value;
   const bytes = Buffer.from((value as { u32: string }).u32, "base64");
   return new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
 }
@@ -36,7 +44,14 @@ export function writeShardSummaries(path: string, summaries: PageSummary[]): voi
 /** Reads a shard's summaries back, line by line. A file that is not one is a problem to report, not a crash. */
 export function readShardSummaries(path: string): PageSummary[] {
   const problem = (message: string) =>
-    new DataError([{ file: path, field: "(shard)", message, hint: "pass folders written by npm run build -- --shard i/n --out DIR, and rebuild a shard whose file was changed or cut short" }]);
+    new DataError([
+      {
+        file: path,
+        field: "(shard)",
+        message,
+        hint: "pass folders written by npm run build -- --shard i/n --out DIR, and rebuild a shard whose file was changed or cut short",
+      },
+    ]);
   const pages: PageSummary[] = [];
   let number = 0;
   for (const line of lines(path)) {

@@ -115,7 +115,10 @@ export function judgeUniqueness(pages: GatePage[], settings: GateSettings): Gate
   const kindWide = new Map<string, Set<string>>();
   const rare = rareFacts(pages);
   for (const [kind, members] of byKind) {
-    const measured = measureKind(members.map((i) => pages[i]!), rare);
+    const measured = measureKind(
+      members.map((i) => pages[i]!),
+      rare,
+    );
     members.forEach((i, k) => {
       const match = measured.matches[k];
       matches[i] = match && { ...match, other: members[match.other]! };
@@ -128,8 +131,13 @@ export function judgeUniqueness(pages: GatePage[], settings: GateSettings): Gate
   const status = pages.map((_, i) => statusOf(matches[i], facts.short.has(i), settings));
   const similar = similarityFindings(pages, matches, kindWide, settings);
   // A copied location also shares its facts with its source: one finding (the copy) says it all.
-  const copied = new Set(similar.filter((f) => f.check === "uniqueness.duplicate").flatMap((f) => f.files ?? []));
-  const findings = [...similar, ...factFindings(pages, facts, settings).filter((f) => !copied.has(f.files![0]!))];
+  const copied = new Set(
+    similar.filter((f) => f.check === "uniqueness.duplicate").flatMap((f) => f.files ?? []),
+  );
+  const findings = [
+    ...similar,
+    ...factFindings(pages, facts, settings).filter((f) => !copied.has(f.files![0]!)),
+  ];
   const result = new Map<string, PageUniqueness>();
   pages.forEach((p, i) => {
     const match = matches[i];
@@ -142,11 +150,16 @@ export function judgeUniqueness(pages: GatePage[], settings: GateSettings): Gate
       status: status[i]!,
     });
   });
-  const noindexed = settings.onThin === "noindex" ? pages.filter((_, i) => status[i] === "refused").map((p) => p.url) : [];
+  const noindexed =
+    settings.onThin === "noindex" ? pages.filter((_, i) => status[i] === "refused").map((p) => p.url) : [];
   return { pages: result, findings, noindexed };
 }
 
-function statusOf(match: Match | undefined, tooFewFacts: boolean, settings: GateSettings): PageUniqueness["status"] {
+function statusOf(
+  match: Match | undefined,
+  tooFewFacts: boolean,
+  settings: GateSettings,
+): PageUniqueness["status"] {
   if (tooFewFacts || (match && match.similarity >= settings.fail)) return "refused";
   return match && match.similarity >= settings.warn ? "warn" : "ok";
 }
@@ -160,7 +173,10 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Similarity of each page of one kind to its closest sibling, and its share of unique shingles. */
-export function measureKind(members: GatePage[], rare: (facts: Uint32Array) => Uint32Array = (f) => f): { matches: Array<Match | undefined>; unique: Float64Array; kindWide: Set<string> } {
+export function measureKind(
+  members: GatePage[],
+  rare: (facts: Uint32Array) => Uint32Array = (f) => f,
+): { matches: Array<Match | undefined>; unique: Float64Array; kindWide: Set<string> } {
   const masks = headingMasks(members.map((p) => p.h1Text)).map((mask) => new Set([...mask].map(hashWord)));
   const wording = members.map((p, k) => shinglesOf(p.words, masks[k]));
   const folded = members.map((p) => shinglesOf(p.folded, undefined, foldedShingleSize));
@@ -183,7 +199,11 @@ export function measureKind(members: GatePage[], rare: (facts: Uint32Array) => U
 function contextsOf(members: GatePage[]): { contexts: Context[]; kindWide: Set<string> } {
   const groups = new Map<string, number[]>();
   members.forEach((p, k) => p.sources.forEach((file) => pushTo(groups, file, k)));
-  const kindWide = new Set([...groups].filter(([, pages]) => pages.length === members.length && members.length > 1).map(([file]) => file));
+  const kindWide = new Set(
+    [...groups]
+      .filter(([, pages]) => pages.length === members.length && members.length > 1)
+      .map(([file]) => file),
+  );
   const contexts: Context[] = [];
   const grouped = new Uint8Array(members.length);
   for (const file of [...groups.keys()].sort()) {
@@ -223,11 +243,19 @@ function compareWithin(context: Context, sets: Record<Signal, Uint32Array[]>): M
     });
   }
   // Sets too small to compare stay out of the buckets: empty signatures would all collide.
-  const comparable = (pos: number, signal: Signal) => views[pos]![signal].length >= (signal === "facts" ? minFactsCompared : 1);
+  const comparable = (pos: number, signal: Signal) =>
+    views[pos]![signal].length >= (signal === "facts" ? minFactsCompared : 1);
   const keys = (pos: number, band: number) =>
-    signals.filter((signal) => comparable(pos, signal)).map((signal) => (bandKey(sigs[pos]![signal], band) ^ bandSalt[signal]) >>> 0);
+    signals
+      .filter((signal) => comparable(pos, signal))
+      .map((signal) => (bandKey(sigs[pos]![signal], band) ^ bandSalt[signal]) >>> 0);
   const agree = (pos: number, other: number) =>
-    Math.max(0, ...signals.filter((signal) => comparable(pos, signal) && comparable(other, signal)).map((signal) => agreement(sigs[pos]![signal], sigs[other]![signal])));
+    Math.max(
+      0,
+      ...signals
+        .filter((signal) => comparable(pos, signal) && comparable(other, signal))
+        .map((signal) => agreement(sigs[pos]![signal], sigs[other]![signal])),
+    );
   const buckets = new Map<number, number[]>();
   sigs.forEach((_, pos) => {
     for (let band = 0; band < bandCount; band++) {
@@ -246,7 +274,8 @@ function compareWithin(context: Context, sets: Record<Signal, Uint32Array[]>): M
     if (pos + 1 < sigs.length) candidates.add(pos + 1);
     for (let band = 0; band < bandCount && candidates.size < maxCandidates; band++) {
       for (const key of keys(pos, band)) {
-        for (const other of nearestInBucket(buckets.get(key) ?? [], pos, maxCandidates)) candidates.add(other);
+        for (const other of nearestInBucket(buckets.get(key) ?? [], pos, maxCandidates))
+          candidates.add(other);
       }
     }
     // Small groups are compared exhaustively, so their scores are exact (and never rise when copy is added).
@@ -262,7 +291,12 @@ function compareWithin(context: Context, sets: Record<Signal, Uint32Array[]>): M
       for (const signal of signals) {
         const similarity = similarityBy(signal, views[pos]![signal], views[other]![signal]);
         if (!best || similarity > best.similarity) {
-          best = { similarity, other: context.pages[other]!, signal, ...(context.file ? { sharedFile: context.file } : {}) };
+          best = {
+            similarity,
+            other: context.pages[other]!,
+            signal,
+            ...(context.file ? { sharedFile: context.file } : {}),
+          };
         }
       }
     }
@@ -280,7 +314,7 @@ function uniqueShares(sets: Uint32Array[]): Float64Array {
   const bits = Math.min(1 << 27, Math.max(1 << 10, 2 ** Math.ceil(Math.log2(total * 16 + 1))));
   const once = new Uint32Array(bits / 32);
   const again = new Uint32Array(bits / 32);
-  const slot = (h: number) => Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0 & (bits - 1);
+  const slot = (h: number) => (Math.imul(h ^ (h >>> 16), 0x45d9f3b) >>> 0) & (bits - 1);
   for (const set of sets) {
     for (const h of set) {
       const s = slot(h);
@@ -379,12 +413,18 @@ function rewriteHint(file: string): string {
   if (file.startsWith(locationFolder)) {
     return "rewrite this place's copy with facts only it has (its body, conditionNotes, directions, neighborhoods, landmarks and local questions) instead of another place's text, reworded or not";
   }
-  if (file.startsWith("conditions/")) return "this condition's copy repeats another condition's; rewrite it for this condition";
+  if (file.startsWith("conditions/"))
+    return "this condition's copy repeats another condition's; rewrite it for this condition";
   return "rewrite the text this file puts on these pages so it differs from the pages named";
 }
 
 /** One finding per file that can fix it (and per severity), listing its pages. */
-function similarityFindings(pages: GatePage[], matches: Array<Match | undefined>, kindWide: Map<string, Set<string>>, settings: GateSettings): Finding[] {
+function similarityFindings(
+  pages: GatePage[],
+  matches: Array<Match | undefined>,
+  kindWide: Map<string, Set<string>>,
+  settings: GateSettings,
+): Finding[] {
   const byFile = new Map<string, { level: "refused" | "warn"; pages: number[] }>();
   pages.forEach((page, i) => {
     const match = matches[i];
@@ -400,22 +440,38 @@ function similarityFindings(pages: GatePage[], matches: Array<Match | undefined>
     }
   });
   const { severity, outcome } = refusal(settings);
-  return [...byFile].map(([key, { level, pages: members }]): Finding => {
-    const file = key.slice(key.indexOf("\u0000") + 1);
-    members.sort((a, b) => (pages[a]!.url < pages[b]!.url ? -1 : 1));
-    const examples = members.slice(0, examplesShown).map((i) => {
-      const m = matches[i]!;
-      const how = { wording: "", synonyms: " once synonyms and word endings are folded", facts: " in the places, roads and numbers it names" }[m.signal];
-      return `${pages[i]!.url} is ${percent(m.similarity)} the same as ${pages[m.other]!.url}${how}`;
-    });
-    const more = members.length > examplesShown ? ` and ${members.length - examplesShown} more` : "";
-    const count = plural(members.length, "page");
-    const base = { page: pages[members[0]!]!.url, files: [file], hint: rewriteHint(file) };
-    if (level === "refused") {
-      return { ...base, check: "uniqueness.duplicate", severity, message: `${count} built from it are near-duplicates of sibling pages (similarity ${percent(settings.fail)} or more), so they are ${outcome}: ${examples.join("; ")}${more}` };
-    }
-    return { ...base, check: "uniqueness.similar", severity: "warning" as const, message: `${count} built from it are close to sibling pages (similarity ${percent(settings.warn)} or more): ${examples.join("; ")}${more}` };
-  }).sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+  return [...byFile]
+    .map(([key, { level, pages: members }]): Finding => {
+      const file = key.slice(key.indexOf("\u0000") + 1);
+      members.sort((a, b) => (pages[a]!.url < pages[b]!.url ? -1 : 1));
+      const examples = members.slice(0, examplesShown).map((i) => {
+        const m = matches[i]!;
+        const how = {
+          wording: "",
+          synonyms: " once synonyms and word endings are folded",
+          facts: " in the places, roads and numbers it names",
+        }[m.signal];
+        return `${pages[i]!.url} is ${percent(m.similarity)} the same as ${pages[m.other]!.url}${how}`;
+      });
+      const more = members.length > examplesShown ? ` and ${members.length - examplesShown} more` : "";
+      const count = plural(members.length, "page");
+      const base = { page: pages[members[0]!]!.url, files: [file], hint: rewriteHint(file) };
+      if (level === "refused") {
+        return {
+          ...base,
+          check: "uniqueness.duplicate",
+          severity,
+          message: `${count} built from it are near-duplicates of sibling pages (similarity ${percent(settings.fail)} or more), so they are ${outcome}: ${examples.join("; ")}${more}`,
+        };
+      }
+      return {
+        ...base,
+        check: "uniqueness.similar",
+        severity: "warning" as const,
+        message: `${count} built from it are close to sibling pages (similarity ${percent(settings.warn)} or more): ${examples.join("; ")}${more}`,
+      };
+    })
+    .sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
 }
 
 /** One finding per location whose pages carry too few facts of their own; marks its pages short. */
@@ -428,8 +484,12 @@ function factFindings(pages: GatePage[], facts: LocalFacts, settings: GateSettin
     const members = pages.map((p, i) => ({ p, i })).filter(({ p }) => locationOf(p) === location);
     // The page built from the location file alone (its hub) stands for the location.
     members.sort((a, b) => a.p.sources.length - b.p.sources.length || (a.p.url < b.p.url ? -1 : 1));
-    const generic = (facts.generic.get(location) ?? []).sort((a, b) => b.words - a.words).slice(0, examplesShown);
-    const quoted = generic.length ? `; paragraphs that would be true of any city: ${generic.map((g) => `"${g.excerpt}"`).join(", ")}` : "";
+    const generic = (facts.generic.get(location) ?? [])
+      .sort((a, b) => b.words - a.words)
+      .slice(0, examplesShown);
+    const quoted = generic.length
+      ? `; paragraphs that would be true of any city: ${generic.map((g) => `"${g.excerpt}"`).join(", ")}`
+      : "";
     findings.push({
       check: "uniqueness.generic",
       severity,

@@ -22,12 +22,26 @@ describe("specific facts", () => {
   const names = new Set(["stuart", "fl", "acupuncture", "sciatica"]);
 
   it("finds named places, roads, exits, drive times and years", () => {
-    const facts = factsOf("From Stuart, take Kanner Highway or US-1 to I-95 and leave at exit 121; allow about twenty-five minutes. The Elliott Museum opened in 1961.", names);
-    expect(facts).toEqual(expect.arrayContaining(["kanner highway", "us 1", "i 95", "exit 121", "twenty five minutes", "elliott museum", "1961"]));
+    const facts = factsOf(
+      "From Stuart, take Kanner Highway or US-1 to I-95 and leave at exit 121; allow about twenty-five minutes. The Elliott Museum opened in 1961.",
+      names,
+    );
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        "kanner highway",
+        "us 1",
+        "i 95",
+        "exit 121",
+        "twenty five minutes",
+        "elliott museum",
+        "1961",
+      ]),
+    );
   });
 
   it("finds none in praise that would be true of any city", () => {
-    const praise = "Residents of Stuart deserve compassionate, expert care. Our caring team treats every Stuart patient like family. Why Choose Us? We offer the best care in Stuart.";
+    const praise =
+      "Residents of Stuart deserve compassionate, expert care. Our caring team treats every Stuart patient like family. Why Choose Us? We offer the best care in Stuart.";
     expect(factsOf(praise, names)).toEqual([]);
   });
 
@@ -37,9 +51,12 @@ describe("specific facts", () => {
   });
 
   it("lists paragraphs without facts as generic, with an excerpt", () => {
-    const text = "Residents of Stuart deserve compassionate, expert care from a team that truly listens to them.\nStuart patients cross the Roosevelt Bridge from Rio and Port Salerno in about twenty minutes.\nShort line.";
+    const text =
+      "Residents of Stuart deserve compassionate, expert care from a team that truly listens to them.\nStuart patients cross the Roosevelt Bridge from Rio and Port Salerno in about twenty minutes.\nShort line.";
     const signals = pageSignals(text, "Acupuncture in Stuart, FL");
-    expect(signals.generic.map((g) => g.excerpt)).toEqual(["Residents of Stuart deserve compassionate, expert care from a team that truly…"]);
+    expect(signals.generic.map((g) => g.excerpt)).toEqual([
+      "Residents of Stuart deserve compassionate, expert care from a team that truly…",
+    ]);
     expect(signals.facts.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -39,12 +39,14 @@ const maxGenericPerPage = 12;
 
 // Function words carry no content; a spinner leaves them or swaps them freely.
 const stopWords = new Set(
-  ("a an the and or but nor so yet of to in on at by for from with without into onto over under about above below " +
+  (
+    "a an the and or but nor so yet of to in on at by for from with without into onto over under about above below " +
     "after before during since until while as than then there here this that these those it its it's is are was were be been " +
     "being am do does did done doing have has had having i me my we us our ours you your yours he him his she her hers they " +
     "them their theirs who whom whose which what when where why how all any both each few more most other some such no not " +
     "only own same very can will just should would could may might must shall also too s t don't can't won't isn't aren't " +
-    "if because up down out off again further once every one's").split(" "),
+    "if because up down out off again further once every one's"
+  ).split(" "),
 );
 
 const placeholder = 0x706c6163;
@@ -84,7 +86,8 @@ const notNames = new Set(`${months} ${days} i mr mrs ms dr l.ac`.split(" "));
 const connectors = new Set(["of", "de", "la", "del", "the", "on", "upon"]);
 const numberWords =
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety";
-const roadPattern = /\b(?:I|US|SR|CR|NJ|FL|Route|Rte|Highway|Hwy|Interstate|Exit|County Road|State Road)[- ]?\d{1,4}[A-Z]?\b/gi;
+const roadPattern =
+  /\b(?:I|US|SR|CR|NJ|FL|Route|Rte|Highway|Hwy|Interstate|Exit|County Road|State Road)[- ]?\d{1,4}[A-Z]?\b/gi;
 const quantityPattern = new RegExp(
   `\\b(?:\\d+(?:[.,]\\d+)?|(?:${numberWords})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)[ -]?` +
     "(?:minutes?|mins?|miles?|mi|km|kilomet(?:er|re)s?|blocks?|hours?|stops?|exits?|acres?|feet|ft|percent|%)(?![\\p{L}])",
@@ -117,8 +120,14 @@ function properNames(block: string, names: ReadonlySet<string>): string[] {
     if (runOpensSentence && run.length === 1) run = [];
     if (runOpensSentence && run.length > 0 && isCommonWord(run[0]!)) run.shift();
     while (run.length > 0 && connectors.has(run[0]!.toLowerCase())) run.shift();
-    const lower = run.map((w) => w.toLowerCase().replace(/['’]s$/, "").replace(/-/g, " "));
-    if (lower.some((w) => !names.has(w) && !notNames.has(w) && !isCommonWord(w) && !connectors.has(w))) out.push(lower.join(" "));
+    const lower = run.map((w) =>
+      w
+        .toLowerCase()
+        .replace(/['’]s$/, "")
+        .replace(/-/g, " "),
+    );
+    if (lower.some((w) => !names.has(w) && !notNames.has(w) && !isCommonWord(w) && !connectors.has(w)))
+      out.push(lower.join(" "));
     run = [];
   };
   let last = 0;
@@ -155,9 +164,17 @@ export function pageSignals(mainText: string, h1Text: string): PageSignals {
     const blockFacts = factsOf(block, names);
     for (const fact of blockFacts) facts.add(hashWord(fact));
     const blockWords = words(block);
-    if (blockFacts.length === 0 && blockWords.length >= genericMinWords && generic.length < maxGenericPerPage) {
+    if (
+      blockFacts.length === 0 &&
+      blockWords.length >= genericMinWords &&
+      generic.length < maxGenericPerPage
+    ) {
       const excerpt = block.trim().split(/\s+/).slice(0, excerptWords).join(" ");
-      generic.push({ hash: hashWord(blockWords.join(" ")), words: blockWords.length, excerpt: blockWords.length > excerptWords ? `${excerpt}…` : excerpt });
+      generic.push({
+        hash: hashWord(blockWords.join(" ")),
+        words: blockWords.length,
+        excerpt: blockWords.length > excerptWords ? `${excerpt}…` : excerpt,
+      });
     }
   }
   return { folded: foldedWords(mainText, names), facts: Uint32Array.from(facts).sort(), generic };

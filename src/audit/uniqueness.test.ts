@@ -1,10 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { agreement, containment, headingMasks, intersect, jaccard, nearestInBucket, shingles, signature, subtract, words } from "./uniqueness.ts";
+import {
+  agreement,
+  containment,
+  headingMasks,
+  intersect,
+  jaccard,
+  nearestInBucket,
+  shingles,
+  signature,
+  subtract,
+  words,
+} from "./uniqueness.ts";
 
 let seed = 11;
-const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 const vocabulary = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}`);
-const prose = (n: number) => Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(" ");
+const prose = (n: number) =>
+  Array.from({ length: n }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(" ");
 
 describe("shingles", () => {
   it("normalizes case, punctuation and whitespace", () => {
@@ -23,8 +35,13 @@ describe("shingles", () => {
   });
 
   it("masks the place name, so a name swap is not uniqueness", () => {
-    const template = (city: string) => `Acupuncture in ${city}. Patients from ${city} reach us quickly, and ${city} has ${prose(0)}many parks. ${"the same words again ".repeat(3)}`;
-    const [a, b] = headingMasks(["Acupuncture in Red Bank", "Acupuncture in Long Branch", "Acupuncture in Rumson"]);
+    const template = (city: string) =>
+      `Acupuncture in ${city}. Patients from ${city} reach us quickly, and ${city} has ${prose(0)}many parks. ${"the same words again ".repeat(3)}`;
+    const [a, b] = headingMasks([
+      "Acupuncture in Red Bank",
+      "Acupuncture in Long Branch",
+      "Acupuncture in Rumson",
+    ]);
     expect([...a!].sort()).toEqual(["bank", "red"]);
     expect(containment(shingles(template("Red Bank"), a), shingles(template("Long Branch"), b))).toBe(1);
     expect(containment(shingles(template("Red Bank")), shingles(template("Long Branch")))).toBeLessThan(1);

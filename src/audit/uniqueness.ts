@@ -27,7 +27,8 @@ const maskedWord = 0x6d61736b;
 const letterOrDigit = /[\p{L}\p{N}]/u;
 
 function isWordChar(code: number, text: string, i: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
   return letterOrDigit.test(text[i]!);
 }
 
@@ -55,7 +56,12 @@ export function wordHashes(text: string): Uint32Array {
         inWord = true;
       }
       h = Math.imul(h ^ code, 0x01000193);
-    } else if (inWord && (code === 39 || code === 0x2019) && i + 1 < lower.length && isWordChar(lower.charCodeAt(i + 1), lower, i + 1)) {
+    } else if (
+      inWord &&
+      (code === 39 || code === 0x2019) &&
+      i + 1 < lower.length &&
+      isWordChar(lower.charCodeAt(i + 1), lower, i + 1)
+    ) {
       h = Math.imul(h ^ code, 0x01000193);
     } else if (inWord) {
       out.push(finish(h));
@@ -74,7 +80,11 @@ export const hashWord = hash32;
  * page's own place name, as word hashes) are replaced by one placeholder first, so two pages
  * that differ only by the place name produce the same shingles.
  */
-export function shinglesOf(words: Uint32Array, mask: ReadonlySet<number> = new Set(), size = shingleSize): Uint32Array {
+export function shinglesOf(
+  words: Uint32Array,
+  mask: ReadonlySet<number> = new Set(),
+  size = shingleSize,
+): Uint32Array {
   const masked = mask.size === 0 ? words : words.map((w) => (mask.has(w) ? maskedWord : w));
   const count = Math.max(0, masked.length - size + 1);
   const hashes = new Uint32Array(count);
@@ -88,7 +98,8 @@ export function shinglesOf(words: Uint32Array, mask: ReadonlySet<number> = new S
   }
   hashes.sort();
   let unique = 0;
-  for (let i = 0; i < hashes.length; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i]!;
+  for (let i = 0; i < hashes.length; i++)
+    if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i]!;
   return hashes.slice(0, unique);
 }
 
@@ -157,8 +168,7 @@ export function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
       out[n++] = a[i]!;
       i++;
       j++;
-    }
-    else if (a[i]! < b[j]!) i++;
+    } else if (a[i]! < b[j]!) i++;
     else j++;
   }
   return out.slice(0, n);

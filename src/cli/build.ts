@@ -52,7 +52,11 @@ export async function main(args: string[]): Promise<number> {
     console.error(shard);
     return 1;
   }
-  const numbers = positiveNumbers({ "--chunk-size": values["chunk-size"], "--threads": values.threads, "--memory": values.memory ?? process.env.CLINIC_PAGES_MEMORY_MB });
+  const numbers = positiveNumbers({
+    "--chunk-size": values["chunk-size"],
+    "--threads": values.threads,
+    "--memory": values.memory ?? process.env.CLINIC_PAGES_MEMORY_MB,
+  });
   if (typeof numbers === "string") {
     console.error(numbers);
     return 1;
@@ -74,23 +78,35 @@ export async function main(args: string[]): Promise<number> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const count = result.warnings.length + result.audit.findings.length;
   const warnings = count === 1 ? "1 warning" : `${count} warnings`;
-  if (values.timings) console.log(`Stages: ${Object.entries(result.timings).map(([stage, s]) => `${stage} ${s.toFixed(1)} s`).join(", ")}`);
+  if (values.timings)
+    console.log(
+      `Stages: ${Object.entries(result.timings)
+        .map(([stage, s]) => `${stage} ${s.toFixed(1)} s`)
+        .join(", ")}`,
+    );
   if (shard) {
-    console.log(`Built shard ${shard.index}/${shard.count}: ${result.pages} pages into ${result.outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s. Join the shards with npm run combine.`);
+    console.log(
+      `Built shard ${shard.index}/${shard.count}: ${result.pages} pages into ${result.outDir} in ${((performance.now() - started) / 1000).toFixed(1)} s. Join the shards with npm run combine.`,
+    );
     return 0;
   }
   const sitemap = result.staging ? "staging: noindex, no sitemap" : `${result.indexable} in the sitemap`;
-  console.log(`Built ${result.pages} pages (${sitemap}) into ${result.outDir} in ${seconds} s, ${warnings}. Report: ${result.reportDir}`);
+  console.log(
+    `Built ${result.pages} pages (${sitemap}) into ${result.outDir} in ${seconds} s, ${warnings}. Report: ${result.reportDir}`,
+  );
   return 0;
 }
 
 /** Whole numbers ≥ 1 for the given options (undefined when not given), or the message for the first bad one. */
-function positiveNumbers<K extends string>(given: Record<K, string | undefined>): Record<K, number | undefined> | string {
+function positiveNumbers<K extends string>(
+  given: Record<K, string | undefined>,
+): Record<K, number | undefined> | string {
   const out = {} as Record<K, number | undefined>;
   for (const [name, text] of Object.entries(given) as Array<[K, string | undefined]>) {
     if (text === undefined) continue;
     const value = Number(text);
-    if (!Number.isInteger(value) || value < 1) return `${name} expects a whole number of at least 1; got "${text}"`;
+    if (!Number.isInteger(value) || value < 1)
+      return `${name} expects a whole number of at least 1; got "${text}"`;
     out[name] = value;
   }
   return out;

@@ -12,7 +12,15 @@ export async function main(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: "string" }, report: { type: "string" }, root: { type: "string", default: "." }, "base-url": { type: "string" }, staging: { type: "boolean" }, since: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      out: { type: "string" },
+      report: { type: "string" },
+      root: { type: "string", default: "." },
+      "base-url": { type: "string" },
+      staging: { type: "boolean" },
+      since: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help) {
     console.log(usage);
@@ -29,7 +37,9 @@ export async function main(args: string[]): Promise<number> {
     since: values.since,
   });
   const warnings = result.audit.findings.length;
-  console.log(`Combined ${positionals.length} shards: ${result.pages} pages (${result.indexable} in the sitemap) into ${result.outDir}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`);
+  console.log(
+    `Combined ${positionals.length} shards: ${result.pages} pages (${result.indexable} in the sitemap) into ${result.outDir}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`,
+  );
   return 0;
 }
 

@@ -25,7 +25,11 @@ export async function main(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { "dry-run": { type: "boolean" }, root: { type: "string", default: "." }, help: { type: "boolean", short: "h" } },
+    options: {
+      "dry-run": { type: "boolean" },
+      root: { type: "string", default: "." },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help) {
     console.log(usage);
@@ -35,7 +39,8 @@ export async function main(args: string[]): Promise<number> {
   const root = resolve(values.root!);
   recoverSwap(resolve(root, "output"));
   const csvPath = resolve(positionals[0]!);
-  if (!existsSync(csvPath) || !statSync(csvPath).isFile()) return fail(`${positionals[0]} does not exist or is not a file.`);
+  if (!existsSync(csvPath) || !statSync(csvPath).isFile())
+    return fail(`${positionals[0]} does not exist or is not a file.`);
   const site = readClinics(root);
   if (site.problems.length > 0) {
     console.error(notWritten(formatProblems(site.problems)));

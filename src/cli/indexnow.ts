@@ -54,17 +54,33 @@ async function submitChanges(): Promise<number> {
     return values.help ? 0 : 1;
   }
   const root = resolve(values.root!);
-  const manifestPath = values.manifest ?? join(reportDirFor(values.out ?? join(root, "output")), manifestFile);
+  const manifestPath =
+    values.manifest ?? join(reportDirFor(values.out ?? join(root, "output")), manifestFile);
   const manifest = readManifest(manifestPath);
   if (manifest.staging || process.env.CLINIC_PAGES_ENV === "staging") {
     console.log("This is a staging build: nothing is sent to IndexNow.");
     return 0;
   }
   const key = indexNowKey(validateProject(loadProject(root)).site);
-  if (!key) throw new DataError([{ file: "site.yaml", field: "indexNow.key", message: "no IndexNow key is set", hint: `add indexNow: { key: … } to site.yaml or set ${keyVariable}, then build again` }]);
+  if (!key)
+    throw new DataError([
+      {
+        file: "site.yaml",
+        field: "indexNow.key",
+        message: "no IndexNow key is set",
+        hint: `add indexNow: { key: … } to site.yaml or set ${keyVariable}, then build again`,
+      },
+    ]);
   const keyHash = createHash("sha256").update(key).digest("hex");
   if (manifest.files[keyFileName(key)] !== keyHash) {
-    throw new DataError([{ file: manifestPath, field: keyFileName(key), message: "this build has no key file for this key, so search engines could not verify it", hint: "build with the same key set, deploy, then run npm run indexnow" }]);
+    throw new DataError([
+      {
+        file: manifestPath,
+        field: keyFileName(key),
+        message: "this build has no key file for this key, so search engines could not verify it",
+        hint: "build with the same key set, deploy, then run npm run indexnow",
+      },
+    ]);
   }
   const urls = updatedUrls(readManifest(values.since).files, manifest.files, manifest.origin);
   if (urls.length === 0) {
@@ -73,13 +89,20 @@ async function submitChanges(): Promise<number> {
   }
   const requests = indexNowRequests(urls, manifest.origin, key, values.endpoint);
   if (values["dry-run"]) {
-    for (const request of requests) console.log(`POST ${request.endpoint}\ncontent-type: application/json; charset=utf-8\n\n${JSON.stringify(request.body, null, 2)}\n`);
-    console.log(`Dry run: ${urls.length} URLs in ${requests.length} ${requests.length === 1 ? "request" : "requests"}; nothing was sent.`);
+    for (const request of requests)
+      console.log(
+        `POST ${request.endpoint}\ncontent-type: application/json; charset=utf-8\n\n${JSON.stringify(request.body, null, 2)}\n`,
+      );
+    console.log(
+      `Dry run: ${urls.length} URLs in ${requests.length} ${requests.length === 1 ? "request" : "requests"}; nothing was sent.`,
+    );
     return 0;
   }
   try {
     const result = await submitAll(requests, { log: (line) => console.warn(line) });
-    console.log(`Submitted ${result.urls} URLs to ${values.endpoint} in ${result.requests} ${result.requests === 1 ? "request" : "requests"} (HTTP ${[...new Set(result.statuses)].join(", ")}).`);
+    console.log(
+      `Submitted ${result.urls} URLs to ${values.endpoint} in ${result.requests} ${result.requests === 1 ? "request" : "requests"} (HTTP ${[...new Set(result.statuses)].join(", ")}).`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof IndexNowError)) throw error;

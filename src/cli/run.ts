@@ -8,19 +8,40 @@ export type Command = (args: string[]) => Promise<number>;
 
 /** What a file-system error code means for the user, and what to do about it. */
 const fileSystemErrors: Record<string, { what: string; fix: string }> = {
-  EACCES: { what: "permission denied", fix: "make the folder writable (chmod u+w) or choose another folder with --out" },
-  EPERM: { what: "operation not permitted", fix: "make the folder writable, or close programs that hold files in it, or choose another folder with --out" },
+  EACCES: {
+    what: "permission denied",
+    fix: "make the folder writable (chmod u+w) or choose another folder with --out",
+  },
+  EPERM: {
+    what: "operation not permitted",
+    fix: "make the folder writable, or close programs that hold files in it, or choose another folder with --out",
+  },
   EROFS: { what: "the file system is read-only", fix: "build into a writable folder with --out" },
   ENOSPC: { what: "the disk is full", fix: "free some space and build again" },
   EDQUOT: { what: "the disk quota is used up", fix: "free some space and build again" },
-  EBUSY: { what: "the file or folder is in use", fix: "close programs using it (a preview server, an editor) and try again" },
-  ENOTEMPTY: { what: "a folder is in the way and not empty", fix: "remove the leftover folder named here, then build again" },
-  EEXIST: { what: "something already exists there", fix: "remove or rename the file named here, then try again" },
-  ENOTDIR: { what: "part of the path is a file, not a folder", fix: "rename that file or choose another path" },
+  EBUSY: {
+    what: "the file or folder is in use",
+    fix: "close programs using it (a preview server, an editor) and try again",
+  },
+  ENOTEMPTY: {
+    what: "a folder is in the way and not empty",
+    fix: "remove the leftover folder named here, then build again",
+  },
+  EEXIST: {
+    what: "something already exists there",
+    fix: "remove or rename the file named here, then try again",
+  },
+  ENOTDIR: {
+    what: "part of the path is a file, not a folder",
+    fix: "rename that file or choose another path",
+  },
   EISDIR: { what: "a folder is where a file should be", fix: "rename that folder or choose another path" },
   ENAMETOOLONG: { what: "a file name is too long", fix: "use a shorter name (at most about 200 characters)" },
   ELOOP: { what: "symbolic links point at each other", fix: "fix or remove the links named here" },
-  EMFILE: { what: "too many files are open", fix: "close other programs, or raise the limit (ulimit -n), and try again" },
+  EMFILE: {
+    what: "too many files are open",
+    fix: "close other programs, or raise the limit (ulimit -n), and try again",
+  },
   ENOENT: { what: "a file or folder is missing", fix: "check that the path exists" },
 };
 

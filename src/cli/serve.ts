@@ -35,7 +35,9 @@ async function main(): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== "EADDRINUSE" && code !== "EACCES") throw error;
-    console.error(`Cannot listen on ${values.host}:${port} (${code === "EADDRINUSE" ? "the port is in use" : "permission denied"}); pass --port N to use another port.`);
+    console.error(
+      `Cannot listen on ${values.host}:${port} (${code === "EADDRINUSE" ? "the port is in use" : "permission denied"}); pass --port N to use another port.`,
+    );
     process.exit(1);
   }
 }

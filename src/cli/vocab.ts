@@ -8,4 +8,6 @@ const source = resolve(process.argv[2] ?? packagePath(releaseFile));
 const vocab = deriveVocabulary(JSON.parse(readFileSync(source, "utf8")), "30.0");
 const target = packagePath("src/structured-data/vocab/schemaorg.json");
 writeFileSync(target, `${JSON.stringify(vocab)}\n`);
-console.log(`Wrote ${Object.keys(vocab.types).length} types, ${Object.keys(vocab.properties).length} properties and ${Object.keys(vocab.members).length} enumeration members to ${target}`);
+console.log(
+  `Wrote ${Object.keys(vocab.types).length} types, ${Object.keys(vocab.properties).length} properties and ${Object.keys(vocab.members).length} enumeration members to ${target}`,
+);

@@ -28,7 +28,8 @@ export const editorFolder = "sveltia";
  */
 export function sveltiaPackage(): { root: string; build: string; version: string } {
   const root = join(dirname(require.resolve("@sveltia/cms")), "..");
-  const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string })
+    .version;
   return { root, build: join(root, "npm"), version };
 }
 

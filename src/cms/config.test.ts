@@ -14,7 +14,11 @@ const sveltiaSchema = JSON.parse(readFileSync(join(sveltiaRoot, "schema/sveltia-
 
 /** Sveltia's own JSON Schema for its configuration, compiled with the top-level ajv (v8). */
 function sveltiaValidator() {
-  const ajv = new Ajv({ strict: false, allErrors: true, formats: { regex: (s: string) => isRegex(s), uri: (s: string) => URL.canParse(s) } });
+  const ajv = new Ajv({
+    strict: false,
+    allErrors: true,
+    formats: { regex: (s: string) => isRegex(s), uri: (s: string) => URL.canParse(s) },
+  });
   return ajv.compile(sveltiaSchema);
 }
 
@@ -31,12 +35,18 @@ function isRegex(source: string): boolean {
 function schemaPaths(node: JsonSchemaNode, prefix = ""): string[] {
   const branches = [node, ...(node.anyOf ?? []), ...(node.items ? [node.items] : [])];
   return branches.flatMap((branch) =>
-    Object.entries(branch.properties ?? {}).flatMap(([name, child]) => [`${prefix}${name}`, ...schemaPaths(child, `${prefix}${name}.`)]),
+    Object.entries(branch.properties ?? {}).flatMap(([name, child]) => [
+      `${prefix}${name}`,
+      ...schemaPaths(child, `${prefix}${name}.`),
+    ]),
   );
 }
 
 function fieldPaths(fields: CmsField[], prefix = ""): Array<[string, CmsField]> {
-  return fields.flatMap((f) => [[`${prefix}${f.name}`, f] as [string, CmsField], ...fieldPaths(f.fields ?? [], `${prefix}${f.name}.`)]);
+  return fields.flatMap((f) => [
+    [`${prefix}${f.name}`, f] as [string, CmsField],
+    ...fieldPaths(f.fields ?? [], `${prefix}${f.name}.`),
+  ]);
 }
 
 const model = modelOf(fixtureRoot);
@@ -50,7 +60,9 @@ const fieldsByKind: Record<"site" | "location" | "condition", CmsField[]> = {
 
 describe("CMS config generated from the zod schemas", () => {
   it("has every field of every schema, with its label, help text, widget, required flag and pattern", () => {
-    for (const [kind, schema] of Object.entries(jsonSchemaObjects()) as Array<[keyof typeof fieldsByKind, JsonSchemaNode]>) {
+    for (const [kind, schema] of Object.entries(jsonSchemaObjects()) as Array<
+      [keyof typeof fieldsByKind, JsonSchemaNode]
+    >) {
       const fields = new Map(fieldPaths(fieldsByKind[kind]));
       const missing = schemaPaths(schema).filter((path) => !fields.has(path));
       expect(missing, kind).toEqual([]);
@@ -60,9 +72,12 @@ describe("CMS config generated from the zod schemas", () => {
           const field = fields.get(`${prefix}${name}`)!;
           expect(field.label, `${kind} ${prefix}${name}`).toMatch(/\S/);
           expect(typeof field.widget).toBe("string");
-          expect(field.required, `${kind} ${prefix}${name} required`).toBe((branch.required ?? []).includes(name));
+          expect(field.required, `${kind} ${prefix}${name} required`).toBe(
+            (branch.required ?? []).includes(name),
+          );
           if (child.description) expect(field.hint, `${kind} ${prefix}${name} hint`).toBe(child.description);
-          if (child.pattern && field.widget === "string") expect(field.pattern?.[0], `${kind} ${prefix}${name} pattern`).toBe(child.pattern);
+          if (child.pattern && field.widget === "string")
+            expect(field.pattern?.[0], `${kind} ${prefix}${name} pattern`).toBe(child.pattern);
           walk(child, `${prefix}${name}.`);
         }
       };
@@ -72,25 +87,49 @@ describe("CMS config generated from the zod schemas", () => {
 
   it("offers the site's own ids: clinics, conditions, reviewers, and one note per condition", () => {
     const location = new Map(fieldPaths(fieldsByKind.location));
-    expect(location.get("clinic")).toMatchObject({ widget: "select", options: model.site.clinics.map((c) => ({ value: c.id, label: c.name })) });
+    expect(location.get("clinic")).toMatchObject({
+      widget: "select",
+      options: model.site.clinics.map((c) => ({ value: c.id, label: c.name })),
+    });
     expect(location.get("conditions")).toMatchObject({ widget: "select", multiple: true, required: false });
-    expect(location.get("conditionNotes")!.fields!.map((f) => f.name)).toEqual(model.conditions.map((c) => c.id));
-    expect(location.get("conditionNotes")!.fields!.every((f) => f.widget === "markdown" && !f.required)).toBe(true);
+    expect(location.get("conditionNotes")!.fields!.map((f) => f.name)).toEqual(
+      model.conditions.map((c) => c.id),
+    );
+    expect(location.get("conditionNotes")!.fields!.every((f) => f.widget === "markdown" && !f.required)).toBe(
+      true,
+    );
     const condition = new Map(fieldPaths(fieldsByKind.condition));
-    expect(condition.get("reviewer")!.options!.map((o) => o.value)).toEqual(model.site.practitioners.map((p) => p.id));
-    expect(condition.get("lastReviewed")).toMatchObject({ widget: "datetime", type: "date", format: "YYYY-MM-DD" });
+    expect(condition.get("reviewer")!.options!.map((o) => o.value)).toEqual(
+      model.site.practitioners.map((p) => p.id),
+    );
+    expect(condition.get("lastReviewed")).toMatchObject({
+      widget: "datetime",
+      type: "date",
+      format: "YYYY-MM-DD",
+    });
   });
 
   it("uploads photos into the photo folder and writes project-relative paths the build accepts", () => {
     const site = new Map(fieldPaths(fieldsByKind.site));
-    expect(site.get("clinics.photo.src")).toMatchObject({ widget: "image", media_folder: "/images/clinics", public_folder: "images/clinics" });
-    expect(new Map(fieldPaths(fieldsByKind.location)).get("photo.src")).toMatchObject({ public_folder: "images/locations" });
+    expect(site.get("clinics.photo.src")).toMatchObject({
+      widget: "image",
+      media_folder: "/images/clinics",
+      public_folder: "images/clinics",
+    });
+    expect(new Map(fieldPaths(fieldsByKind.location)).get("photo.src")).toMatchObject({
+      public_folder: "images/locations",
+    });
     const pattern = new RegExp(site.get("clinics.photo.src")!.pattern![0]);
     expect(pattern.test("images/clinics/red-bank.jpg")).toBe(true);
   });
 
   it("edits locations and conditions as folders of Markdown files and site.yaml as one file", () => {
-    expect(collection("locations")).toMatchObject({ folder: "locations", extension: "md", format: "yaml-frontmatter", create: true });
+    expect(collection("locations")).toMatchObject({
+      folder: "locations",
+      extension: "md",
+      format: "yaml-frontmatter",
+      create: true,
+    });
     expect(collection("conditions")).toMatchObject({ folder: "conditions", extension: "md" });
     expect(collection("settings").files).toMatchObject([{ file: "site.yaml", format: "yaml" }]);
     expect(fieldsByKind.location.at(-1)).toMatchObject({ name: "body", widget: "markdown" });
@@ -111,14 +150,35 @@ describe("CMS config generated from the zod schemas", () => {
 
   it("takes the Git backend from site.yaml, with a local-only placeholder when none is set", () => {
     expect(config.backend).toEqual({ name: "github", repo: expect.stringMatching(/^local\//) });
-    const withBackend = { ...model, site: { ...model.site, cms: { production: false, backend: { name: "gitlab" as const, repo: "harbor/site", branch: "main", authUrl: "https://auth.clinic.test" } } } };
-    expect(cmsConfig(withBackend, "https://clinic.test").backend).toEqual({ name: "gitlab", repo: "harbor/site", branch: "main", base_url: "https://auth.clinic.test" });
+    const withBackend = {
+      ...model,
+      site: {
+        ...model.site,
+        cms: {
+          production: false,
+          backend: {
+            name: "gitlab" as const,
+            repo: "harbor/site",
+            branch: "main",
+            authUrl: "https://auth.clinic.test",
+          },
+        },
+      },
+    };
+    expect(cmsConfig(withBackend, "https://clinic.test").backend).toEqual({
+      name: "gitlab",
+      repo: "harbor/site",
+      branch: "main",
+      base_url: "https://auth.clinic.test",
+    });
   });
 });
 
 describe("validation against Sveltia CMS's own configuration schema", () => {
   it("uses ajv 8 (the top-level package, not eslint's nested ajv 6)", () => {
-    expect(Number((require("ajv/package.json") as { version: string }).version.split(".")[0])).toBeGreaterThanOrEqual(8);
+    expect(
+      Number((require("ajv/package.json") as { version: string }).version.split(".")[0]),
+    ).toBeGreaterThanOrEqual(8);
   });
 
   it("accepts the generated config", () => {

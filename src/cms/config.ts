@@ -15,7 +15,12 @@ export interface CmsConfig {
 }
 
 /** Project folders the CMS edits; the same paths the loader reads (src/load/index.ts). */
-export const cmsFolders = { locations: "locations", conditions: "conditions", site: "site.yaml", images: "images" } as const;
+export const cmsFolders = {
+  locations: "locations",
+  conditions: "conditions",
+  site: "site.yaml",
+  images: "images",
+} as const;
 
 /**
  * The CMS configuration for a project, generated from the same zod schemas as schemas/*.json:
@@ -28,7 +33,10 @@ export function cmsConfig(model: Model, origin: string): CmsConfig {
   const context: FieldContext = {
     clinics: model.site.clinics.map((c) => ({ value: c.id, label: c.name })),
     conditions: model.conditions.map((c) => ({ value: c.id, label: c.name })),
-    practitioners: model.site.practitioners.map((p) => ({ value: p.id, label: `${p.name}, ${p.credentials}` })),
+    practitioners: model.site.practitioners.map((p) => ({
+      value: p.id,
+      label: `${p.name}, ${p.credentials}`,
+    })),
   };
   const brand = model.site.organization.name;
   return {
@@ -46,7 +54,8 @@ export function cmsConfig(model: Model, origin: string): CmsConfig {
         name: "locations",
         label: "Locations",
         label_singular: "Location",
-        description: "One file per city or area served. The local copy is what makes each city page worth indexing.",
+        description:
+          "One file per city or area served. The local copy is what makes each city page worth indexing.",
         folder: cmsFolders.locations,
         extension: "md",
         format: "yaml-frontmatter",
@@ -55,7 +64,13 @@ export function cmsConfig(model: Model, origin: string): CmsConfig {
         slug: "{{name}}-{{region}}",
         summary: "{{name}}, {{region}}",
         sortable_fields: ["name", "region", "updated"],
-        fields: [...fieldsOf("location", "", schemas.location, context), bodyField("Local copy", "A few paragraphs about serving this place: who comes from here, how they get to the clinic, what is different about it.")],
+        fields: [
+          ...fieldsOf("location", "", schemas.location, context),
+          bodyField(
+            "Local copy",
+            "A few paragraphs about serving this place: who comes from here, how they get to the clinic, what is different about it.",
+          ),
+        ],
       },
       {
         name: "conditions",
@@ -69,12 +84,26 @@ export function cmsConfig(model: Model, origin: string): CmsConfig {
         identifier_field: "name",
         slug: "{{name}}",
         summary: "{{name}}",
-        fields: [...fieldsOf("condition", "", schemas.condition, context), bodyField("Explanation", "The long explanation of the condition, shown on its pages. Start headings at ##.")],
+        fields: [
+          ...fieldsOf("condition", "", schemas.condition, context),
+          bodyField(
+            "Explanation",
+            "The long explanation of the condition, shown on its pages. Start headings at ##.",
+          ),
+        ],
       },
       {
         name: "settings",
         label: "Site settings",
-        files: [{ name: "site", label: "Organization, clinics and practitioners", file: cmsFolders.site, format: "yaml", fields: fieldsOf("site", "", schemas.site, context) }],
+        files: [
+          {
+            name: "site",
+            label: "Organization, clinics and practitioners",
+            file: cmsFolders.site,
+            format: "yaml",
+            fields: fieldsOf("site", "", schemas.site, context),
+          },
+        ],
       },
     ],
   };
@@ -91,5 +120,10 @@ function bodyField(label: string, hint: string): CmsField {
 function backendOf(model: Model): CmsConfig["backend"] {
   const backend = model.site.cms?.backend;
   if (!backend) return { name: "github", repo: `local/${model.site.therapy.slug}-site` };
-  return { name: backend.name, repo: backend.repo, ...(backend.branch ? { branch: backend.branch } : {}), ...(backend.authUrl ? { base_url: backend.authUrl } : {}) };
+  return {
+    name: backend.name,
+    repo: backend.repo,
+    ...(backend.branch ? { branch: backend.branch } : {}),
+    ...(backend.authUrl ? { base_url: backend.authUrl } : {}),
+  };
 }

@@ -112,11 +112,21 @@ function patternMessage(node: JsonSchemaNode): string {
 function resolveUnion(node: JsonSchemaNode): JsonSchemaNode {
   if (!node.anyOf) return node;
   const branch = node.anyOf.find((b) => b.type === "string") ?? node.anyOf[0]!;
-  return { ...branch, description: node.description, examples: branch.examples ?? node.examples, default: node.default };
+  return {
+    ...branch,
+    description: node.description,
+    examples: branch.examples ?? node.examples,
+    default: node.default,
+  };
 }
 
 function isPhoto(node: JsonSchemaNode): boolean {
-  return node.type === "object" && Object.keys(node.properties ?? {}).sort().join() === "alt,src";
+  return (
+    node.type === "object" &&
+    Object.keys(node.properties ?? {})
+      .sort()
+      .join() === "alt,src"
+  );
 }
 
 /** Sveltia's `default` must fit the widget; only plain values and lists of text are passed on. */
@@ -131,22 +141,47 @@ function defaultOf(node: JsonSchemaNode): unknown {
  * Converts one JSON Schema property into a Sveltia field: label, hint (the description),
  * widget, required flag, pattern and limits; objects and lists recurse.
  */
-export function fieldFor(kind: DataKind, path: string, name: string, raw: JsonSchemaNode, required: boolean, context: FieldContext): CmsField {
+export function fieldFor(
+  kind: DataKind,
+  path: string,
+  name: string,
+  raw: JsonSchemaNode,
+  required: boolean,
+  context: FieldContext,
+): CmsField {
   const node = resolveUnion(raw);
   const key = `${kind}:${path}`;
-  const base: CmsField = { name, label: labelFor(name), widget: "string", required, ...(node.description ? { hint: node.description } : {}) };
+  const base: CmsField = {
+    name,
+    label: labelFor(name),
+    widget: "string",
+    required,
+    ...(node.description ? { hint: node.description } : {}),
+  };
   const fallback = defaultOf(node);
   if (fallback !== undefined) base.default = fallback;
   const choices = pickLists[key] ? context[pickLists[key]] : [];
   if (choices.length > 0) {
     const multiple = node.type === "array";
-    return { ...base, widget: "select", options: choices, multiple, ...(multiple ? { default: undefined } : {}) };
+    return {
+      ...base,
+      widget: "select",
+      options: choices,
+      multiple,
+      ...(multiple ? { default: undefined } : {}),
+    };
   }
   if (keyedBy[key]) return keyedField(kind, path, base, node, context[keyedBy[key]]);
   if (isPhoto(node)) return photoField(kind, path, base, node, context);
   switch (node.type) {
     case "object":
-      if (node.properties) return { ...base, widget: "object", collapsed: !required, fields: fieldsOf(kind, `${path}.`, node, context) };
+      if (node.properties)
+        return {
+          ...base,
+          widget: "object",
+          collapsed: !required,
+          fields: fieldsOf(kind, `${path}.`, node, context),
+        };
       return { ...base, widget: "keyvalue" };
     case "array":
       return listField(kind, path, base, node, context);
@@ -154,25 +189,46 @@ export function fieldFor(kind: DataKind, path: string, name: string, raw: JsonSc
       return { ...base, widget: "boolean" };
     case "number":
     case "integer":
-      return { ...base, widget: "number", value_type: node.type === "integer" ? "int" : "float", ...limits(node, "min", "max") };
+      return {
+        ...base,
+        widget: "number",
+        value_type: node.type === "integer" ? "int" : "float",
+        ...limits(node, "min", "max"),
+      };
     default:
       return textField(key, base, node);
   }
 }
 
 /** Every property of an object node, in schema order. */
-export function fieldsOf(kind: DataKind, prefix: string, node: JsonSchemaNode, context: FieldContext): CmsField[] {
+export function fieldsOf(
+  kind: DataKind,
+  prefix: string,
+  node: JsonSchemaNode,
+  context: FieldContext,
+): CmsField[] {
   const required = new Set(node.required ?? []);
-  return Object.entries(node.properties ?? {}).map(([name, child]) => fieldFor(kind, `${prefix}${name}`, name, child, required.has(name), context));
+  return Object.entries(node.properties ?? {}).map(([name, child]) =>
+    fieldFor(kind, `${prefix}${name}`, name, child, required.has(name), context),
+  );
 }
 
-function limits(node: JsonSchemaNode, low: "min" | "minlength", high: "max" | "maxlength"): Partial<CmsField> {
+function limits(
+  node: JsonSchemaNode,
+  low: "min" | "minlength",
+  high: "max" | "maxlength",
+): Partial<CmsField> {
   const [min, max] = low === "min" ? [node.minimum, node.maximum] : [node.minLength, node.maxLength];
   return { ...(min !== undefined ? { [low]: min } : {}), ...(max !== undefined ? { [high]: max } : {}) };
 }
 
 function textField(key: string, base: CmsField, node: JsonSchemaNode): CmsField {
-  if (node.enum) return { ...base, widget: "select", options: node.enum.map((v) => ({ label: String(v), value: String(v) })) };
+  if (node.enum)
+    return {
+      ...base,
+      widget: "select",
+      options: node.enum.map((v) => ({ label: String(v), value: String(v) })),
+    };
   if (node.format === "date") return { ...base, widget: "datetime", type: "date", format: "YYYY-MM-DD" };
   if (markdownFields.has(key)) return { ...base, widget: "markdown" };
   // Long copy gets a multi-line box; names, codes and addresses a single line.
@@ -181,29 +237,65 @@ function textField(key: string, base: CmsField, node: JsonSchemaNode): CmsField 
   return { ...base, widget, ...limits(node, "minlength", "maxlength"), ...pattern };
 }
 
-function listField(kind: DataKind, path: string, base: CmsField, node: JsonSchemaNode, context: FieldContext): CmsField {
+function listField(
+  kind: DataKind,
+  path: string,
+  base: CmsField,
+  node: JsonSchemaNode,
+  context: FieldContext,
+): CmsField {
   const items = resolveUnion(node.items ?? {});
   const count = node.minItems !== undefined ? { min: node.minItems } : {};
-  if (items.enum) return { ...base, widget: "select", multiple: true, options: items.enum.map((v) => ({ label: String(v), value: String(v) })), ...count };
+  if (items.enum)
+    return {
+      ...base,
+      widget: "select",
+      multiple: true,
+      options: items.enum.map((v) => ({ label: String(v), value: String(v) })),
+      ...count,
+    };
   if (items.type === "object" && items.properties) {
     const fields = fieldsOf(kind, `${path}.`, items, context);
     const first = fields.find((f) => ["name", "q", "claim", "code", "id"].includes(f.name));
-    return { ...base, widget: "list", fields, collapsed: true, ...(first ? { summary: `{{fields.${first.name}}}` } : {}), ...count };
+    return {
+      ...base,
+      widget: "list",
+      fields,
+      collapsed: true,
+      ...(first ? { summary: `{{fields.${first.name}}}` } : {}),
+      ...count,
+    };
   }
   const item = fieldFor(kind, `${path}.*`, "item", items, true, context);
   return { ...base, widget: "list", field: { ...item, label: base.label }, ...count };
 }
 
 /** `conditionNotes`: one optional Markdown field per condition, labelled with its name. */
-function keyedField(kind: DataKind, path: string, base: CmsField, node: JsonSchemaNode, keys: Choice[]): CmsField {
+function keyedField(
+  kind: DataKind,
+  path: string,
+  base: CmsField,
+  node: JsonSchemaNode,
+  keys: Choice[],
+): CmsField {
   const value = typeof node.additionalProperties === "object" ? node.additionalProperties : {};
   const none: FieldContext = { clinics: [], conditions: [], practitioners: [] };
-  const fields = keys.map((k) => ({ ...fieldFor(kind, `${path}.*`, k.value, value, false, none), label: k.label, hint: `Shown on the ${k.label} page for this place.` }));
+  const fields = keys.map((k) => ({
+    ...fieldFor(kind, `${path}.*`, k.value, value, false, none),
+    label: k.label,
+    hint: `Shown on the ${k.label} page for this place.`,
+  }));
   return { ...base, widget: "object", collapsed: true, fields, default: undefined };
 }
 
 /** A photo: the image picker uploads into the photo folder and writes the project-relative path. */
-function photoField(kind: DataKind, path: string, base: CmsField, node: JsonSchemaNode, context: FieldContext): CmsField {
+function photoField(
+  kind: DataKind,
+  path: string,
+  base: CmsField,
+  node: JsonSchemaNode,
+  context: FieldContext,
+): CmsField {
   const folder = photoFolders[`${kind}:${path}`] ?? "images";
   const [src, alt] = fieldsOf(kind, `${path}.`, node, context);
   const image: CmsField = { ...src!, widget: "image", media_folder: `/${folder}`, public_folder: folder };

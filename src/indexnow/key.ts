@@ -15,7 +15,14 @@ export function indexNowKey(site: Site, env: NodeJS.ProcessEnv = process.env): s
   const value = env[keyVariable];
   if (value === undefined || value === "") return site.indexNow?.key;
   if (!indexNowKeyPattern.test(value)) {
-    throw new DataError([{ file: keyVariable, field: "indexNow.key", message: `expected 8 to 128 letters, digits or dashes, got ${value.length} characters${/[^a-zA-Z0-9-]/.test(value) ? " including others" : ""}`, hint: "use a UUID or another random string of letters, digits and dashes" }]);
+    throw new DataError([
+      {
+        file: keyVariable,
+        field: "indexNow.key",
+        message: `expected 8 to 128 letters, digits or dashes, got ${value.length} characters${/[^a-zA-Z0-9-]/.test(value) ? " including others" : ""}`,
+        hint: "use a UUID or another random string of letters, digits and dashes",
+      },
+    ]);
   }
   return value;
 }

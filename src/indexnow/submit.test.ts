@@ -40,7 +40,11 @@ describe("IndexNow requests", () => {
     const requests = indexNowRequests(urls(25_000), "https://clinic.test", key);
     expect(requests.map((r) => r.body.urlList.length)).toEqual([10_000, 10_000, 5_000]);
     expect(urlsPerRequest).toBe(10_000);
-    expect(requests[2]!.body).toMatchObject({ host: "clinic.test", key, keyLocation: `https://clinic.test/${key}.txt` });
+    expect(requests[2]!.body).toMatchObject({
+      host: "clinic.test",
+      key,
+      keyLocation: `https://clinic.test/${key}.txt`,
+    });
     expect(requests.flatMap((r) => r.body.urlList)).toEqual(urls(25_000));
   });
 
@@ -57,7 +61,10 @@ describe("IndexNow requests", () => {
   it("retry after 429 and 5xx with doubling waits, or the server's Retry-After", async () => {
     const server = await endpoint([429, 503, [429, { "retry-after": "7" }], 200]);
     const waits: number[] = [];
-    const result = await submitAll(indexNowRequests(urls(3), "https://clinic.test", key, server.url), { backoffMs: 100, sleep: async (ms) => void waits.push(ms) });
+    const result = await submitAll(indexNowRequests(urls(3), "https://clinic.test", key, server.url), {
+      backoffMs: 100,
+      sleep: async (ms) => void waits.push(ms),
+    });
     expect(result.statuses).toEqual([200]);
     expect(waits).toEqual([100, 200, 7000]);
     expect(server.received).toHaveLength(4);
@@ -66,12 +73,16 @@ describe("IndexNow requests", () => {
   it("give up after the last retry, saying how many attempts were made", async () => {
     const server = await endpoint([500]);
     const request = indexNowRequests(urls(1), "https://clinic.test", key, server.url);
-    await expect(submitAll(request, { retries: 2, sleep: async () => {} })).rejects.toThrow(/HTTP 500 \(after 3 attempts\)/);
+    await expect(submitAll(request, { retries: 2, sleep: async () => {} })).rejects.toThrow(
+      /HTTP 500 \(after 3 attempts\)/,
+    );
   });
 
   it("do not retry a refused key (403), and say what it means", async () => {
     const server = await endpoint([403, 200]);
-    await expect(submitAll(indexNowRequests(urls(1), "https://clinic.test", key, server.url), { sleep: async () => {} })).rejects.toThrow(/HTTP 403: the key was not valid/);
+    await expect(
+      submitAll(indexNowRequests(urls(1), "https://clinic.test", key, server.url), { sleep: async () => {} }),
+    ).rejects.toThrow(/HTTP 403: the key was not valid/);
     expect(server.received).toHaveLength(1);
   });
 });
@@ -86,8 +97,12 @@ describe("IndexNow key", () => {
   });
 
   it("from the environment is checked: 8–128 letters, digits and dashes", () => {
-    expect(() => indexNowKey(site, { CLINIC_PAGES_INDEXNOW_KEY: "short" })).toThrow(/CLINIC_PAGES_INDEXNOW_KEY indexNow.key: expected 8 to 128 letters/);
-    expect(() => indexNowKey(site, { CLINIC_PAGES_INDEXNOW_KEY: "has spaces in it" })).toThrow(/including others/);
+    expect(() => indexNowKey(site, { CLINIC_PAGES_INDEXNOW_KEY: "short" })).toThrow(
+      /CLINIC_PAGES_INDEXNOW_KEY indexNow.key: expected 8 to 128 letters/,
+    );
+    expect(() => indexNowKey(site, { CLINIC_PAGES_INDEXNOW_KEY: "has spaces in it" })).toThrow(
+      /including others/,
+    );
     expect(() => indexNowKey(site, { CLINIC_PAGES_INDEXNOW_KEY: "a".repeat(129) })).toThrow(/129 characters/);
   });
 });

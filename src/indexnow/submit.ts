@@ -11,7 +11,12 @@ export interface IndexNowRequest {
 }
 
 /** Splits the URLs into requests of at most 10,000 URLs for the site at `origin`. */
-export function indexNowRequests(urls: string[], origin: string, key: string, endpoint = defaultEndpoint): IndexNowRequest[] {
+export function indexNowRequests(
+  urls: string[],
+  origin: string,
+  key: string,
+  endpoint = defaultEndpoint,
+): IndexNowRequest[] {
   const { host } = new URL(origin);
   const keyLocation = `${origin}/${key}.txt`;
   const requests: IndexNowRequest[] = [];
@@ -56,12 +61,19 @@ export class IndexNowError extends Error {
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Sends every request in order; each is retried with backoff on 429, 5xx and network errors. */
-export async function submitAll(requests: IndexNowRequest[], options: SubmitOptions = {}): Promise<SubmitResult> {
+export async function submitAll(
+  requests: IndexNowRequest[],
+  options: SubmitOptions = {},
+): Promise<SubmitResult> {
   const statuses: number[] = [];
   for (const [index, request] of requests.entries()) {
     statuses.push(await submitOne(request, `request ${index + 1} of ${requests.length}`, options));
   }
-  return { urls: requests.reduce((n, r) => n + r.body.urlList.length, 0), requests: requests.length, statuses };
+  return {
+    urls: requests.reduce((n, r) => n + r.body.urlList.length, 0),
+    requests: requests.length,
+    statuses,
+  };
 }
 
 async function submitOne(request: IndexNowRequest, name: string, options: SubmitOptions): Promise<number> {
@@ -86,7 +98,9 @@ async function submitOne(request: IndexNowRequest, name: string, options: Submit
     }
     const retryable = status === undefined || status === 429 || status >= 500;
     if (!retryable || attempt >= retries) {
-      throw new IndexNowError(`IndexNow ${name} to ${request.endpoint} failed: ${failure}${retryable ? ` (after ${attempt + 1} attempts)` : ""}.`);
+      throw new IndexNowError(
+        `IndexNow ${name} to ${request.endpoint} failed: ${failure}${retryable ? ` (after ${attempt + 1} attempts)` : ""}.`,
+      );
     }
     const delay = Math.min(maxWaitMs, retryAfterMs(retryAfter) ?? backoffMs * 2 ** attempt);
     log(`IndexNow ${name}: ${failure}; retrying in ${(delay / 1000).toFixed(1)} s.`);

@@ -30,14 +30,25 @@ export function loadProject(root: string): LoadedProject {
 function loadSite(root: string, problems: Problem[]): SourceFile | undefined {
   const path = join(root, "site.yaml");
   if (!existsSync(path)) {
-    problems.push({ file: "site.yaml", field: "(file)", message: "site.yaml is missing", hint: "create site.yaml at the project root (see README, 'site.yaml')" });
+    problems.push({
+      file: "site.yaml",
+      field: "(file)",
+      message: "site.yaml is missing",
+      hint: "create site.yaml at the project root (see README, 'site.yaml')",
+    });
     return undefined;
   }
   const raw = readData("site.yaml", path, problems);
   if (raw === undefined) return undefined;
   const text = normalizeText(raw);
   if (text.trim() === "") {
-    problems.push({ file: "site.yaml", line: 1, field: "(file)", message: "the file is empty", hint: "describe the organization, therapy, practitioners and clinics" });
+    problems.push({
+      file: "site.yaml",
+      line: 1,
+      field: "(file)",
+      message: "the file is empty",
+      hint: "describe the organization, therapy, practitioners and clinics",
+    });
     return undefined;
   }
   const parsed = parseYaml("site.yaml", text);
@@ -46,7 +57,16 @@ function loadSite(root: string, problems: Problem[]): SourceFile | undefined {
 }
 
 /** Files editors and operating systems leave beside data files: lock files, backups, metadata. */
-const junk = [/^\.#/, /^\._/, /~$/, /^\.DS_Store$/, /^Thumbs\.db$/i, /^desktop\.ini$/i, /^\..*\.sw[a-p]$/, /^#.*#$/];
+const junk = [
+  /^\.#/,
+  /^\._/,
+  /~$/,
+  /^\.DS_Store$/,
+  /^Thumbs\.db$/i,
+  /^desktop\.ini$/i,
+  /^\..*\.sw[a-p]$/,
+  /^#.*#$/,
+];
 
 /** Data files: `.md` and `.markdown`, in any case (`jupiter-fl.MD` is a data file too). */
 export const dataFileExtension = /\.(md|markdown)$/i;
@@ -58,21 +78,42 @@ export const dataFileExtension = /\.(md|markdown)$/i;
 function loadFolder(root: string, folder: string, problems: Problem[], notes: Problem[]): SourceFile[] {
   const dir = join(root, folder);
   if (!existsSync(dir)) return [];
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  );
   const files: SourceFile[] = [];
   for (const entry of entries) {
     const path = `${folder}/${entry.name}`;
     const kind = entryKind(join(dir, entry.name), entry);
-    const note = (message: string, hint: string) => notes.push({ file: path, field: "(file)", message, hint });
+    const note = (message: string, hint: string) =>
+      notes.push({ file: path, field: "(file)", message, hint });
     if (junk.some((pattern) => pattern.test(entry.name))) {
       note("ignored: an editor or system file", "nothing to do; delete it if the editor is closed");
     } else if (kind === "dangling") {
-      problems.push({ file: path, field: "(file)", message: "is a link to a file that does not exist", hint: "delete the link, or point it at an existing file" });
+      problems.push({
+        file: path,
+        field: "(file)",
+        message: "is a link to a file that does not exist",
+        hint: "delete the link, or point it at an existing file",
+      });
     } else if (kind === "directory") {
-      if (dataFileExtension.test(entry.name)) problems.push({ file: path, field: "(file)", message: "is a folder, not a data file", hint: `rename the folder, or move its files directly into ${folder}/` });
-      else note(`is a folder; files inside it are not read`, `move data files directly into ${folder}/, or move the folder out of ${folder}/`);
+      if (dataFileExtension.test(entry.name))
+        problems.push({
+          file: path,
+          field: "(file)",
+          message: "is a folder, not a data file",
+          hint: `rename the folder, or move its files directly into ${folder}/`,
+        });
+      else
+        note(
+          `is a folder; files inside it are not read`,
+          `move data files directly into ${folder}/, or move the folder out of ${folder}/`,
+        );
     } else if (!dataFileExtension.test(entry.name)) {
-      note("ignored: not a .md file", `rename it to end in .md if it is a data file, or move it out of ${folder}/`);
+      note(
+        "ignored: not a .md file",
+        `rename it to end in .md if it is a data file, or move it out of ${folder}/`,
+      );
     } else {
       const raw = readData(path, join(dir, entry.name), problems);
       if (raw === undefined) continue;
@@ -100,8 +141,17 @@ function readData(file: string, path: string, problems: Problem[]): string | und
     return readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    const why: Record<string, string> = { EACCES: "cannot be read (permission denied)", EISDIR: "is a folder, not a file", ENOENT: "disappeared while it was read" };
-    problems.push({ file, field: "(file)", message: why[code] ?? `cannot be read (${code})`, hint: "check the file's permissions, or delete it" });
+    const why: Record<string, string> = {
+      EACCES: "cannot be read (permission denied)",
+      EISDIR: "is a folder, not a file",
+      ENOENT: "disappeared while it was read",
+    };
+    problems.push({
+      file,
+      field: "(file)",
+      message: why[code] ?? `cannot be read (${code})`,
+      hint: "check the file's permissions, or delete it",
+    });
     return undefined;
   }
 }

@@ -22,7 +22,11 @@ export function normalizeText(raw: string): string {
 }
 
 /** Parses a YAML document, keeping positions. Lines are shifted by `firstLine - 1`. */
-export function parseYaml(path: string, text: string, firstLine = 1): { file?: SourceFile; problems: Problem[] } {
+export function parseYaml(
+  path: string,
+  text: string,
+  firstLine = 1,
+): { file?: SourceFile; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // Later YAML errors are almost always echoes of the first one, so report only that.
@@ -35,12 +39,27 @@ export function parseYaml(path: string, text: string, firstLine = 1): { file?: S
     data = doc.toJS({ maxAliasCount: 100 }) ?? {};
   } catch (error) {
     const message = `the YAML cannot be read: ${(error as Error).message.split("\n")[0]}`;
-    return { problems: [{ file: path, line: firstLine, field: "(yaml)", message, hint: "write the values out instead of using & anchors and * aliases" }] };
+    return {
+      problems: [
+        {
+          file: path,
+          line: firstLine,
+          field: "(yaml)",
+          message,
+          hint: "write the values out instead of using & anchors and * aliases",
+        },
+      ],
+    };
   }
   return { file: { path, data, body: "", lineOf }, problems };
 }
 
-function yamlProblem(path: string, error: { message: string; pos: [number, number] }, counter: LineCounter, firstLine: number): Problem {
+function yamlProblem(
+  path: string,
+  error: { message: string; pos: [number, number] },
+  counter: LineCounter,
+  firstLine: number,
+): Problem {
   const line = counter.linePos(error.pos[0]).line + firstLine - 1;
   const what = error.message.split("\n")[0] ?? "invalid YAML";
   return {
@@ -52,7 +71,12 @@ function yamlProblem(path: string, error: { message: string; pos: [number, numbe
   };
 }
 
-function nodeLine(doc: Document, field: FieldPath, counter: LineCounter, firstLine: number): number | undefined {
+function nodeLine(
+  doc: Document,
+  field: FieldPath,
+  counter: LineCounter,
+  firstLine: number,
+): number | undefined {
   let node: unknown = doc.contents;
   let line = lineAt(node, counter);
   for (const key of field) {
@@ -85,10 +109,30 @@ function lineAt(node: unknown, counter: LineCounter): number | undefined {
 export function parseMarkdown(path: string, raw: string): { file?: SourceFile; problems: Problem[] } {
   const text = normalizeText(raw);
   if (text.trim() === "") {
-    return { problems: [{ file: path, line: 1, field: "(file)", message: "the file is empty", hint: "add front matter between two '---' lines, or delete the file" }] };
+    return {
+      problems: [
+        {
+          file: path,
+          line: 1,
+          field: "(file)",
+          message: "the file is empty",
+          hint: "add front matter between two '---' lines, or delete the file",
+        },
+      ],
+    };
   }
   if (!text.startsWith("---\n")) {
-    return { problems: [{ file: path, line: 1, field: "(front matter)", message: "the file does not start with front matter", hint: "put '---' on the first line, the fields, then '---' before the Markdown copy" }] };
+    return {
+      problems: [
+        {
+          file: path,
+          line: 1,
+          field: "(front matter)",
+          message: "the file does not start with front matter",
+          hint: "put '---' on the first line, the fields, then '---' before the Markdown copy",
+        },
+      ],
+    };
   }
   const split = splitFrontMatter(text);
   const parsed = parseYaml(path, split.matter, split.firstLine);
@@ -104,7 +148,11 @@ export function parseMarkdown(path: string, raw: string): { file?: SourceFile; p
 export function splitFrontMatter(text: string): { matter: string; firstLine: number; content: string } {
   // gray-matter only splits here; `yaml` parses, keeping positions for error lines.
   const split = matter(text, { engines: { yaml: () => ({}) } });
-  return { matter: split.matter, firstLine: 1 + countLines(text.slice(0, text.indexOf(split.matter))), content: split.content };
+  return {
+    matter: split.matter,
+    firstLine: 1 + countLines(text.slice(0, text.indexOf(split.matter))),
+    content: split.content,
+  };
 }
 
 function countLines(text: string): number {

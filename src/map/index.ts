@@ -79,7 +79,12 @@ function decimate(out: GeoStream): GeoStream {
 function frame(places: MapPlace[]) {
   const lats = places.map((p) => p.lat);
   const lngs = places.map((p) => p.lng);
-  const [south, north, west, east] = [Math.min(...lats), Math.max(...lats), Math.min(...lngs), Math.max(...lngs)];
+  const [south, north, west, east] = [
+    Math.min(...lats),
+    Math.max(...lats),
+    Math.min(...lngs),
+    Math.max(...lngs),
+  ];
   const padLat = Math.max(minPadDegrees, (north - south) * 0.12);
   const padLng = Math.max(minPadDegrees, (east - west) * 0.12);
   const corners = [
@@ -137,14 +142,21 @@ export function drawMap(places: MapPlace[], options: MapOptions): string {
   const label = (p: MapPlace, size: number, bold: boolean) => {
     const [x, y] = at(p);
     const weight = bold ? ' font-weight="700"' : "";
-    for (const [dx, dy, anchor] of [[9, 4, "start"], [-9, 4, "end"], [0, -10, "middle"], [0, 18, "middle"]] as const) {
+    for (const [dx, dy, anchor] of [
+      [9, 4, "start"],
+      [-9, 4, "end"],
+      [0, -10, "middle"],
+      [0, 18, "middle"],
+    ] as const) {
       const w = p.name.length * size * 0.56;
       const x0 = anchor === "start" ? x + dx : anchor === "end" ? x + dx - w : x - w / 2;
       const box = labelBox(x0, y + dy, p.name, size);
       if (box.x0 < 2 || box.x1 > width - 2 || box.y0 < 2 || box.y1 > height - 2) continue;
       if (taken.some((t) => overlaps(t, box))) continue;
       taken.push(box);
-      labels.push(`<text${weight} font-size="${size}" x="${round(x + dx)}" y="${round(y + dy)}" text-anchor="${anchor}">${escapeXml(p.name)}</text>`);
+      labels.push(
+        `<text${weight} font-size="${size}" x="${round(x + dx)}" y="${round(y + dy)}" text-anchor="${anchor}">${escapeXml(p.name)}</text>`,
+      );
       return;
     }
   };

@@ -3,14 +3,20 @@ import { drawMap, type MapPlace } from "./index.ts";
 
 const places: MapPlace[] = [
   { name: "Red Bank", lat: 40.34832, lng: -74.06561, kind: "clinic" },
-  { name: "Asbury <Park> & \"Co\"", lat: 40.2204, lng: -74.0121, kind: "city", clinic: "Red Bank" },
+  { name: 'Asbury <Park> & "Co"', lat: 40.2204, lng: -74.0121, kind: "city", clinic: "Red Bank" },
 ];
-const options = { id: "m1", title: "Map of the Red Bank clinic", description: "Red Bank clinic, serving Asbury Park." };
+const options = {
+  id: "m1",
+  title: "Map of the Red Bank clinic",
+  description: "Red Bank clinic, serving Asbury Park.",
+};
 
 describe("drawMap", () => {
   it("draws an accessible SVG: role img, labelled by its title and description", () => {
     const svg = drawMap(places, options);
-    expect(svg).toMatch(/^<svg class="map" viewBox="0 0 640 480"[^>]* role="img" aria-labelledby="m1-title m1-desc"/);
+    expect(svg).toMatch(
+      /^<svg class="map" viewBox="0 0 640 480"[^>]* role="img" aria-labelledby="m1-title m1-desc"/,
+    );
     expect(svg).toContain('<title id="m1-title">Map of the Red Bank clinic</title>');
     expect(svg).toContain('<desc id="m1-desc">Red Bank clinic, serving Asbury Park.</desc>');
   });

@@ -23,7 +23,12 @@ export interface SiteMaps {
 }
 
 function places(clinics: Clinic[], locations: Location[]): MapPlace[] {
-  const clinicPlaces: MapPlace[] = clinics.map((c) => ({ name: c.address.locality, lat: c.geo.lat, lng: c.geo.lng, kind: "clinic" }));
+  const clinicPlaces: MapPlace[] = clinics.map((c) => ({
+    name: c.address.locality,
+    lat: c.geo.lat,
+    lng: c.geo.lng,
+    kind: "clinic",
+  }));
   const served = locations.filter((l) => clinics.some((c) => c.id === l.clinic));
   const cityPlaces: MapPlace[] = served
     // The clinic's own town is already labelled by its marker.

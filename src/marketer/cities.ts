@@ -38,7 +38,18 @@ export function findCities(name: string, region?: string, country = "US"): City[
   const wanted = normalizeName(name);
   return cache
     .filter((c) => c.country === country && (!region || c.adminCode === region.toUpperCase()))
-    .filter((c) => normalizeName(c.name) === wanted || (c.altName ?? "").split(",").some((alt) => alt && normalizeName(alt) === wanted))
-    .map((c) => ({ name: c.name, region: c.adminCode, country: c.country, lat: c.loc.coordinates[1], lng: c.loc.coordinates[0], population: c.population }))
+    .filter(
+      (c) =>
+        normalizeName(c.name) === wanted ||
+        (c.altName ?? "").split(",").some((alt) => alt && normalizeName(alt) === wanted),
+    )
+    .map((c) => ({
+      name: c.name,
+      region: c.adminCode,
+      country: c.country,
+      lat: c.loc.coordinates[1],
+      lng: c.loc.coordinates[0],
+      population: c.population,
+    }))
     .sort((a, b) => b.population - a.population || byCodePoint(a.region, b.region));
 }

@@ -64,6 +64,9 @@ export function parseCsv(raw: string): Csv {
   return {
     delimiter,
     headers,
-    rows: body.map((r) => ({ line: r.line, values: Object.fromEntries(headers.map((h, i) => [h, (r.fields[i] ?? "").trim()])) })),
+    rows: body.map((r) => ({
+      line: r.line,
+      values: Object.fromEntries(headers.map((h, i) => [h, (r.fields[i] ?? "").trim()])),
+    })),
   };
 }

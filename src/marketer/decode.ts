@@ -9,8 +9,10 @@ export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "Windows-1252";
  */
 export function decodeSpreadsheet(bytes: Uint8Array): { text: string; encoding: Encoding } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: utf16(bytes.subarray(2), "le"), encoding: "UTF-16LE" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16(bytes.subarray(2), "be"), encoding: "UTF-16BE" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: utf16(bytes.subarray(2), "le"), encoding: "UTF-16LE" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: utf16(bytes.subarray(2), "be"), encoding: "UTF-16BE" };
   const guess = utf16WithoutBom(bytes);
   if (guess) return { text: utf16(bytes, guess), encoding: guess === "le" ? "UTF-16LE" : "UTF-16BE" };
   try {
@@ -21,7 +23,10 @@ export function decodeSpreadsheet(bytes: Uint8Array): { text: string; encoding: 
 }
 
 function utf8(bytes: Uint8Array): { text: string; encoding: Encoding } {
-  return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes), encoding: "UTF-8" };
+  return {
+    text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes),
+    encoding: "UTF-8",
+  };
 }
 
 function utf16(bytes: Uint8Array, order: "le" | "be"): string {

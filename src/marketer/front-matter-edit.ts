@@ -38,7 +38,9 @@ interface Edit {
 let counter = 0;
 
 /** The YAML between the opening `---` line and the closing one, with its offsets in `text`. */
-function frontMatterBlock(text: string): { start: number; end: number; yaml: string; newline: string } | undefined {
+function frontMatterBlock(
+  text: string,
+): { start: number; end: number; yaml: string; newline: string } | undefined {
   const open = /^(\uFEFF)?---(\r?\n)/.exec(text);
   if (!open) return undefined;
   const start = open[0].length;
@@ -75,14 +77,23 @@ function planEdit(yaml: string, newline: string, change: FieldChange): Edit | un
       return { start, end, text: render(change.value, value, " ".repeat(column), newline), order: counter++ };
     }
     const keyNode = pair.key as Node;
-    indent = " ".repeat((keyNode.range?.[0] ?? 0) - yaml.lastIndexOf("\n", (keyNode.range?.[0] ?? 0) - 1) - 1 + 2);
+    indent = " ".repeat(
+      (keyNode.range?.[0] ?? 0) - yaml.lastIndexOf("\n", (keyNode.range?.[0] ?? 0) - 1) - 1 + 2,
+    );
     map = value;
   }
   return undefined;
 }
 
 /** A new `key: value` line after the last item of a block map. */
-function appendInMap(yaml: string, newline: string, map: Node, indent: string, path: string[], value: FieldChange["value"]): Edit {
+function appendInMap(
+  yaml: string,
+  newline: string,
+  map: Node,
+  indent: string,
+  path: string[],
+  value: FieldChange["value"],
+): Edit {
   const end = map.range?.[1] ?? yaml.length;
   // Items end at the last value; the line break after it stays.
   const lineEnd = yaml.indexOf("\n", end - 1);
@@ -91,9 +102,20 @@ function appendInMap(yaml: string, newline: string, map: Node, indent: string, p
   return { start: at, end: at, text: prefix + line(path, value, indent, newline), order: counter++ };
 }
 
-function append(yaml: string, newline: string, indent: string, path: string[], value: FieldChange["value"]): Edit {
+function append(
+  yaml: string,
+  newline: string,
+  indent: string,
+  path: string[],
+  value: FieldChange["value"],
+): Edit {
   const prefix = yaml.length > 0 && !yaml.endsWith("\n") ? newline : "";
-  return { start: yaml.length, end: yaml.length, text: prefix + line(path, value, indent, newline), order: counter++ };
+  return {
+    start: yaml.length,
+    end: yaml.length,
+    text: prefix + line(path, value, indent, newline),
+    order: counter++,
+  };
 }
 
 /** `key: value` (nested keys as a flow map, e.g. `geo: { lat: 1 }`) and a line break. */
@@ -119,5 +141,7 @@ function flow(value: FieldChange["value"]): string {
 function scalar(value: string | number): string {
   if (typeof value === "number") return String(value);
   const plain = stringify(value).replace(/\n$/, "");
-  return plain.includes("\n") || plain.startsWith("|") || plain.startsWith(">") ? JSON.stringify(value) : plain;
+  return plain.includes("\n") || plain.startsWith("|") || plain.startsWith(">")
+    ? JSON.stringify(value)
+    : plain;
 }

@@ -29,8 +29,13 @@ export function locationSlug(name: string, region: string): string {
 }
 
 /** The clinic closest to a point, by great-circle distance. */
-export function nearestClinic(clinics: ClinicPoint[], point: { lat: number; lng: number }): ClinicPoint | undefined {
-  return [...clinics].sort((a, b) => distanceKm(point, a.geo) - distanceKm(point, b.geo) || byCodePoint(a.id, b.id))[0];
+export function nearestClinic(
+  clinics: ClinicPoint[],
+  point: { lat: number; lng: number },
+): ClinicPoint | undefined {
+  return [...clinics].sort(
+    (a, b) => distanceKm(point, a.geo) - distanceKm(point, b.geo) || byCodePoint(a.id, b.id),
+  )[0];
 }
 
 const yamlString = (text: string) => JSON.stringify(text);
@@ -50,8 +55,12 @@ export function locationFile(location: NewLocation, clinicNote = ""): string {
     ...(location.country && location.country !== "US" ? [`country: ${location.country}`] : []),
     `geo: { lat: ${location.lat}, lng: ${location.lng} }`,
     `clinic: ${location.clinic ?? "CHOOSE-A-CLINIC-ID"}${clinicNote ? `  # ${clinicNote}` : ""}`,
-    location.neighborhoods?.length ? `neighborhoods: ${yamlList(location.neighborhoods)}` : "# neighborhoods: [Which neighborhoods do patients come from?]",
-    location.landmarks?.length ? `landmarks: ${yamlList(location.landmarks)}` : "# landmarks: [What do people pass on the way to the clinic?]",
+    location.neighborhoods?.length
+      ? `neighborhoods: ${yamlList(location.neighborhoods)}`
+      : "# neighborhoods: [Which neighborhoods do patients come from?]",
+    location.landmarks?.length
+      ? `landmarks: ${yamlList(location.landmarks)}`
+      : "# landmarks: [What do people pass on the way to the clinic?]",
     location.directions
       ? `directions: ${yamlString(location.directions)}`
       : `# directions: How do people from ${location.name} reach the clinic? Roads, exits, transit, parking. (required)`,

@@ -26,9 +26,13 @@ export function readClinics(root: string): SiteClinics {
   const parsed = parseYaml("site.yaml", normalizeText(readFileSync(path, "utf8")));
   if (!parsed.file) return { ...none, problems: parsed.problems };
   const site = parsed.file.data as { clinics?: unknown; units?: unknown; serviceRadius?: unknown } | null;
-  const list = Array.isArray(site?.clinics) ? (site.clinics as Array<(Partial<ClinicPoint> & { serviceRadius?: unknown }) | null>) : [];
+  const list = Array.isArray(site?.clinics)
+    ? (site.clinics as Array<(Partial<ClinicPoint> & { serviceRadius?: unknown }) | null>)
+    : [];
   const clinics = list
-    .filter((c) => typeof c?.id === "string" && typeof c.geo?.lat === "number" && typeof c.geo?.lng === "number")
+    .filter(
+      (c) => typeof c?.id === "string" && typeof c.geo?.lat === "number" && typeof c.geo?.lng === "number",
+    )
     .map((c) => ({
       id: c!.id!,
       name: String(c!.name ?? c!.id),

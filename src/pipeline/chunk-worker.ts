@@ -8,8 +8,14 @@ const renderer = new ChunkRenderer(workerData as ChunkContext);
 parentPort!.on("message", ({ id, chunk }: { id: number; chunk: Chunk }) => {
   try {
     const result = renderer.process(chunk);
-    parentPort!.postMessage({ id, result }, result.summaries.map((s) => s.words.buffer as ArrayBuffer));
+    parentPort!.postMessage(
+      { id, result },
+      result.summaries.map((s) => s.words.buffer as ArrayBuffer),
+    );
   } catch (error) {
-    parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    parentPort!.postMessage({
+      id,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 });

@@ -50,11 +50,17 @@ export interface Rendered {
  * threads. Returns the pages' summaries in page order; no HTML is kept. Every chunk size and
  * thread count writes the same bytes.
  */
-export async function renderChunks(pages: Page[], cards: Map<string, CardSpec>, ctx: ChunkContext, options: ChunkOptions = {}): Promise<Rendered> {
+export async function renderChunks(
+  pages: Page[],
+  cards: Map<string, CardSpec>,
+  ctx: ChunkContext,
+  options: ChunkOptions = {},
+): Promise<Rendered> {
   const chunkSize = Math.max(1, options.chunkSize ?? defaultChunkSize);
   const chunks = chunksOf(pages, cards, chunkSize);
   const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), chunks.length));
-  const outOfMemory = (limitMb: number, where: string) => new OutOfMemoryError({ pages: pages.length, chunkSize, threads, limitMb, where });
+  const outOfMemory = (limitMb: number, where: string) =>
+    new OutOfMemoryError({ pages: pages.length, chunkSize, threads, limitMb, where });
   const checkMemory = () => {
     const near = nearLimit(options.memoryMb);
     if (near) throw outOfMemory(near.limitMb, "main thread");
@@ -67,7 +73,8 @@ export async function renderChunks(pages: Page[], cards: Map<string, CardSpec>, 
       checkMemory();
     });
   } else {
-    const workerMb = options.memoryMb === undefined ? undefined : Math.max(16, Math.floor(options.memoryMb / (threads + 1)));
+    const workerMb =
+      options.memoryMb === undefined ? undefined : Math.max(16, Math.floor(options.memoryMb / (threads + 1)));
     const pool = new WorkerPool(threads, ctx, workerMb, (mb) => outOfMemory(mb, "a render worker"));
     try {
       await pool.run(chunks, (index, result) => {
@@ -78,7 +85,10 @@ export async function renderChunks(pages: Page[], cards: Map<string, CardSpec>, 
       await pool.close();
     }
   }
-  return { summaries: results.flatMap((r) => r.summaries), hashes: new Map(results.flatMap((r) => r.hashes)) };
+  return {
+    summaries: results.flatMap((r) => r.summaries),
+    hashes: new Map(results.flatMap((r) => r.hashes)),
+  };
 }
 
 /** A small bootstrap: the worker module is TypeScript, so tsx is registered in the thread first. */
@@ -98,8 +108,14 @@ class WorkerPool {
     private readonly workerMb: number | undefined,
     private readonly outOfMemory: (mb: number) => Error,
   ) {
-    const resourceLimits = { maxYoungGenerationSizeMb: 32, ...(workerMb ? { maxOldGenerationSizeMb: workerMb } : {}) };
-    this.workers = Array.from({ length: threads }, () => new Worker(bootstrap(), { eval: true, workerData: ctx, resourceLimits }));
+    const resourceLimits = {
+      maxYoungGenerationSizeMb: 32,
+      ...(workerMb ? { maxOldGenerationSizeMb: workerMb } : {}),
+    };
+    this.workers = Array.from(
+      { length: threads },
+      () => new Worker(bootstrap(), { eval: true, workerData: ctx, resourceLimits }),
+    );
   }
 
   run(chunks: Chunk[], done: (index: number, result: ChunkResult) => void): Promise<void> {
@@ -119,7 +135,8 @@ class WorkerPool {
       };
       for (const worker of this.workers) {
         worker.on("message", (message: { id: number; result?: ChunkResult; error?: string }) => {
-          if (message.error !== undefined) return fail(new Error(`rendering chunk ${message.id + 1} failed:\n${message.error}`));
+          if (message.error !== undefined)
+            return fail(new Error(`rendering chunk ${message.id + 1} failed:\n${message.error}`));
           try {
             done(message.id, message.result!);
           } catch (error) {
@@ -128,9 +145,16 @@ class WorkerPool {
           if (++finished === chunks.length) resolve();
           else feed(worker);
         });
-        worker.on("error", (error: Error & { code?: string }) => fail(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? this.outOfMemory(this.workerMb ?? heapLimitMb()) : error));
+        worker.on("error", (error: Error & { code?: string }) =>
+          fail(
+            error.code === "ERR_WORKER_OUT_OF_MEMORY"
+              ? this.outOfMemory(this.workerMb ?? heapLimitMb())
+              : error,
+          ),
+        );
         worker.on("exit", (code) => {
-          if (code !== 0 && finished < chunks.length) fail(new Error(`a render worker exited with code ${code}`));
+          if (code !== 0 && finished < chunks.length)
+            fail(new Error(`a render worker exited with code ${code}`));
         });
         feed(worker);
       }

@@ -28,12 +28,25 @@ export function prepare(root: string, options: PrepareOptions = {}): Prepared {
   const { plan, warnings } = buildPlan(model);
   warnings.unshift(...evidenceScopeWarnings(model.conditions, loaded.conditions));
   const css = readFileSync(packagePath("templates/assets/site.css"), "utf8");
-  return { model, plan, warnings: [...(model.notes ?? []), ...warnings], data: buildRenderData(model, plan, css) };
+  return {
+    model,
+    plan,
+    warnings: [...(model.notes ?? []), ...warnings],
+    data: buildRenderData(model, plan, css),
+  };
 }
 
 /** A base URL given on the command line or in CLINIC_PAGES_BASE_URL must be a bare http(s) origin. */
 function checkBaseUrl(value: string): string {
-  const problem = (message: string) => new DataError([{ file: "--base-url", field: "baseUrl", message, hint: "give an origin such as https://staging.example.com" }]);
+  const problem = (message: string) =>
+    new DataError([
+      {
+        file: "--base-url",
+        field: "baseUrl",
+        message,
+        hint: "give an origin such as https://staging.example.com",
+      },
+    ]);
   let url: URL;
   try {
     url = new URL(value);

@@ -14,7 +14,9 @@ export class OutOfMemoryError extends Error {
           `${what.threads} ${what.threads === 1 ? "thread" : "threads"}, chunks of ${what.chunkSize} pages). Nothing was published and output/ is unchanged.`,
         "What to do, in order:",
         `  - build in shards, on several CI runners or one after another: npm run build -- --shard 1/${shards} --out shard-1 … then npm run combine -- shard-1 … shard-${shards}`,
-        ...(what.chunkSize > 10 ? [`  - use smaller chunks: --chunk-size ${Math.floor(what.chunkSize / 4)}`] : []),
+        ...(what.chunkSize > 10
+          ? [`  - use smaller chunks: --chunk-size ${Math.floor(what.chunkSize / 4)}`]
+          : []),
         "  - or allow more memory: --memory MB, or NODE_OPTIONS=--max-old-space-size=MB for the main process",
       ].join("\n"),
     );

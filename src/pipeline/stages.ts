@@ -47,13 +47,26 @@ export async function planImagesStage(prepared: Prepared, root: string): Promise
  * Stage: renders, checks and writes `pages` into `target` in chunks over worker threads.
  * Links are checked against every URL of the whole plan, also when `pages` is one shard.
  */
-export function renderPages(planned: Planned, pages: Page[], target: string, settings: CheckSettings & ChunkOptions & { staging?: boolean }): Promise<Rendered> {
+export function renderPages(
+  planned: Planned,
+  pages: Page[],
+  target: string,
+  settings: CheckSettings & ChunkOptions & { staging?: boolean },
+): Promise<Rendered> {
   const { model, plan, data } = planned;
   // Pages and cards travel with their chunks; every worker gets the rest once.
-  const shared = { ...withImages(data, { photos: planned.images.photos, cards: new Map(), logo: planned.images.logo }), plan: { pages: [], byKind: emptyKinds(), notBuilt: [] } };
+  const shared = {
+    ...withImages(data, { photos: planned.images.photos, cards: new Map(), logo: planned.images.logo }),
+    plan: { pages: [], byKind: emptyKinds(), notBuilt: [] },
+  };
   const ctx = {
     data: shared,
-    audit: { origin: data.origin, quality: model.site.quality, today: settings.today, urls: plan.pages.map((p) => p.url) },
+    audit: {
+      origin: data.origin,
+      quality: model.site.quality,
+      today: settings.today,
+      urls: plan.pages.map((p) => p.url),
+    },
     outDir: target,
     staging: settings.staging === true,
   };
@@ -63,8 +76,17 @@ export function renderPages(planned: Planned, pages: Page[], target: string, set
 
 function emptyKinds() {
   return {
-    home: [], locations: [], location: [], condition: [], conditionLocation: [], clinics: [], clinic: [], team: [],
-    practitioner: [], statement: [], notFound: [],
+    home: [],
+    locations: [],
+    location: [],
+    condition: [],
+    conditionLocation: [],
+    clinics: [],
+    clinic: [],
+    team: [],
+    practitioner: [],
+    statement: [],
+    notFound: [],
   };
 }
 
@@ -74,10 +96,23 @@ function copyAssets(target: string): void {
 }
 
 /** Stage: the photo variants and the cards of `pages` (all pages when omitted), from the cache when it can. */
-export function makeImages(planned: Planned, root: string, target: string, options: { cacheDir?: string; pages?: Page[] }): Promise<ImageSummary> {
+export function makeImages(
+  planned: Planned,
+  root: string,
+  target: string,
+  options: { cacheDir?: string; pages?: Page[] },
+): Promise<ImageSummary> {
   const { images } = planned;
-  const cards = options.pages ? new Map(options.pages.flatMap((p) => cardEntry(images.cards, p.url))) : images.cards;
-  return generateImages({ photos: images.photos, cards, logo: images.logo }, root, target, options.cacheDir ?? imageCacheDir(root), logoBytes(planned.model, root));
+  const cards = options.pages
+    ? new Map(options.pages.flatMap((p) => cardEntry(images.cards, p.url)))
+    : images.cards;
+  return generateImages(
+    { photos: images.photos, cards, logo: images.logo },
+    root,
+    target,
+    options.cacheDir ?? imageCacheDir(root),
+    logoBytes(planned.model, root),
+  );
 }
 
 function cardEntry(cards: Map<string, CardSpec>, url: string): Array<[string, CardSpec]> {
@@ -89,17 +124,32 @@ function cardEntry(cards: Map<string, CardSpec>, url: string): Array<[string, Ca
  * Stage: the site-wide checks over every page's summary (uniqueness, duplicate titles, anchors
  * between pages). With errors, the report goes beside the output and AuditError is thrown.
  */
-export function siteChecks(planned: Prepared, summaries: PageSummary[], reportDir: string, settings: CheckSettings): AuditResult {
+export function siteChecks(
+  planned: Prepared,
+  summaries: PageSummary[],
+  reportDir: string,
+  settings: CheckSettings,
+): AuditResult {
   const { model, plan, data } = planned;
   const ordered = [...summaries].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const audit = summarize(ordered, plan, { origin: data.origin, quality: model.site.quality, today: settings.today });
+  const audit = summarize(ordered, plan, {
+    origin: data.origin,
+    quality: model.site.quality,
+    today: settings.today,
+  });
   if (audit.findings.some((f) => f.severity === "error")) failAudit(planned, audit, reportDir);
   return audit;
 }
 
 /** Writes the failed build's report apart from the last good one, and stops the build. */
 export function failAudit(planned: Prepared, audit: AuditResult, reportDir: string): never {
-  writeReport(failedReportDir(reportDir), audit, planned.model.site.quality, planned.model.site.organization.name, planned.plan.notBuilt);
+  writeReport(
+    failedReportDir(reportDir),
+    audit,
+    planned.model.site.quality,
+    planned.model.site.organization.name,
+    planned.plan.notBuilt,
+  );
   throw new AuditError(audit, failedReportDir(reportDir));
 }
 
@@ -119,12 +169,23 @@ export interface PublishSettings {
  * sitemap(s), robots.txt, the editor and the IndexNow key file into the site folder `target`;
  * the report and the manifest into `report` (a staging folder beside the report folder).
  */
-export function publish(planned: Prepared, audit: AuditResult, target: string, report: string, settings: PublishSettings, lap: (stage: string) => void = () => {}): void {
+export function publish(
+  planned: Prepared,
+  audit: AuditResult,
+  target: string,
+  report: string,
+  settings: PublishSettings,
+  lap: (stage: string) => void = () => {},
+): void {
   const { model, plan, data } = planned;
   const staging = settings.staging === true;
   const hashes = new Map(settings.hashes);
   if (!staging) for (const [file, digest] of patchNoindex(target, audit.noindexed)) hashes.set(file, digest);
-  writeSiteFiles(plan, data.origin, target, { noindexed: new Set(audit.noindexed), staging, shards: settings.shards });
+  writeSiteFiles(plan, data.origin, target, {
+    noindexed: new Set(audit.noindexed),
+    staging,
+    shards: settings.shards,
+  });
   if (wantsAdmin(model, staging)) writeAdmin(target, model, data.origin);
   const key = indexNowKey(model.site);
   if (key && !staging) writeKeyFile(target, key);
@@ -153,7 +214,11 @@ export function patchNoindex(target: string, urls: string[]): Map<string, string
  * Runs `work` in fresh folders beside `outDir` and `reportDir` and swaps both into place only
  * when `work` succeeds; on any failure they are removed and the previous output stays as it was.
  */
-export async function inStaging<T>(outDir: string, reportDir: string, work: (target: string, report: string) => Promise<T>): Promise<T> {
+export async function inStaging<T>(
+  outDir: string,
+  reportDir: string,
+  work: (target: string, report: string) => Promise<T>,
+): Promise<T> {
   const target = stagingDir(outDir);
   const report = stagingDir(reportDir);
   try {
@@ -170,14 +235,23 @@ export async function inStaging<T>(outDir: string, reportDir: string, work: (tar
 
 /** Reads a previous manifest given with --since. */
 export function readManifest(path: string): Manifest {
-  const problem = (message: string) => new DataError([{ file: path, field: "(--since)", message, hint: "pass the manifest.json of a previous build (report/manifest.json)" }]);
+  const problem = (message: string) =>
+    new DataError([
+      {
+        file: path,
+        field: "(--since)",
+        message,
+        hint: "pass the manifest.json of a previous build (report/manifest.json)",
+      },
+    ]);
   let parsed: Manifest;
   try {
     parsed = JSON.parse(readFileSync(path, "utf8")) as Manifest;
   } catch (error) {
     throw problem(existsSync(path) ? `is not valid JSON: ${(error as Error).message}` : "does not exist");
   }
-  if (parsed?.schema !== "clinic-pages/manifest@1" || typeof parsed.files !== "object") throw problem("is not a clinic-pages manifest");
+  if (parsed?.schema !== "clinic-pages/manifest@1" || typeof parsed.files !== "object")
+    throw problem("is not a clinic-pages manifest");
   return parsed;
 }
 

@@ -14,7 +14,11 @@ describe("great-circle distance", () => {
 });
 
 describe("nearest neighbours", () => {
-  const line = Array.from({ length: 20 }, (_, i) => ({ id: `p${String(i).padStart(2, "0")}`, lat: 40 + i * 0.1, lng: -74 }));
+  const line = Array.from({ length: 20 }, (_, i) => ({
+    id: `p${String(i).padStart(2, "0")}`,
+    lat: 40 + i * 0.1,
+    lng: -74,
+  }));
 
   it("returns the k nearest others in distance order", () => {
     const near = nearestNeighbours(line, 3).get("p10")!;
@@ -23,8 +27,12 @@ describe("nearest neighbours", () => {
 
   it("agrees with a brute-force search on scattered points", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const points = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, lat: 25 + random() * 20, lng: -100 + random() * 30 }));
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const points = Array.from({ length: 300 }, (_, i) => ({
+      id: `c${i}`,
+      lat: 25 + random() * 20,
+      lng: -100 + random() * 30,
+    }));
     const fast = nearestNeighbours(points, 5);
     for (const origin of points.slice(0, 50)) {
       const brute = points
@@ -38,6 +46,16 @@ describe("nearest neighbours", () => {
   });
 
   it("handles fewer places than k", () => {
-    expect(nearestNeighbours([{ id: "a", lat: 1, lng: 1 }, { id: "b", lat: 2, lng: 2 }], 5).get("a")!.map((n) => n.id)).toEqual(["b"]);
+    expect(
+      nearestNeighbours(
+        [
+          { id: "a", lat: 1, lng: 1 },
+          { id: "b", lat: 2, lng: 2 },
+        ],
+        5,
+      )
+        .get("a")!
+        .map((n) => n.id),
+    ).toEqual(["b"]);
   });
 });

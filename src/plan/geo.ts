@@ -27,7 +27,10 @@ export function kmTo(units: "mi" | "km", km: number): number {
  * Places are sorted by latitude once; each search walks outwards and stops when the
  * latitude gap alone exceeds the k-th best distance, so typical cost is near-linear.
  */
-export function nearestNeighbours(places: Place[], k: number): Map<string, Array<{ id: string; km: number }>> {
+export function nearestNeighbours(
+  places: Place[],
+  k: number,
+): Map<string, Array<{ id: string; km: number }>> {
   const sorted = [...places].sort((a, b) => a.lat - b.lat || byCodePoint(a.id, b.id));
   const result = new Map<string, Array<{ id: string; km: number }>>();
   sorted.forEach((place, index) => result.set(place.id, searchAround(sorted, index, k)));

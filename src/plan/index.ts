@@ -2,13 +2,36 @@ import { DataError, type Problem } from "../problems.ts";
 import type { Clinic, Condition, Location, Model, Practitioner } from "../validate/index.ts";
 import { nearestNeighbours } from "./geo.ts";
 import { checkServiceAreas, clinicInTown, inServiceArea, siteDistance } from "./service-area.ts";
-import { checkCopy, checkPatterns, defaultPatterns, fitPattern, type PatternKind, type Vars } from "./patterns.ts";
+import {
+  checkCopy,
+  checkPatterns,
+  defaultPatterns,
+  fitPattern,
+  type PatternKind,
+  type Vars,
+} from "./patterns.ts";
 import { descriptionRange, titleMax } from "../rules/limits.ts";
 import { clinicPageUrl, conditionHubPath, practitionerPageUrl } from "../rules/urls.ts";
 import { regionName } from "./regions.ts";
 import type {
-  ClinicDistance, ClinicPage, ClinicsPage, ConditionLocationPage, ConditionPage, Crumb, HomePage, LocationPage,
-  LocationsPage, NearbyLink, NotBuilt, NotFoundPage, Page, Plan, PractitionerPage, RegionGroup, StatementPage, TeamPage,
+  ClinicDistance,
+  ClinicPage,
+  ClinicsPage,
+  ConditionLocationPage,
+  ConditionPage,
+  Crumb,
+  HomePage,
+  LocationPage,
+  LocationsPage,
+  NearbyLink,
+  NotBuilt,
+  NotFoundPage,
+  Page,
+  Plan,
+  PractitionerPage,
+  RegionGroup,
+  StatementPage,
+  TeamPage,
   Warrant,
 } from "./types.ts";
 
@@ -43,7 +66,10 @@ export function buildPlan(model: Model): { plan: Plan; warnings: Problem[] } {
   const collisions = findCollisions(pages);
   const problems = [...checkCopy(model.site.copy), ...ctx.patternProblems, ...collisions];
   if (problems.length > 0) throw new DataError(problems);
-  return { plan: { pages, byKind, notBuilt: ctx.notBuilt() }, warnings: [...areas.warnings, ...ctx.warnings] };
+  return {
+    plan: { pages, byKind, notBuilt: ctx.notBuilt() },
+    warnings: [...areas.warnings, ...ctx.warnings],
+  };
 }
 
 function findCollisions(pages: Page[]): Problem[] {
@@ -52,7 +78,12 @@ function findCollisions(pages: Page[]): Problem[] {
   for (const page of pages) {
     const first = seen.get(page.url);
     if (first) {
-      problems.push({ file: page.sources[0] ?? "site.yaml", field: "slug", message: `its page ${page.url} collides with the page from ${first.sources[0] ?? "site.yaml"}`, hint: "give one of the files a different slug" });
+      problems.push({
+        file: page.sources[0] ?? "site.yaml",
+        field: "slug",
+        message: `its page ${page.url} collides with the page from ${first.sources[0] ?? "site.yaml"}`,
+        hint: "give one of the files a different slug",
+      });
     } else seen.set(page.url, page);
   }
   return problems;
@@ -78,13 +109,19 @@ class PlanContext {
     this.conditionsById = new Map(model.conditions.map((c) => [c.id, c]));
     this.clinicsById = new Map(model.site.clinics.map((c) => [c.id, c]));
     for (const clinic of model.site.clinics) {
-      this.areaByClinic.set(clinic.id, model.locations.filter((l) => inServiceArea(model.site, clinic, l.geo)));
+      this.areaByClinic.set(
+        clinic.id,
+        model.locations.filter((l) => inServiceArea(model.site, clinic, l.geo)),
+      );
     }
     for (const condition of model.conditions) {
       const offering = model.locations.filter((l) => l.conditions.includes(condition.id));
       this.offeringByCondition.set(condition.id, offering);
       const all = model.site.pagePolicy === "all";
-      this.builtByCondition.set(condition.id, offering.filter((l) => all || this.warrants(condition, l).length > 0));
+      this.builtByCondition.set(
+        condition.id,
+        offering.filter((l) => all || this.warrants(condition, l).length > 0),
+      );
     }
   }
 
@@ -104,7 +141,8 @@ class PlanContext {
   /** What a condition × location page has that its siblings lack (see README, "Which pages exist"). */
   warrants(condition: Condition, location: Location): Warrant[] {
     const reasons: Warrant[] = [];
-    const offersHere = (c: Clinic) => clinicInTown(this.model.site, c, location) && (!c.conditions || c.conditions.includes(condition.id));
+    const offersHere = (c: Clinic) =>
+      clinicInTown(this.model.site, c, location) && (!c.conditions || c.conditions.includes(condition.id));
     if (this.model.site.clinics.some(offersHere)) reasons.push("clinic");
     if (location.conditionNotes[condition.id]) reasons.push("note");
     if (location.faq.some((item) => item.condition === condition.id)) reasons.push("questions");
@@ -127,7 +165,12 @@ class PlanContext {
   }
 
   /** Nearest other members of `group` inside the page clinic's service area, computed once per group. */
-  private nearbyIn(key: string, clinic: string, group: Location[], location: Location): Array<{ id: string; km: number }> {
+  private nearbyIn(
+    key: string,
+    clinic: string,
+    group: Location[],
+    location: Location,
+  ): Array<{ id: string; km: number }> {
     const tableKey = `${key}|${clinic}`;
     let table = this.nearbyTables.get(tableKey);
     if (!table) {
@@ -148,7 +191,10 @@ class PlanContext {
   /** The page's one distance to its clinic. */
   private clinicDistance(location: Location): ClinicDistance {
     const clinic = this.clinicsById.get(location.clinic)!;
-    return { clinicDistance: siteDistance(this.model.site, clinic.geo, location.geo), clinicInTown: clinicInTown(this.model.site, clinic, location) };
+    return {
+      clinicDistance: siteDistance(this.model.site, clinic.geo, location.geo),
+      clinicInTown: clinicInTown(this.model.site, clinic, location),
+    };
   }
 
   conditionHubUrl(condition: Condition): string {
@@ -176,9 +222,30 @@ class PlanContext {
     const descriptions = this.patterns("description", kind, vars);
     const title = fitPattern(titles, vars, 1, titleMax);
     const description = fitPattern(descriptions, vars, descriptionRange[0], descriptionRange[1]);
-    if (!title.fits) this.warn(sources, url, "title", `"${title.text}" is ${title.text.length} characters; search results show about ${titleMax}`, "add a shorter title pattern in site.yaml patterns.title, or a shortName");
-    if (!description.fits) this.warn(sources, url, "description", `"${description.text}" is ${description.text.length} characters; aim for ${descriptionRange[0]}–${descriptionRange[1]}`, "adjust site.yaml patterns.description");
-    return { url, canonical: `${this.origin}${url}`, title: title.text, description: description.text, sources, indexable: true };
+    if (!title.fits)
+      this.warn(
+        sources,
+        url,
+        "title",
+        `"${title.text}" is ${title.text.length} characters; search results show about ${titleMax}`,
+        "add a shorter title pattern in site.yaml patterns.title, or a shortName",
+      );
+    if (!description.fits)
+      this.warn(
+        sources,
+        url,
+        "description",
+        `"${description.text}" is ${description.text.length} characters; aim for ${descriptionRange[0]}–${descriptionRange[1]}`,
+        "adjust site.yaml patterns.description",
+      );
+    return {
+      url,
+      canonical: `${this.origin}${url}`,
+      title: title.text,
+      description: description.text,
+      sources,
+      indexable: true,
+    };
   }
 
   private patterns(field: "title" | "description", kind: PatternKind, vars: Vars): string[] {
@@ -197,7 +264,11 @@ class PlanContext {
 
   private siteVars(): Vars {
     const { site } = this.model;
-    return { therapy: site.therapy.name, therapyLower: site.therapy.name.toLowerCase(), brand: site.organization.name };
+    return {
+      therapy: site.therapy.name,
+      therapyLower: site.therapy.name.toLowerCase(),
+      brand: site.organization.name,
+    };
   }
 
   private conditionVars(condition: Condition): Vars {
@@ -224,11 +295,18 @@ class PlanContext {
       condition: condition.id,
       location: location.id,
       clinic: location.clinic,
-      breadcrumbs: this.crumbs({ name: `${vars.therapy} for ${condition.shortName}`, url: this.conditionHubUrl(condition) }, { name: `${location.name}, ${location.region}`, url }),
+      breadcrumbs: this.crumbs(
+        { name: `${vars.therapy} for ${condition.shortName}`, url: this.conditionHubUrl(condition) },
+        { name: `${location.name}, ${location.region}`, url },
+      ),
       lastmod: latestDate([location.updated, condition.lastReviewed]),
       ...this.clinicDistance(location),
       warrant: this.warrants(condition, location),
-      nearby: this.toNearby(location, this.nearbyIn(condition.id, location.clinic, this.built(condition), location), (l) => this.conditionLocationUrl(condition, l)),
+      nearby: this.toNearby(
+        location,
+        this.nearbyIn(condition.id, location.clinic, this.built(condition), location),
+        (l) => this.conditionLocationUrl(condition, l),
+      ),
       related: this.relatedLinks(condition, location),
     };
   }
@@ -237,14 +315,19 @@ class PlanContext {
     return condition.related.map((id) => {
       const other = this.conditionsById.get(id)!;
       const local = location && this.isBuilt(other, location);
-      return { name: other.shortName, url: local ? this.conditionLocationUrl(other, location) : this.conditionHubUrl(other) };
+      return {
+        name: other.shortName,
+        url: local ? this.conditionLocationUrl(other, location) : this.conditionHubUrl(other),
+      };
     });
   }
 
   conditionHub(condition: Condition): ConditionPage {
     const url = this.conditionHubUrl(condition);
     const offering = this.built(condition);
-    const clinics = this.model.site.clinics.filter((c) => !c.conditions || c.conditions.includes(condition.id));
+    const clinics = this.model.site.clinics.filter(
+      (c) => !c.conditions || c.conditions.includes(condition.id),
+    );
     const vars = { ...this.siteVars(), ...this.conditionVars(condition), count: String(offering.length) };
     return {
       kind: "condition",
@@ -269,22 +352,42 @@ class PlanContext {
       h1: `${vars.therapy} in ${location.name}, ${location.region}`,
       location: location.id,
       clinic: location.clinic,
-      breadcrumbs: this.crumbs({ name: "Locations", url: "/locations/" }, { name: `${location.name}, ${location.region}`, url }),
+      breadcrumbs: this.crumbs(
+        { name: "Locations", url: "/locations/" },
+        { name: `${location.name}, ${location.region}`, url },
+      ),
       lastmod: latestDate([location.updated, ...conditions.map((c) => c.lastReviewed)]),
       ...this.clinicDistance(location),
       conditions: conditions.map((c) => {
         const local = this.isBuilt(c, location);
-        return { id: c.id, name: c.shortName, url: local ? this.conditionLocationUrl(c, location) : this.conditionHubUrl(c), local };
+        return {
+          id: c.id,
+          name: c.shortName,
+          url: local ? this.conditionLocationUrl(c, location) : this.conditionHubUrl(c),
+          local,
+        };
       }),
-      nearby: this.toNearby(location, this.nearbyIn("*", location.clinic, this.model.locations, location), (l) => this.locationHubUrl(l)),
+      nearby: this.toNearby(
+        location,
+        this.nearbyIn("*", location.clinic, this.model.locations, location),
+        (l) => this.locationHubUrl(l),
+      ),
     };
   }
 
   clinicPage(clinic: Clinic): ClinicPage {
     const url = this.clinicUrl(clinic);
     const served = this.model.locations.filter((l) => l.clinic === clinic.id);
-    const vars = { ...this.siteVars(), clinic: clinic.name, city: clinic.address.locality, region: clinic.address.region, count: String(served.length) };
-    const conditions = this.model.conditions.filter((c) => !clinic.conditions || clinic.conditions.includes(c.id));
+    const vars = {
+      ...this.siteVars(),
+      clinic: clinic.name,
+      city: clinic.address.locality,
+      region: clinic.address.region,
+      count: String(served.length),
+    };
+    const conditions = this.model.conditions.filter(
+      (c) => !clinic.conditions || clinic.conditions.includes(c.id),
+    );
     const home = served.find((l) => clinicInTown(this.model.site, clinic, l));
     const distance = (l: Location) => siteDistance(this.model.site, clinic.geo, l.geo);
     return {
@@ -297,7 +400,11 @@ class PlanContext {
       served: [...served]
         .sort((a, b) => distance(a) - distance(b) || a.id.localeCompare(b.id))
         .map((l) => ({ location: l.id, url: this.locationHubUrl(l), distance: distance(l) })),
-      conditions: conditions.map((c) => ({ id: c.id, name: c.shortName, url: home && this.isBuilt(c, home) ? this.conditionLocationUrl(c, home) : this.conditionHubUrl(c) })),
+      conditions: conditions.map((c) => ({
+        id: c.id,
+        name: c.shortName,
+        url: home && this.isBuilt(c, home) ? this.conditionLocationUrl(c, home) : this.conditionHubUrl(c),
+      })),
       team: clinic.practitioners.map((id) => this.personLink(id)),
     };
   }
@@ -325,7 +432,9 @@ class PlanContext {
     const vars = { ...this.siteVars(), person: person.name, credentials: person.credentials };
     const clinics = this.model.site.clinics.filter((c) => c.practitioners.includes(person.id));
     const reviewed = this.model.conditions.filter((c) => c.reviewer === person.id);
-    const servedDates = this.model.locations.filter((l) => clinics.some((c) => c.id === l.clinic)).map((l) => l.updated);
+    const servedDates = this.model.locations
+      .filter((l) => clinics.some((c) => c.id === l.clinic))
+      .map((l) => l.updated);
     return {
       kind: "practitioner",
       ...this.base("practitioner", url, vars, ["site.yaml"]),
@@ -334,7 +443,11 @@ class PlanContext {
       breadcrumbs: this.crumbs({ name: "Our team", url: "/team/" }, { name: person.name, url }),
       lastmod: latestDate([...reviewed.map((c) => c.lastReviewed), ...servedDates]),
       clinics: clinics.map((c) => ({ id: c.id, name: c.name, url: this.clinicUrl(c) })),
-      reviewed: reviewed.map((c) => ({ id: c.id, name: `${this.model.site.therapy.name} for ${c.shortName}`, url: this.conditionHubUrl(c) })),
+      reviewed: reviewed.map((c) => ({
+        id: c.id,
+        name: `${this.model.site.therapy.name} for ${c.shortName}`,
+        url: this.conditionHubUrl(c),
+      })),
     };
   }
 
@@ -345,7 +458,10 @@ class PlanContext {
       ...this.base("team", "/team/", this.siteVars(), ["site.yaml"]),
       h1: "Our team",
       breadcrumbs: this.crumbs({ name: "Our team", url: "/team/" }),
-      lastmod: latestDate([...this.model.conditions.map((c) => c.lastReviewed), ...this.model.locations.map((l) => l.updated)]),
+      lastmod: latestDate([
+        ...this.model.conditions.map((c) => c.lastReviewed),
+        ...this.model.locations.map((l) => l.updated),
+      ]),
       people: practitioners.map((p) => this.personLink(p.id)),
     };
   }
@@ -353,7 +469,11 @@ class PlanContext {
   locationsIndex(): LocationsPage {
     const { locations } = this.model;
     const regions = groupByRegion(locations, (l) => this.locationHubUrl(l));
-    const vars = { ...this.siteVars(), count: String(locations.length), regions: listText(regions.map((r) => r.name)) };
+    const vars = {
+      ...this.siteVars(),
+      count: String(locations.length),
+      regions: listText(regions.map((r) => r.name)),
+    };
     return {
       kind: "locations",
       ...this.base("locations", "/locations/", vars, ["locations/"]),

@@ -1,7 +1,16 @@
 import type { Problem } from "../problems.ts";
 import type { CopyPlaceholder, Placeholder } from "../rules/placeholders.ts";
 
-export type PatternKind = "conditionLocation" | "condition" | "location" | "locations" | "home" | "clinic" | "clinics" | "practitioner" | "team";
+export type PatternKind =
+  | "conditionLocation"
+  | "condition"
+  | "location"
+  | "locations"
+  | "home"
+  | "clinic"
+  | "clinics"
+  | "practitioner"
+  | "team";
 
 /** Built-in title and description patterns; site.yaml `patterns` replaces them per page kind. */
 export const defaultPatterns: Record<"title" | "description", Record<PatternKind, string[]>> = {
@@ -92,13 +101,20 @@ export function fitPattern(candidates: string[], vars: Vars, min: number, max: n
 }
 
 /** Problems with patterns themselves: placeholders that this page kind cannot fill. */
-export function checkPatterns(kind: PatternKind, field: "title" | "description", candidates: string[], sample: Vars): Problem[] {
+export function checkPatterns(
+  kind: PatternKind,
+  field: "title" | "description",
+  candidates: string[],
+  sample: Vars,
+): Problem[] {
   return candidates.flatMap((candidate, i) =>
     fill(candidate, sample).missing.map((name) => ({
       file: "site.yaml",
       field: `patterns.${field}.${kind}[${i}]`,
       message: `uses {${name}}, which ${kind} pages do not have`,
-      hint: `use only ${Object.keys(sample).map((k) => `{${k}}`).join(" ")}`,
+      hint: `use only ${Object.keys(sample)
+        .map((k) => `{${k}}`)
+        .join(" ")}`,
     })),
   );
 }
@@ -144,7 +160,9 @@ export function checkCopy(copy: Record<string, string>): Problem[] {
       file: "site.yaml",
       field: `copy.${key}`,
       message: `uses {${name}}, which this sentence does not have`,
-      hint: allowed.length ? `use only ${allowed.map((k) => `{${k}}`).join(" ")}` : "this sentence takes no placeholders",
+      hint: allowed.length
+        ? `use only ${allowed.map((k) => `{${k}}`).join(" ")}`
+        : "this sentence takes no placeholders",
     }));
   });
 }

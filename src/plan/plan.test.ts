@@ -43,8 +43,18 @@ describe("plan", () => {
     const { plan } = planOf();
     const pompano = plan.byKind.location.find((p) => p.location === "pompano-beach-fl")!;
     expect(pompano.conditions).toEqual([
-      { id: "chronic-low-back-pain", name: "Chronic Low Back Pain", url: "/acupuncture-for-chronic-low-back-pain/", local: false },
-      { id: "neck-pain", name: "Neck Pain", url: "/acupuncture-for-neck-pain/pompano-beach-fl/", local: true },
+      {
+        id: "chronic-low-back-pain",
+        name: "Chronic Low Back Pain",
+        url: "/acupuncture-for-chronic-low-back-pain/",
+        local: false,
+      },
+      {
+        id: "neck-pain",
+        name: "Neck Pain",
+        url: "/acupuncture-for-neck-pain/pompano-beach-fl/",
+        local: true,
+      },
       { id: "sciatica", name: "Sciatica", url: "/acupuncture-for-sciatica/", local: false },
     ]);
   });
@@ -62,7 +72,11 @@ describe("plan", () => {
 
   it("plans hubs, the locations index, the home page and a 404 that stays out of the sitemap", () => {
     const { plan } = planOf();
-    expect(plan.byKind.condition.map((p) => p.url)).toEqual(["/acupuncture-for-chronic-low-back-pain/", "/acupuncture-for-neck-pain/", "/acupuncture-for-sciatica/"]);
+    expect(plan.byKind.condition.map((p) => p.url)).toEqual([
+      "/acupuncture-for-chronic-low-back-pain/",
+      "/acupuncture-for-neck-pain/",
+      "/acupuncture-for-sciatica/",
+    ]);
     expect(plan.byKind.location.map((p) => p.url)).toContain("/locations/pompano-beach-fl/");
     expect(plan.byKind.locations[0]!.url).toBe("/locations/");
     expect(plan.byKind.home[0]!.url).toBe("/");
@@ -76,7 +90,9 @@ describe("plan", () => {
 
   it("uses the file name as slug unless the file sets one", () => {
     const root = copyFixture();
-    edit(root, "locations/long-branch-nj.md", (t) => t.replace("name: Long Branch", "name: Long Branch\nslug: long-branch"));
+    edit(root, "locations/long-branch-nj.md", (t) =>
+      t.replace("name: Long Branch", "name: Long Branch\nslug: long-branch"),
+    );
     const urls = planOf(root).plan.byKind.location.map((p) => p.url);
     expect(urls).toContain("/locations/long-branch/");
     expect(urls).not.toContain("/locations/long-branch-nj/");
@@ -84,12 +100,16 @@ describe("plan", () => {
 
   it("lists nearby pages of the same condition inside the page clinic's service area only, nearest first", () => {
     const { plan } = planOf();
-    const page = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-neck-pain/red-bank-nj/")!;
+    const page = plan.byKind.conditionLocation.find(
+      (p) => p.url === "/acupuncture-for-neck-pain/red-bank-nj/",
+    )!;
     // Pompano Beach also has a neck pain page, but it is 900 miles away: outside the north clinic's area.
     expect(page.nearby.map((n) => n.location)).toEqual(["long-branch-nj", "asbury-park-nj"]);
     expect(page.nearby[0]!.distance).toBeGreaterThan(3);
     expect(page.nearby[0]!.distance).toBeLessThan(5);
-    const pompano = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-neck-pain/pompano-beach-fl/")!;
+    const pompano = plan.byKind.conditionLocation.find(
+      (p) => p.url === "/acupuncture-for-neck-pain/pompano-beach-fl/",
+    )!;
     expect(pompano.nearby).toEqual([]);
     const hub = plan.byKind.location.find((p) => p.location === "pompano-beach-fl")!;
     expect(hub.nearby).toEqual([]);
@@ -97,24 +117,35 @@ describe("plan", () => {
 
   it("gives each page one distance to its clinic, the same on the city page and the location page", () => {
     const { plan } = planOf();
-    const city = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-neck-pain/long-branch-nj/")!;
+    const city = plan.byKind.conditionLocation.find(
+      (p) => p.url === "/acupuncture-for-neck-pain/long-branch-nj/",
+    )!;
     const hub = plan.byKind.location.find((p) => p.location === "long-branch-nj")!;
     expect(city.clinicDistance).toBeGreaterThan(3);
     expect(city.clinicDistance).toBe(hub.clinicDistance);
     expect(city.clinicInTown).toBe(false);
     const clinicPage = plan.byKind.clinic.find((p) => p.clinic === "north")!;
-    expect(clinicPage.served.find((s) => s.location === "long-branch-nj")!.distance).toBe(city.clinicDistance);
-    expect(plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-neck-pain/red-bank-nj/")!.clinicInTown).toBe(true);
+    expect(clinicPage.served.find((s) => s.location === "long-branch-nj")!.distance).toBe(
+      city.clinicDistance,
+    );
+    expect(
+      plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-neck-pain/red-bank-nj/")!
+        .clinicInTown,
+    ).toBe(true);
   });
 
   it("links related conditions to the local page when built here, else to the hub", () => {
     const { plan } = planOf();
-    const lowBack = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-chronic-low-back-pain/red-bank-nj/")!;
+    const lowBack = plan.byKind.conditionLocation.find(
+      (p) => p.url === "/acupuncture-for-chronic-low-back-pain/red-bank-nj/",
+    )!;
     expect(lowBack.related).toEqual([
       { name: "Sciatica", url: "/acupuncture-for-sciatica/red-bank-nj/" },
       { name: "Neck Pain", url: "/acupuncture-for-neck-pain/red-bank-nj/" },
     ]);
-    const neckAsbury = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-neck-pain/asbury-park-nj/")!;
+    const neckAsbury = plan.byKind.conditionLocation.find(
+      (p) => p.url === "/acupuncture-for-neck-pain/asbury-park-nj/",
+    )!;
     expect(neckAsbury.related).toEqual([{ name: "Sciatica", url: "/acupuncture-for-sciatica/" }]);
   });
 
@@ -138,47 +169,77 @@ describe("plan", () => {
   });
 
   it("builds breadcrumbs from home to the page", () => {
-    const page = planOf().plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-sciatica/red-bank-nj/")!;
-    expect(page.breadcrumbs.map((c) => c.url)).toEqual(["/", "/acupuncture-for-sciatica/", "/acupuncture-for-sciatica/red-bank-nj/"]);
+    const page = planOf().plan.byKind.conditionLocation.find(
+      (p) => p.url === "/acupuncture-for-sciatica/red-bank-nj/",
+    )!;
+    expect(page.breadcrumbs.map((c) => c.url)).toEqual([
+      "/",
+      "/acupuncture-for-sciatica/",
+      "/acupuncture-for-sciatica/red-bank-nj/",
+    ]);
   });
 
   it("takes lastmod from the data's own dates", () => {
-    const page = planOf().plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-sciatica/red-bank-nj/")!;
+    const page = planOf().plan.byKind.conditionLocation.find(
+      (p) => p.url === "/acupuncture-for-sciatica/red-bank-nj/",
+    )!;
     // red-bank updated 2026-10-02, sciatica reviewed 2026-09-11
     expect(page.lastmod).toBe("2026-10-02");
   });
 
   it("drops the brand suffix first when a title would pass 60 characters", () => {
     const root = copyFixture();
-    edit(root, "locations/long-branch-nj.md", (t) => t.replace("name: Long Branch", "name: Long Branch Township"));
+    edit(root, "locations/long-branch-nj.md", (t) =>
+      t.replace("name: Long Branch", "name: Long Branch Township"),
+    );
     const { plan, warnings } = planOf(root);
-    const page = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-sciatica/long-branch-nj/")!;
+    const page = plan.byKind.conditionLocation.find(
+      (p) => p.url === "/acupuncture-for-sciatica/long-branch-nj/",
+    )!;
     expect(page.title).toBe("Acupuncture for Sciatica in Long Branch Township, NJ");
     expect(warnings.filter((w) => w.message.startsWith(page.url))).toEqual([]);
   });
 
   it("warns, naming the file, when no title pattern fits", () => {
     const root = copyFixture();
-    edit(root, "locations/long-branch-nj.md", (t) => t.replace("name: Long Branch", "name: Long Branch Township of the Jersey Shore"));
+    edit(root, "locations/long-branch-nj.md", (t) =>
+      t.replace("name: Long Branch", "name: Long Branch Township of the Jersey Shore"),
+    );
     const { plan, warnings } = planOf(root);
-    const page = plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-sciatica/long-branch-nj/")!;
+    const page = plan.byKind.conditionLocation.find(
+      (p) => p.url === "/acupuncture-for-sciatica/long-branch-nj/",
+    )!;
     expect(page.title).toBe("Acupuncture for Sciatica in Long Branch Township of the Jersey Shore");
-    expect(warnings.some((w) => w.file === "locations/long-branch-nj.md" && w.field === "title" && w.message.includes("characters"))).toBe(true);
+    expect(
+      warnings.some(
+        (w) =>
+          w.file === "locations/long-branch-nj.md" && w.field === "title" && w.message.includes("characters"),
+      ),
+    ).toBe(true);
   });
 
   it("keeps the brand when the title fits", () => {
-    const page = planOf().plan.byKind.conditionLocation.find((p) => p.url === "/acupuncture-for-sciatica/red-bank-nj/")!;
+    const page = planOf().plan.byKind.conditionLocation.find(
+      (p) => p.url === "/acupuncture-for-sciatica/red-bank-nj/",
+    )!;
     expect(page.title).toBe("Acupuncture for Sciatica in Red Bank, NJ | Test Acupuncture");
   });
 
   it("refuses a pattern placeholder the page kind cannot fill", () => {
     const root = copyFixture();
-    edit(root, "site.yaml", (t) => `${t}patterns:\n  title:\n    condition: ["{therapy} for {condition} in {city}"]\n`);
+    edit(
+      root,
+      "site.yaml",
+      (t) => `${t}patterns:\n  title:\n    condition: ["{therapy} for {condition} in {city}"]\n`,
+    );
     expect(() => planOf(root)).toThrowError(DataError);
     try {
       planOf(root);
     } catch (error) {
-      expect((error as DataError).problems[0]).toMatchObject({ file: "site.yaml", field: "patterns.title.condition[0]" });
+      expect((error as DataError).problems[0]).toMatchObject({
+        file: "site.yaml",
+        field: "patterns.title.condition[0]",
+      });
       expect((error as DataError).problems[0]!.message).toContain("{city}");
     }
   });
@@ -190,7 +251,11 @@ describe("plan", () => {
     try {
       planOf(root);
     } catch (error) {
-      expect((error as DataError).problems[0]).toMatchObject({ file: "site.yaml", field: "copy.cta", message: "uses {condition}, which this sentence does not have" });
+      expect((error as DataError).problems[0]).toMatchObject({
+        file: "site.yaml",
+        field: "copy.cta",
+        message: "uses {condition}, which this sentence does not have",
+      });
     }
   });
 
@@ -208,12 +273,19 @@ describe("plan", () => {
       problems = (error as DataError).problems;
     }
     const hub = `/locations/${first.id}/`;
-    expect(problems).toContainEqual({ file: second.file, field: "slug", message: `its page ${hub} collides with the page from ${first.file}`, hint: "give one of the files a different slug" });
+    expect(problems).toContainEqual({
+      file: second.file,
+      field: "slug",
+      message: `its page ${hub} collides with the page from ${first.file}`,
+      hint: "give one of the files a different slug",
+    });
   });
 
   it("#7: a condition slug used twice in the data is refused before planning", () => {
     const root = copyFixture();
-    edit(root, "conditions/neck-pain.md", (t) => t.replace("name: Neck Pain", "name: Neck Pain\nslug: sciatica"));
+    edit(root, "conditions/neck-pain.md", (t) =>
+      t.replace("name: Neck Pain", "name: Neck Pain\nslug: sciatica"),
+    );
     expect(() => modelOf(root)).toThrowError(/duplicate condition slug "sciatica"/);
   });
 });

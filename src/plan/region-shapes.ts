@@ -17,15 +17,24 @@ let shapes: Map<string, ExtendedFeature> | undefined;
 
 function stateShapes(): Map<string, ExtendedFeature> {
   if (shapes) return shapes;
-  const topology = createRequire(import.meta.url)("us-atlas/states-10m.json") as Topology<{ states: GeometryCollection<{ name: string }> }>;
+  const topology = createRequire(import.meta.url)("us-atlas/states-10m.json") as Topology<{
+    states: GeometryCollection<{ name: string }>;
+  }>;
   const byName = new Map<string, ExtendedFeature>();
-  for (const f of feature(topology, topology.objects.states).features) byName.set(f.properties.name, f as ExtendedFeature);
-  shapes = new Map(Object.entries(usStates).flatMap(([code, name]) => (byName.has(name) ? [[code, byName.get(name)!]] : [])));
+  for (const f of feature(topology, topology.objects.states).features)
+    byName.set(f.properties.name, f as ExtendedFeature);
+  shapes = new Map(
+    Object.entries(usStates).flatMap(([code, name]) => (byName.has(name) ? [[code, byName.get(name)!]] : [])),
+  );
   return shapes;
 }
 
 /** True or false when the region's outline is known (US states), undefined otherwise. */
-export function regionContains(country: string, region: string, point: { lat: number; lng: number }): boolean | undefined {
+export function regionContains(
+  country: string,
+  region: string,
+  point: { lat: number; lng: number },
+): boolean | undefined {
   if (country !== "US") return undefined;
   const shape = stateShapes().get(region.toUpperCase());
   if (!shape) return undefined;
@@ -51,8 +60,13 @@ export function coordinateHint(country: string, region: string, point: { lat: nu
   if (Math.abs(point.lng) <= 90 && regionContains(country, region, swapped)) {
     return `lat and lng look swapped; write geo: { lat: ${point.lng}, lng: ${point.lat} }`;
   }
-  for (const flipped of [{ lat: point.lat, lng: -point.lng }, { lat: -point.lat, lng: point.lng }, { lat: -point.lat, lng: -point.lng }]) {
-    if (regionContains(country, region, flipped)) return `a sign looks wrong; write geo: { lat: ${flipped.lat}, lng: ${flipped.lng} } (west and south are negative)`;
+  for (const flipped of [
+    { lat: point.lat, lng: -point.lng },
+    { lat: -point.lat, lng: point.lng },
+    { lat: -point.lat, lng: -point.lng },
+  ]) {
+    if (regionContains(country, region, flipped))
+      return `a sign looks wrong; write geo: { lat: ${flipped.lat}, lng: ${flipped.lng} } (west and south are negative)`;
   }
   return "check the coordinates (decimal degrees, west and south negative) and the region code";
 }

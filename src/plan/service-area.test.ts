@@ -7,8 +7,10 @@ import { checkServiceAreas } from "./service-area.ts";
 
 /** A filled-in location file, as a marketer would finish one after `npm run new-location`. */
 function location(name: string, region: string, lat: number, lng: number, clinic: string): string {
-  return `---\nname: ${name}\nregion: ${region}\ngeo: { lat: ${lat}, lng: ${lng} }\nclinic: ${clinic}\n` +
-    `directions: Take the main road toward the clinic and follow the signs to the car park.\nupdated: 2026-11-01\n---\nLocal copy.\n`;
+  return (
+    `---\nname: ${name}\nregion: ${region}\ngeo: { lat: ${lat}, lng: ${lng} }\nclinic: ${clinic}\n` +
+    `directions: Take the main road toward the clinic and follow the signs to the car park.\nupdated: 2026-11-01\n---\nLocal copy.\n`
+  );
 }
 
 function planProblems(root: string): Problem[] {
@@ -28,14 +30,18 @@ describe("service areas", () => {
     const [problem, ...rest] = planProblems(root);
     expect(rest).toEqual([]);
     expect(problem).toMatchObject({ file: "locations/ocala-fl.md", field: "clinic" });
-    expect(problem!.message).toMatch(/^Ocala, FL is 2\d\d\.\d mi from Test Acupuncture South \(south\), outside its 80-mi service area$/);
+    expect(problem!.message).toMatch(
+      /^Ocala, FL is 2\d\d\.\d mi from Test Acupuncture South \(south\), outside its 80-mi service area$/,
+    );
     expect(problem!.hint).toContain("serviceRadius");
   });
 
   it("takes a clinic's own radius over the site's default", () => {
     const root = copyFixture();
     write(root, "locations/ocala-fl.md", location("Ocala", "FL", 29.1872, -82.14009, "south"));
-    edit(root, "site.yaml", (t) => t.replace("    acceptingNewPatients: true", "    acceptingNewPatients: true\n    serviceRadius: 300"));
+    edit(root, "site.yaml", (t) =>
+      t.replace("    acceptingNewPatients: true", "    acceptingNewPatients: true\n    serviceRadius: 300"),
+    );
     expect(planProblems(root)).toEqual([]);
   });
 
@@ -58,7 +64,8 @@ describe("service areas", () => {
 
   it("warns when a much nearer clinic exists, naming it", () => {
     const root = copyFixture();
-    const newark = `  - id: newark\n    name: Test Acupuncture Newark\n    address: { street: 3 Market St, locality: Newark, region: NJ, postalCode: "07102", country: US }\n` +
+    const newark =
+      `  - id: newark\n    name: Test Acupuncture Newark\n    address: { street: 3 Market St, locality: Newark, region: NJ, postalCode: "07102", country: US }\n` +
       `    geo: { lat: 40.7357, lng: -74.1724 }\n    phone: "+1-973-555-0177"\n    hours:\n      - { days: [Mo], opens: "09:00", closes: "17:00" }\n` +
       `    bookingUrl: https://book.clinic.test/newark\n    practitioners: [ann-reviewer]\n`;
     edit(root, "site.yaml", (t) => t.replace("  - id: south", `${newark}  - id: south`));
@@ -67,7 +74,9 @@ describe("service areas", () => {
     expect(errors).toEqual([]);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ file: "locations/long-branch-nj.md", field: "clinic" });
-    expect(warnings[0]!.message).toMatch(/assigned to newark \(\d+\.\d mi\) but Test Acupuncture North is 4\.\d mi away/);
+    expect(warnings[0]!.message).toMatch(
+      /assigned to newark \(\d+\.\d mi\) but Test Acupuncture North is 4\.\d mi away/,
+    );
     expect(warnings[0]!.hint).toContain("clinic: north");
   });
 });
@@ -81,18 +90,30 @@ describe("coordinates against the location's region", () => {
 
   it("refuses swapped lat and lng, saying they look swapped", () => {
     const root = copyFixture();
-    edit(root, "locations/red-bank-nj.md", (t) => t.replace("geo: { lat: 40.34705, lng: -74.06431 }", "geo: { lat: -74.06431, lng: 40.34705 }"));
+    edit(root, "locations/red-bank-nj.md", (t) =>
+      t.replace("geo: { lat: 40.34705, lng: -74.06431 }", "geo: { lat: -74.06431, lng: 40.34705 }"),
+    );
     const problems = planProblems(root);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ file: "locations/red-bank-nj.md", field: "geo", message: "(-74.06431, 40.34705) is not in New Jersey" });
-    expect(problems[0]!.hint).toContain("lat and lng look swapped; write geo: { lat: 40.34705, lng: -74.06431 }");
+    expect(problems[0]).toMatchObject({
+      file: "locations/red-bank-nj.md",
+      field: "geo",
+      message: "(-74.06431, 40.34705) is not in New Jersey",
+    });
+    expect(problems[0]!.hint).toContain(
+      "lat and lng look swapped; write geo: { lat: 40.34705, lng: -74.06431 }",
+    );
   });
 
   it("refuses a longitude with the wrong sign", () => {
     const root = copyFixture();
     edit(root, "locations/pompano-beach-fl.md", (t) => t.replace("lng: -80.12477", "lng: 80.12477"));
     const [problem] = planProblems(root);
-    expect(problem).toMatchObject({ file: "locations/pompano-beach-fl.md", field: "geo", message: "(26.23786, 80.12477) is not in Florida" });
+    expect(problem).toMatchObject({
+      file: "locations/pompano-beach-fl.md",
+      field: "geo",
+      message: "(26.23786, 80.12477) is not in Florida",
+    });
     expect(problem!.hint).toContain("a sign looks wrong; write geo: { lat: 26.23786, lng: -80.12477 }");
   });
 
@@ -100,6 +121,10 @@ describe("coordinates against the location's region", () => {
     const root = copyFixture();
     edit(root, "locations/red-bank-nj.md", (t) => t.replace("region: NJ", "region: FL"));
     const [problem] = planProblems(root);
-    expect(problem).toMatchObject({ file: "locations/red-bank-nj.md", field: "geo", message: "(40.34705, -74.06431) is not in Florida" });
+    expect(problem).toMatchObject({
+      file: "locations/red-bank-nj.md",
+      field: "geo",
+      message: "(40.34705, -74.06431) is not in Florida",
+    });
   });
 });

@@ -11,7 +11,8 @@ export function parseShard(text: string | undefined): Shard | string | undefined
   if (text === undefined) return undefined;
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
-  if (!match || count < 1 || index < 1 || index > count) return `--shard expects i/n with 1 ≤ i ≤ n, e.g. 2/3; got "${text}"`;
+  if (!match || count < 1 || index < 1 || index > count)
+    return `--shard expects i/n with 1 ≤ i ≤ n, e.g. 2/3; got "${text}"`;
   return { index, count };
 }
 
@@ -20,7 +21,8 @@ export function parseShard(text: string | undefined): Shard | string | undefined
  * shard 1. Shards are disjoint and together are the whole plan.
  */
 export function shardPlan(plan: Plan, shard: Shard): Plan {
-  const mine = <T>(pages: T[], everyNth: boolean) => (everyNth ? pages.filter((_, i) => i % shard.count === shard.index - 1) : shard.index === 1 ? pages : []);
+  const mine = <T>(pages: T[], everyNth: boolean) =>
+    everyNth ? pages.filter((_, i) => i % shard.count === shard.index - 1) : shard.index === 1 ? pages : [];
   const byKind = {
     home: mine(plan.byKind.home, false),
     locations: mine(plan.byKind.locations, false),

@@ -130,8 +130,17 @@ export interface StatementPage extends PageBase {
 }
 
 export type Page =
-  | ConditionLocationPage | ConditionPage | LocationPage | LocationsPage | HomePage | NotFoundPage
-  | ClinicPage | ClinicsPage | PractitionerPage | TeamPage | StatementPage;
+  | ConditionLocationPage
+  | ConditionPage
+  | LocationPage
+  | LocationsPage
+  | HomePage
+  | NotFoundPage
+  | ClinicPage
+  | ClinicsPage
+  | PractitionerPage
+  | TeamPage
+  | StatementPage;
 export type PageKind = Page["kind"];
 
 /** The whole site as data: every page, and warnings about titles and descriptions. */

@@ -24,11 +24,16 @@ function walk(dir: string): string[] {
  * sha256 of every file under `dir` (paths with forward slashes, sorted). Hashes in `known`
  * (taken by the stages that wrote those files) are used as they are.
  */
-export function hashFiles(dir: string, known: ReadonlyMap<string, string> = new Map()): Record<string, string> {
+export function hashFiles(
+  dir: string,
+  known: ReadonlyMap<string, string> = new Map(),
+): Record<string, string> {
   const files = walk(dir)
     .map((path) => relative(dir, path).split(sep).join("/"))
     .sort();
-  return Object.fromEntries(files.map((path) => [path, known.get(path) ?? sha256(readFileSync(join(dir, path)))]));
+  return Object.fromEntries(
+    files.map((path) => [path, known.get(path) ?? sha256(readFileSync(join(dir, path)))]),
+  );
 }
 
 /** Hex sha256 of a file's bytes or text (UTF-8), as the manifest lists it. */
@@ -46,11 +51,20 @@ export function urlOf(origin: string, path: string): string {
  * `_report/` (the report folder of builds before it moved beside the site).
  */
 function isPublicPage(path: string): boolean {
-  return path.endsWith(".html") && path !== "404.html" && !path.startsWith("_report/") && !path.startsWith(`${adminFolder}/`);
+  return (
+    path.endsWith(".html") &&
+    path !== "404.html" &&
+    !path.startsWith("_report/") &&
+    !path.startsWith(`${adminFolder}/`)
+  );
 }
 
 /** Files added, changed and removed between two manifests, and the page URLs to re-crawl. */
-export function diffManifests(previous: Record<string, string>, current: Record<string, string>, origin: string): NonNullable<Manifest["since"]> {
+export function diffManifests(
+  previous: Record<string, string>,
+  current: Record<string, string>,
+  origin: string,
+): NonNullable<Manifest["since"]> {
   const added = Object.keys(current).filter((p) => !(p in previous));
   const changed = Object.keys(current).filter((p) => p in previous && previous[p] !== current[p]);
   const removed = Object.keys(previous).filter((p) => !(p in current));
@@ -59,13 +73,32 @@ export function diffManifests(previous: Record<string, string>, current: Record<
 }
 
 /** The page URLs added or changed between two manifests: what IndexNow is told about. */
-export function updatedUrls(previous: Record<string, string>, current: Record<string, string>, origin: string): string[] {
+export function updatedUrls(
+  previous: Record<string, string>,
+  current: Record<string, string>,
+  origin: string,
+): string[] {
   const { added, changed } = diffManifests(previous, current, origin);
-  return [...added, ...changed].filter(isPublicPage).map((p) => urlOf(origin, p)).sort();
+  return [...added, ...changed]
+    .filter(isPublicPage)
+    .map((p) => urlOf(origin, p))
+    .sort();
 }
 
 /** Builds the manifest of `dir`; with `previous` (a parsed earlier manifest) it also lists the changes. */
-export function buildManifest(dir: string, origin: string, staging: boolean, previous?: Manifest, known?: ReadonlyMap<string, string>): Manifest {
+export function buildManifest(
+  dir: string,
+  origin: string,
+  staging: boolean,
+  previous?: Manifest,
+  known?: ReadonlyMap<string, string>,
+): Manifest {
   const files = hashFiles(dir, known);
-  return { schema: "clinic-pages/manifest@1", origin, staging, files, ...(previous ? { since: diffManifests(previous.files, files, origin) } : {}) };
+  return {
+    schema: "clinic-pages/manifest@1",
+    origin,
+    staging,
+    files,
+    ...(previous ? { since: diffManifests(previous.files, files, origin) } : {}),
+  };
 }

@@ -90,7 +90,9 @@ export function checkOutDir(root: string, outDir: string): string {
 /** A default output/ written before the marker existed: only files its own manifest lists. */
 function isLegacyOutput(dir: string, entries: string[]): boolean {
   // Older builds kept the manifest in output/_report/; newer ones in report/ beside the output.
-  const path = [join(dir, "_report", "manifest.json"), join(dirname(dir), "report", "manifest.json")].find(existsSync);
+  const path = [join(dir, "_report", "manifest.json"), join(dirname(dir), "report", "manifest.json")].find(
+    existsSync,
+  );
   if (!path) return false;
   try {
     const manifest = JSON.parse(readFileSync(path, "utf8")) as { schema?: string; files?: object };
@@ -117,4 +119,3 @@ function realOrSelf(path: string): string {
     return parent === path ? path : join(realOrSelf(parent), basename(path));
   }
 }
-

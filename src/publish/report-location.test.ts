@@ -19,7 +19,9 @@ describe("where the report goes", () => {
 
   it("refuses a report folder inside the site (it would be deployed) or around it", () => {
     fresh();
-    expect(() => checkReportDir(join(dir, "output/_report"), join(dir, "output"))).toThrow(/inside the site folder/);
+    expect(() => checkReportDir(join(dir, "output/_report"), join(dir, "output"))).toThrow(
+      /inside the site folder/,
+    );
     expect(() => checkReportDir(join(dir, "output"), join(dir, "output"))).toThrow(DataError);
     expect(() => checkReportDir(dir, join(dir, "output"))).toThrow(/contains the site folder/);
   });
@@ -28,7 +30,9 @@ describe("where the report goes", () => {
     fresh();
     mkdirSync(join(dir, "report"));
     writeFileSync(join(dir, "report/q3-sales.xlsx"), "");
-    expect(() => checkReportDir(join(dir, "report"), join(dir, "output"))).toThrow(/q3-sales\.xlsx.*the build replaces this folder/);
+    expect(() => checkReportDir(join(dir, "report"), join(dir, "output"))).toThrow(
+      /q3-sales\.xlsx.*the build replaces this folder/,
+    );
     writeFileSync(join(dir, "notes"), "");
     expect(() => checkReportDir(join(dir, "notes"), join(dir, "output"))).toThrow(/is a file, not a folder/);
   });
@@ -36,7 +40,8 @@ describe("where the report goes", () => {
   it("accepts a report folder written by an earlier build", () => {
     fresh();
     mkdirSync(join(dir, "report/failed"), { recursive: true });
-    for (const name of ["report.json", "index.html", "manifest.json"]) writeFileSync(join(dir, "report", name), "{}");
+    for (const name of ["report.json", "index.html", "manifest.json"])
+      writeFileSync(join(dir, "report", name), "{}");
     expect(() => checkReportDir(join(dir, "report"), join(dir, "output"))).not.toThrow();
   });
 });

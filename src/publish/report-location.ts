@@ -33,12 +33,25 @@ function inside(child: string, parent: string): boolean {
  * a folder of the user's that clinic-pages did not write (replacing it would delete their files).
  */
 export function checkReportDir(reportDir: string, outDir: string): void {
-  const problem = (message: string, hint: string) => new DataError([{ file: reportDir, field: "(report folder)", message, hint }]);
+  const problem = (message: string, hint: string) =>
+    new DataError([{ file: reportDir, field: "(report folder)", message, hint }]);
   const out = resolve(outDir);
-  if (inside(reportDir, out)) throw problem(`is inside the site folder ${out}, so the report would be deployed`, "pass --report with a folder outside --out, e.g. --report report");
-  if (inside(out, reportDir)) throw problem(`contains the site folder ${out}`, "pass --report with a folder beside --out, not around it");
+  if (inside(reportDir, out))
+    throw problem(
+      `is inside the site folder ${out}, so the report would be deployed`,
+      "pass --report with a folder outside --out, e.g. --report report",
+    );
+  if (inside(out, reportDir))
+    throw problem(
+      `contains the site folder ${out}`,
+      "pass --report with a folder beside --out, not around it",
+    );
   if (!existsSync(reportDir)) return;
-  if (!statSync(reportDir).isDirectory()) throw problem("is a file, not a folder", "move the file, or pass --report DIR to write the report somewhere else");
+  if (!statSync(reportDir).isDirectory())
+    throw problem(
+      "is a file, not a folder",
+      "move the file, or pass --report DIR to write the report somewhere else",
+    );
   const foreign = readdirSync(reportDir).filter((name) => !reportNames.has(name) && !name.startsWith("."));
   if (foreign.length > 0) {
     throw problem(

@@ -7,7 +7,13 @@ import type { QualitySettings } from "../validate/site-schema.ts";
 /** The machine-readable build report (output/_report/report.json). Field names are a stable interface. */
 export function reportJson(audit: AuditResult, quality: QualitySettings, notBuilt: NotBuilt[] = []): string {
   const errors = audit.findings.filter((f) => f.severity === "error").length;
-  const scores = audit.pages.flatMap((p) => (p.uniqueness?.similarity !== undefined && p.uniqueness.similarity !== null ? [p.uniqueness.similarity] : [])).sort((a, b) => a - b);
+  const scores = audit.pages
+    .flatMap((p) =>
+      p.uniqueness?.similarity !== undefined && p.uniqueness.similarity !== null
+        ? [p.uniqueness.similarity]
+        : [],
+    )
+    .sort((a, b) => a - b);
   const status = gateStatusCounts(audit);
   const report = {
     schema: "clinic-pages/report@2",
@@ -25,7 +31,12 @@ export function reportJson(audit: AuditResult, quality: QualitySettings, notBuil
         warned: status.warn,
       },
     },
-    settings: { uniqueness: quality.uniqueness, onThin: quality.onThin, reviewMaxAgeMonths: quality.reviewMaxAgeMonths, thirdPartyHosts: quality.thirdPartyHosts },
+    settings: {
+      uniqueness: quality.uniqueness,
+      onThin: quality.onThin,
+      reviewMaxAgeMonths: quality.reviewMaxAgeMonths,
+      thirdPartyHosts: quality.thirdPartyHosts,
+    },
     thirdPartyHosts: audit.thirdPartyHosts,
     pages: audit.pages,
     findings: audit.findings,
@@ -38,7 +49,12 @@ export function reportJson(audit: AuditResult, quality: QualitySettings, notBuil
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** Pages by the gate's verdict: the histogram's colours and the summary's totals both come from here. */
-function gateStatusCounts(audit: AuditResult): { ok: number; warn: number; refused: number; noSibling: number } {
+function gateStatusCounts(audit: AuditResult): {
+  ok: number;
+  warn: number;
+  refused: number;
+  noSibling: number;
+} {
   const counts = { ok: 0, warn: 0, refused: 0, noSibling: 0 };
   for (const page of audit.pages) {
     if (!page.uniqueness) continue;
@@ -64,9 +80,14 @@ function histogram(audit: AuditResult): string {
     const label = i === 10 ? "no sibling" : `${i * 10}–${i * 10 + 10}%`;
     const bars = (["ok", "warn", "refused"] as const)
       .filter((s) => r[s] > 0)
-      .map((s) => `<span class="bar ${statusClass[s]}" style="width:${Math.max(1, Math.round((r[s] / most) * 85))}%" title="${r[s]} ${s}"></span>`)
+      .map(
+        (s) =>
+          `<span class="bar ${statusClass[s]}" style="width:${Math.max(1, Math.round((r[s] / most) * 85))}%" title="${r[s]} ${s}"></span>`,
+      )
       .join("");
-    const detail = (["warn", "refused"] as const).filter((s) => r[s] > 0).map((s) => `${r[s]} ${s === "warn" ? "warned" : "refused"}`);
+    const detail = (["warn", "refused"] as const)
+      .filter((s) => r[s] > 0)
+      .map((s) => `${r[s]} ${s === "warn" ? "warned" : "refused"}`);
     return `<tr><th scope="row">${label}</th><td>${bars} ${r.ok + r.warn + r.refused}${detail.length ? ` (${detail.join(", ")})` : ""}</td></tr>`;
   });
   return `<table class="histogram"><caption>Pages by similarity to their closest sibling (green passes, orange is warned, red is refused)</caption><tbody>${cells.join("")}</tbody></table>`;
@@ -75,12 +96,27 @@ function histogram(audit: AuditResult): string {
 function pageTable(audit: AuditResult): string {
   const rows = audit.pages.map((p) => {
     const u = p.uniqueness;
-    const similarity = u?.similarity === undefined || u.similarity === null ? "" : `${Math.round(u.similarity * 100)}`;
-    const shown = !u ? "" : u.similarity === null ? "no sibling" : `${similarity}%${u.signal === "synonyms" ? " (synonyms)" : ""}`;
+    const similarity =
+      u?.similarity === undefined || u.similarity === null ? "" : `${Math.round(u.similarity * 100)}`;
+    const shown = !u
+      ? ""
+      : u.similarity === null
+        ? "no sibling"
+        : `${similarity}%${u.signal === "synonyms" ? " (synonyms)" : ""}`;
     const unique = u ? `${Math.round(u.unique * 100)}` : "";
     return `<tr><td><a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a></td><td>${escapeHtml(p.kind)}</td><td data-sort="${similarity || -1}">${shown}</td><td>${u?.similarTo ? escapeHtml(u.similarTo) : ""}</td><td data-sort="${unique || -1}">${unique && `${unique}%`}</td><td data-sort="${u?.localFacts ?? -1}">${u?.localFacts ?? ""}</td><td>${p.errors}</td><td>${p.warnings}</td><td>${p.indexable ? "yes" : "no"}</td></tr>`;
   });
-  const head = ["Page", "Kind", "Similarity", "Closest sibling", "Found on no other page", "Local facts", "Errors", "Warnings", "Indexed"].map((h, i) => `<th scope="col"><button type="button" data-column="${i}">${h}</button></th>`);
+  const head = [
+    "Page",
+    "Kind",
+    "Similarity",
+    "Closest sibling",
+    "Found on no other page",
+    "Local facts",
+    "Errors",
+    "Warnings",
+    "Indexed",
+  ].map((h, i) => `<th scope="col"><button type="button" data-column="${i}">${h}</button></th>`);
   return `<table class="pages" id="pages"><caption>Every page (select a column heading to sort)</caption><thead><tr>${head.join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
 
@@ -89,8 +125,11 @@ function thinPages(audit: AuditResult): string {
   const thin = audit.findings.filter((f) => f.check.startsWith("uniqueness."));
   if (thin.length === 0) return "<p>No page is refused or warned by the uniqueness gate.</p>";
   const item = (f: (typeof thin)[number]) => {
-    const file = f.files?.length ? `<code>${f.files.map(escapeHtml).join("</code> or <code>")}</code>` : escapeHtml(f.page);
-    const label = f.severity === "error" ? "refused" : f.check === "uniqueness.similar" ? "warning" : "noindex";
+    const file = f.files?.length
+      ? `<code>${f.files.map(escapeHtml).join("</code> or <code>")}</code>`
+      : escapeHtml(f.page);
+    const label =
+      f.severity === "error" ? "refused" : f.check === "uniqueness.similar" ? "warning" : "noindex";
     return `<li><strong>${file}</strong> (${label}, ${escapeHtml(f.check)}): ${escapeHtml(f.message)}. To fix, ${escapeHtml(f.hint ?? "")}.</li>`;
   };
   return `<ul>${thin.map(item).join("")}</ul>`;
@@ -123,15 +162,24 @@ function notBuiltList(notBuilt: NotBuilt[]): string {
   const byFile = new Map<string, NotBuilt[]>();
   for (const item of notBuilt) byFile.set(item.file, [...(byFile.get(item.file) ?? []), item]);
   const rows = [...byFile.entries()].map(
-    ([file, items]) => `<li><strong>${escapeHtml(file)}</strong>: ${items.map((i) => escapeHtml(i.condition)).join(", ")}. To build one, add <code>conditionNotes</code> for it or a local question with <code>condition:</code> set to it.</li>`,
+    ([file, items]) =>
+      `<li><strong>${escapeHtml(file)}</strong>: ${items.map((i) => escapeHtml(i.condition)).join(", ")}. To build one, add <code>conditionNotes</code> for it or a local question with <code>condition:</code> set to it.</li>`,
   );
   return `<p>${notBuilt.length} condition × location pages were not built: the place has no clinic offering the condition, no local note and no local question about it. Their city pages link to the condition's guide instead.</p><ul>${rows.join("")}</ul>`;
 }
 
-export function reportHtml(audit: AuditResult, quality: QualitySettings, siteName: string, notBuilt: NotBuilt[] = []): string {
+export function reportHtml(
+  audit: AuditResult,
+  quality: QualitySettings,
+  siteName: string,
+  notBuilt: NotBuilt[] = [],
+): string {
   const errors = audit.findings.filter((f) => f.severity === "error");
   const warnings = audit.findings.filter((f) => f.severity === "warning");
-  const list = (items: typeof errors) => (items.length === 0 ? "<p>None.</p>" : `<ul>${items.map((f) => `<li>${escapeHtml(formatFinding(f))}</li>`).join("")}</ul>`);
+  const list = (items: typeof errors) =>
+    items.length === 0
+      ? "<p>None.</p>"
+      : `<ul>${items.map((f) => `<li>${escapeHtml(formatFinding(f))}</li>`).join("")}</ul>`;
   const hosts = Object.entries(audit.thirdPartyHosts);
   return `<!doctype html>
 <html lang="en">
@@ -184,7 +232,13 @@ ${sortScript}
 }
 
 /** Writes report.json and index.html into `dir`. */
-export function writeReport(dir: string, audit: AuditResult, quality: QualitySettings, siteName: string, notBuilt: NotBuilt[] = []): void {
+export function writeReport(
+  dir: string,
+  audit: AuditResult,
+  quality: QualitySettings,
+  siteName: string,
+  notBuilt: NotBuilt[] = [],
+): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "report.json"), reportJson(audit, quality, notBuilt));
   writeFileSync(join(dir, "index.html"), reportHtml(audit, quality, siteName, notBuilt));

@@ -10,7 +10,10 @@ function escapeXml(text: string): string {
 }
 
 function urlSet(pages: Page[]): string {
-  const entries = pages.map((p) => `<url><loc>${escapeXml(p.canonical)}</loc>${p.lastmod ? `<lastmod>${p.lastmod}</lastmod>` : ""}</url>`);
+  const entries = pages.map(
+    (p) =>
+      `<url><loc>${escapeXml(p.canonical)}</loc>${p.lastmod ? `<lastmod>${p.lastmod}</lastmod>` : ""}</url>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</urlset>\n`;
 }
 
@@ -44,7 +47,10 @@ function sitemapIndex(chunks: Page[][], origin: string): Map<string, string> {
     const lastmod = latestDate(chunk.map((p) => p.lastmod));
     return `<sitemap><loc>${escapeXml(`${origin}/${name}`)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</sitemap>`;
   });
-  files.set("sitemap.xml", `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${parts.join("\n")}\n</sitemapindex>\n`);
+  files.set(
+    "sitemap.xml",
+    `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${parts.join("\n")}\n</sitemapindex>\n`,
+  );
   return files;
 }
 

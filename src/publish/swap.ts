@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { DataError } from "../problems.ts";
 import { markOutput } from "./out-dir.ts";
@@ -33,7 +43,9 @@ export function swapInto(built: string, target: string): void {
   } catch (error) {
     // The new site is already in place; a read-only old copy must not turn success into failure.
     const code = (error as NodeJS.ErrnoException).code ?? "error";
-    console.warn(`warning: ${previous} (output): the old site could not be removed (${code}); make it writable and delete it`);
+    console.warn(
+      `warning: ${previous} (output): the old site could not be removed (${code}); make it writable and delete it`,
+    );
   }
 }
 
@@ -70,7 +82,9 @@ function lockHolder(target: string): number | undefined {
   const pid = lockPid(target);
   if (pid === undefined) return undefined;
   const building = join(dirname(target), `${basename(target)}.building-${pid}`);
-  return Number.isInteger(pid) && pid !== process.pid && isRunning(pid) && existsSync(building) ? pid : undefined;
+  return Number.isInteger(pid) && pid !== process.pid && isRunning(pid) && existsSync(building)
+    ? pid
+    : undefined;
 }
 
 /** The process id written in `target`'s lock, if there is a lock. */

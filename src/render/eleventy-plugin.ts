@@ -17,7 +17,12 @@ import { nunjucksEnvironment } from "./nunjucks.ts";
 import { writeAdmin } from "../cms/admin.ts";
 
 interface EleventyConfig {
-  on?(event: "eleventy.after", listener: (event: { results: Array<{ url?: string | false; outputPath?: string | false; content?: string }> }) => unknown): void;
+  on?(
+    event: "eleventy.after",
+    listener: (event: {
+      results: Array<{ url?: string | false; outputPath?: string | false; content?: string }>;
+    }) => unknown,
+  ): void;
   globalData: Record<string, unknown>;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
@@ -38,7 +43,8 @@ export default function clinicPages(eleventyConfig: EleventyConfig): void {
     eleventyConfig.addGlobalData("cp", preview);
     const trigger = deletionTrigger(process.cwd());
     touch(trigger, "");
-    for (const target of ["site.yaml", "locations/", "conditions/", trigger]) eleventyConfig.addWatchTarget(target);
+    for (const target of ["site.yaml", "locations/", "conditions/", trigger])
+      eleventyConfig.addWatchTarget(target);
     watchDeletions(process.cwd(), trigger);
     eleventyConfig.on?.("eleventy.after", ({ results }) => preview.audit(results));
   }
@@ -84,7 +90,8 @@ export function removeStalePages(outDir: string, plan: Plan): void {
   const planned = new Set(plan.pages.map((p) => p.url));
   for (const name of readdirSync(outDir, { recursive: true }).map(String)) {
     const path = join(outDir, name);
-    if (name.endsWith(".html") && !name.endsWith("404.html") && !planned.has(urlOfFile(outDir, path))) rmSync(path, { force: true });
+    if (name.endsWith(".html") && !name.endsWith("404.html") && !planned.has(urlOfFile(outDir, path)))
+      rmSync(path, { force: true });
   }
 }
 
@@ -118,10 +125,18 @@ export function previewData(root: string, outDir = join(root, previewOutput)): P
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       if (!lastGood) {
-        console.error(error.message.replace("output/ is unchanged", "the preview did not start; fix these and run npm start again"));
+        console.error(
+          error.message.replace(
+            "output/ is unchanged",
+            "the preview did not start; fix these and run npm start again",
+          ),
+        );
         process.exit(1);
       }
-      const message = error.message.replace("nothing was built and output/ is unchanged", "the preview shows the last good data");
+      const message = error.message.replace(
+        "nothing was built and output/ is unchanged",
+        "the preview shows the last good data",
+      );
       console.error(`\n${message}\n`);
       return { ...lastGood, previewError: message };
     }
@@ -129,12 +144,18 @@ export function previewData(root: string, outDir = join(root, previewOutput)): P
   const audit = (results: Parameters<PreviewData["audit"]>[0]): string[] => {
     if (!lastPlan || !lastGood || !quality) return [];
     const pages: BuiltPage[] = results
-      .filter((r) => typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html"))
+      .filter(
+        (r) =>
+          typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html"),
+      )
       .map((r) => ({ url: r.url as string, html: r.content ?? "", outputPath: r.outputPath as string }));
     const result = auditSite(pages, lastPlan, { origin: lastGood.origin, quality, today: checkedToday() });
     const lines = result.findings.map((f) => `${f.severity}: ${formatFinding(f)}`);
     const errors = result.findings.filter((f) => f.severity === "error").length;
-    if (lines.length > 0) console.error(`\n${lines.join("\n")}\n\nAudit: ${errors} errors, ${lines.length - errors} warnings (npm run build would ${errors > 0 ? "refuse to publish" : "publish"}).\n`);
+    if (lines.length > 0)
+      console.error(
+        `\n${lines.join("\n")}\n\nAudit: ${errors} errors, ${lines.length - errors} warnings (npm run build would ${errors > 0 ? "refuse to publish" : "publish"}).\n`,
+      );
     return lines;
   };
   return Object.assign(load, { audit });

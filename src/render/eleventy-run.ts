@@ -8,7 +8,10 @@ import type { RenderData } from "./render-data.ts";
  * in chunks instead (src/pipeline/chunk.ts); this is the reference it is tested against, and the
  * bare-Eleventy comparison in bench/.
  */
-export async function renderWithEleventy(data: RenderData, outDir: string): Promise<Array<{ url: string; html: string }>> {
+export async function renderWithEleventy(
+  data: RenderData,
+  outDir: string,
+): Promise<Array<{ url: string; html: string }>> {
   const elev = new Eleventy(packagePath("templates"), outDir, {
     quietMode: true,
     configPath: packagePath("src/render/eleventy-config.ts"),
@@ -17,9 +20,14 @@ export async function renderWithEleventy(data: RenderData, outDir: string): Prom
       eleventyConfig.addGlobalData("cp", () => data);
     },
   });
-  const [, templates] = (await elev.write()) as [unknown, Array<{ url: string | false; outputPath: string | false; content: string }>];
+  const [, templates] = (await elev.write()) as [
+    unknown,
+    Array<{ url: string | false; outputPath: string | false; content: string }>,
+  ];
   return templates
-    .filter((t) => typeof t.url === "string" && typeof t.outputPath === "string" && t.outputPath.endsWith(".html"))
+    .filter(
+      (t) => typeof t.url === "string" && typeof t.outputPath === "string" && t.outputPath.endsWith(".html"),
+    )
     .map((t) => ({ url: t.url as string, html: t.content }))
     .sort((a, b) => (a.url < b.url ? -1 : 1));
 }

@@ -6,7 +6,8 @@ import { weekdayNames, weekdays } from "../rules/weekdays.ts";
 /** "+1-954-555-0142" → "(954) 555-0142"; other countries keep their own spacing. */
 export function displayPhone(phone: string): string {
   const digits = digitsOf(phone);
-  if (digits.length === 11 && digits.startsWith("1")) return `(${digits.slice(1, 4)}) ${digits.slice(4, 7)}-${digits.slice(7)}`;
+  if (digits.length === 11 && digits.startsWith("1"))
+    return `(${digits.slice(1, 4)}) ${digits.slice(4, 7)}-${digits.slice(7)}`;
   return phone;
 }
 
@@ -17,7 +18,12 @@ export function telHref(phone: string): string {
 
 /** "2026-10-01" → "October 1, 2026" (UTC, so the day never shifts). */
 export function longDate(iso: string, language = "en-US"): string {
-  return new Intl.DateTimeFormat(language, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+  return new Intl.DateTimeFormat(language, {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** "09:00" → "9:00 AM" */
@@ -46,7 +52,13 @@ function spanText(span: OpeningHours): string {
 }
 
 /** A maps link that routes to the clinic's address. */
-export function directionsUrl(address: { street: string; locality: string; region: string; postalCode: string; country: string }): string {
+export function directionsUrl(address: {
+  street: string;
+  locality: string;
+  region: string;
+  postalCode: string;
+  country: string;
+}): string {
   const destination = `${address.street}, ${address.locality}, ${address.region} ${address.postalCode}, ${address.country}`;
   return `https://www.google.com/maps/dir/?api=1&destination=${encodeURIComponent(destination)}`;
 }

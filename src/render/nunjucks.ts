@@ -30,7 +30,10 @@ export const filters: Record<string, (...args: never[]) => unknown> = {
  * resolve `extends`/`import` from the same folders with the same options and filters.
  */
 export function nunjucksEnvironment(): nunjucks.Environment {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader([includesDir, templatesDir]), environmentOptions);
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader([includesDir, templatesDir]),
+    environmentOptions,
+  );
   for (const [name, fn] of Object.entries(filters)) env.addFilter(name, fn);
   // The data attributes templates and the audit share: a global, so macros see it too.
   env.addGlobal("attr", pageAttributes);
@@ -54,13 +57,22 @@ const paginationPrefix = "cp.plan.byKind.";
  */
 export function pageTemplates(env: nunjucks.Environment, dir = templatesDir): Map<PageKind, PageTemplate> {
   const templates = new Map<PageKind, PageTemplate>();
-  for (const file of readdirSync(dir).filter((name) => name.endsWith(".njk")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((name) => name.endsWith(".njk"))
+    .sort()) {
     const path = join(dir, file);
     const { data, content } = matter(readFileSync(path, "utf8"));
     const pagination = data.pagination as { data?: string; alias?: string; size?: number } | undefined;
     const source = pagination?.data ?? "";
-    if (!source.startsWith(paginationPrefix) || pagination?.alias !== "p" || pagination.size !== 1 || data.permalink !== "{{ p.url }}") {
-      throw new Error(`templates/${file}: a page template must paginate over ${paginationPrefix}<kind> with size 1, alias p and permalink "{{ p.url }}"`);
+    if (
+      !source.startsWith(paginationPrefix) ||
+      pagination?.alias !== "p" ||
+      pagination.size !== 1 ||
+      data.permalink !== "{{ p.url }}"
+    ) {
+      throw new Error(
+        `templates/${file}: a page template must paginate over ${paginationPrefix}<kind> with size 1, alias p and permalink "{{ p.url }}"`,
+      );
     }
     const kind = source.slice(paginationPrefix.length) as PageKind;
     templates.set(kind, { kind, file, template: new nunjucks.Template(content, env, path, true) });

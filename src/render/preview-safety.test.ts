@@ -46,7 +46,9 @@ describe("#12.8 npm start stays apart from output/", () => {
     const data = await load();
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const html = `<!doctype html><html lang="en"><head><title>x</title><link rel="canonical" href="${data.origin}/locations/red-bank-nj/"></head><body><main><h1>Red Bank</h1><p>A miracle for your back.</p></main></body></html>`;
-    const lines = load.audit([{ url: "/acupuncture-for-sciatica/red-bank-nj/", outputPath: join(root, "x.html"), content: html }]);
+    const lines = load.audit([
+      { url: "/acupuncture-for-sciatica/red-bank-nj/", outputPath: join(root, "x.html"), content: html },
+    ]);
     expect(lines.some((l) => l.startsWith("error: ") && l.includes("[medical.claim]"))).toBe(true);
     expect(error.mock.calls.flat().join("\n")).toContain("npm run build would refuse to publish");
   });

@@ -89,14 +89,19 @@ export const defaultDisclaimer =
 
 /** Builds the render data from the model and plan. `css` is the stylesheet text, hashed for cache busting. */
 export function buildRenderData(model: Model, plan: Plan, css: string): RenderData {
-  const practitioners = new Map(model.site.practitioners.map((p) => [p.id, { ...p, url: practitionerPageUrl(p.id) }]));
+  const practitioners = new Map(
+    model.site.practitioners.map((p) => [p.id, { ...p, url: practitionerPageUrl(p.id) }]),
+  );
   const therapy = model.site.therapy;
   const cssHash = createHash("sha256").update(css).digest("hex").slice(0, 10);
   return {
     site: model.site,
     plan,
     origin: model.site.baseUrl.replace(/\/+$/, ""),
-    organizationPhone: { display: displayPhone(model.site.organization.phone), href: telHref(model.site.organization.phone) },
+    organizationPhone: {
+      display: displayPhone(model.site.organization.phone),
+      href: telHref(model.site.organization.phone),
+    },
     locations: byId(model.locations.map((l) => locationView(l))),
     conditions: byId(model.conditions.map((c) => conditionView(c, practitioners, model.site.language))),
     clinics: byId(model.site.clinics.map((c) => clinicView(c, practitioners, model.locations, plan))),
@@ -119,7 +124,9 @@ export function buildRenderData(model: Model, plan: Plan, css: string): RenderDa
       email: model.site.statements?.email,
       privacyHtml: renderMarkdown(model.site.statements?.privacy ?? "", 2),
       accessibilityHtml: renderMarkdown(model.site.statements?.accessibility ?? "", 2),
-      updated: model.site.statements?.updated ? longDate(model.site.statements.updated, model.site.language) : undefined,
+      updated: model.site.statements?.updated
+        ? longDate(model.site.statements.updated, model.site.language)
+        : undefined,
     },
   };
 }
@@ -128,7 +135,9 @@ export function buildRenderData(model: Model, plan: Plan, css: string): RenderDa
 function clinicsByCondition(model: Model): Record<string, string[]> {
   return Object.fromEntries(
     model.conditions.map((condition) => {
-      const serving = new Set(model.locations.filter((l) => l.conditions.includes(condition.id)).map((l) => l.clinic));
+      const serving = new Set(
+        model.locations.filter((l) => l.conditions.includes(condition.id)).map((l) => l.clinic),
+      );
       return [condition.id, model.site.clinics.filter((c) => serving.has(c.id)).map((c) => c.id)];
     }),
   );
@@ -139,7 +148,9 @@ function byId<T extends { id: string }>(items: T[]): Record<string, T> {
 }
 
 function locationView(location: Location): LocationView {
-  const notesHtml = Object.fromEntries(Object.entries(location.conditionNotes).map(([id, text]) => [id, renderMarkdown(text, 3)]));
+  const notesHtml = Object.fromEntries(
+    Object.entries(location.conditionNotes).map(([id, text]) => [id, renderMarkdown(text, 3)]),
+  );
   const faqByCondition: Record<string, FaqItem[]> = {};
   for (const item of location.faq) if (item.condition) (faqByCondition[item.condition] ??= []).push(item);
   return {
@@ -152,7 +163,11 @@ function locationView(location: Location): LocationView {
   };
 }
 
-function conditionView(condition: Condition, practitioners: Map<string, PractitionerView>, language: string): ConditionView {
+function conditionView(
+  condition: Condition,
+  practitioners: Map<string, PractitionerView>,
+  language: string,
+): ConditionView {
   return {
     ...condition,
     citySummaryText: condition.citySummary ?? condition.summary,
@@ -165,7 +180,12 @@ function conditionView(condition: Condition, practitioners: Map<string, Practiti
   };
 }
 
-function clinicView(clinic: Clinic, practitioners: Map<string, PractitionerView>, locations: Location[], plan: Plan): ClinicView {
+function clinicView(
+  clinic: Clinic,
+  practitioners: Map<string, PractitionerView>,
+  locations: Location[],
+  plan: Plan,
+): ClinicView {
   const hubs = new Map(plan.byKind.location.map((page) => [page.location, page.url]));
   const served = locations
     .filter((l) => l.clinic === clinic.id)
@@ -190,12 +210,18 @@ const currencySymbols: Record<string, string> = { USD: "$", CAD: "CA$", EUR: "�
 export function priceRange(selfPay: { from: number; to: number; currency: string }): string {
   const symbol = currencySymbols[selfPay.currency];
   const amount = (n: number) => (symbol ? `${symbol}${n}` : String(n));
-  const range = selfPay.from === selfPay.to ? amount(selfPay.from) : `${amount(selfPay.from)}–${amount(selfPay.to)}`;
+  const range =
+    selfPay.from === selfPay.to ? amount(selfPay.from) : `${amount(selfPay.from)}–${amount(selfPay.to)}`;
   return symbol ? range : `${selfPay.currency} ${range}`;
 }
 
 /** Adds the planned photos and cards, so templates can write `<picture>` and `og:image`. */
 export function withImages(data: RenderData, images: ImagePlan): RenderData {
   const logoRaster = images.logo ? `${data.origin}${images.logo.url}` : undefined;
-  return { ...data, photos: Object.fromEntries(images.photos), cards: Object.fromEntries(images.cards), logoRaster };
+  return {
+    ...data,
+    photos: Object.fromEntries(images.photos),
+    cards: Object.fromEntries(images.cards),
+    logoRaster,
+  };
 }

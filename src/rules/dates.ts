@@ -7,7 +7,9 @@ import { DataError } from "../problems.ts";
 /** Whether `value` is a real calendar date written YYYY-MM-DD. */
 export function isRealDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+  );
 }
 
 /** Today's date in UTC as YYYY-MM-DD, or CLINIC_PAGES_TODAY when it pins one (checked). */

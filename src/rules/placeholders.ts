@@ -23,7 +23,13 @@ export const placeholders = [
 export type Placeholder = (typeof placeholders)[number];
 
 /** Extra placeholders of site.yaml `copy` sentences: where the clinic is and the page's one distance. */
-export const copyOnlyPlaceholders = ["distance", "units", "clinicCity", "whereClinic", "conditionLower"] as const;
+export const copyOnlyPlaceholders = [
+  "distance",
+  "units",
+  "clinicCity",
+  "whereClinic",
+  "conditionLower",
+] as const;
 export type CopyPlaceholder = (typeof copyOnlyPlaceholders)[number];
 
 /** "{therapy} {therapyLower} …", for help texts. */

@@ -22,5 +22,10 @@ export function slugify(text: string): string {
  * (`.md` and `.markdown` in any case). May be "" (`東京.md`, `---.md`): validation names that.
  */
 export function slugFromPath(path: string): string {
-  return slugify(path.split("/").pop()!.replace(/\.(md|markdown)$/i, ""));
+  return slugify(
+    path
+      .split("/")
+      .pop()!
+      .replace(/\.(md|markdown)$/i, ""),
+  );
 }

@@ -51,7 +51,10 @@ export function parseRedirects(text: string): Redirect[] {
 }
 
 function matches(pattern: string, path: string): boolean {
-  const source = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  const source = pattern
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
   return new RegExp(`^${source}$`).test(path);
 }
 

@@ -3,10 +3,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { extname, join, relative, sep } from "node:path";
 import { packagePath } from "../pipeline/paths.ts";
-import { headersFor, parseHeaders, parseRedirects, redirectFor, type HeaderRule, type Redirect } from "./rules.ts";
+import {
+  headersFor,
+  parseHeaders,
+  parseRedirects,
+  redirectFor,
+  type HeaderRule,
+  type Redirect,
+} from "./rules.ts";
 
 /** The deploy examples the local server copies its headers and redirects from. */
-export const exampleRules = { headers: "deploy/cloudflare-pages/_headers", redirects: "deploy/cloudflare-pages/_redirects" };
+export const exampleRules = {
+  headers: "deploy/cloudflare-pages/_headers",
+  redirects: "deploy/cloudflare-pages/_redirects",
+};
 
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -49,8 +59,14 @@ function fileFor(root: string, path: string): string | undefined {
   return candidate;
 }
 
-function handle(root: string, rules: ReturnType<typeof loadRules>, req: IncomingMessage, res: ServerResponse): void {
-  if (req.method !== "GET" && req.method !== "HEAD") return void res.writeHead(405, { allow: "GET, HEAD" }).end();
+function handle(
+  root: string,
+  rules: ReturnType<typeof loadRules>,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
+  if (req.method !== "GET" && req.method !== "HEAD")
+    return void res.writeHead(405, { allow: "GET, HEAD" }).end();
   let path: string;
   try {
     path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
@@ -60,10 +76,18 @@ function handle(root: string, rules: ReturnType<typeof loadRules>, req: Incoming
   const redirect = redirectFor(rules.redirects, path);
   if (redirect) return void res.writeHead(redirect.status, { location: redirect.to }).end();
   // A folder asked for without its trailing slash goes to the canonical URL, as static hosts do.
-  if (!path.endsWith("/") && !fileFor(root, path) && fileFor(root, `${path}/`)) return void res.writeHead(301, { location: `${path}/` }).end();
+  if (!path.endsWith("/") && !fileFor(root, path) && fileFor(root, `${path}/`))
+    return void res.writeHead(301, { location: `${path}/` }).end();
   const file = fileFor(root, path);
-  const [status, served, headerPath] = file ? [200, file, path] : [404, fileFor(root, "/404.html"), "/404.html"];
-  const headers = { ...headersFor(rules.headers, headerPath), "content-type": served ? (types[extname(served)] ?? "application/octet-stream") : "text/plain; charset=utf-8" };
+  const [status, served, headerPath] = file
+    ? [200, file, path]
+    : [404, fileFor(root, "/404.html"), "/404.html"];
+  const headers = {
+    ...headersFor(rules.headers, headerPath),
+    "content-type": served
+      ? (types[extname(served)] ?? "application/octet-stream")
+      : "text/plain; charset=utf-8",
+  };
   res.writeHead(status, headers);
   if (req.method === "HEAD") return void res.end();
   if (!served) return void res.end("Not found\n");
@@ -76,7 +100,10 @@ export interface RunningServer {
 }
 
 /** Serves a built site folder with the deploy examples' headers and redirects. */
-export async function serveSite(dir: string, options: { port?: number; host?: string } = {}): Promise<RunningServer> {
+export async function serveSite(
+  dir: string,
+  options: { port?: number; host?: string } = {},
+): Promise<RunningServer> {
   const root = realpathSync(dir);
   const rules = loadRules(root);
   const server: Server = createServer((req, res) => handle(root, rules, req, res));
@@ -86,5 +113,8 @@ export async function serveSite(dir: string, options: { port?: number; host?: st
     server.listen(options.port ?? 8080, host, resolve);
   });
   const { port } = server.address() as AddressInfo;
-  return { url: `http://${host}:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://${host}:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

@@ -2,8 +2,19 @@ import type { Graph, Thing, WebPage } from "schema-dts";
 import type { Page } from "../plan/index.ts";
 import type { RenderData } from "../render/render-data.ts";
 import {
-  breadcrumbNode, citationNodes, clinicNode, conditionNode, faqNode, ids, organizationNode,
-  personNode, ref, reviewerRef, clinicRef, therapyNode, websiteNode,
+  breadcrumbNode,
+  citationNodes,
+  clinicNode,
+  conditionNode,
+  faqNode,
+  ids,
+  organizationNode,
+  personNode,
+  ref,
+  reviewerRef,
+  clinicRef,
+  therapyNode,
+  websiteNode,
 } from "./nodes.ts";
 
 /** One `@graph` describing exactly what the page shows. */
@@ -37,27 +48,45 @@ function pageSpecificNodes(page: Page, d: RenderData, pageNode: Record<string, u
       const clinic = d.clinics[page.clinic]!;
       // The city page shows one study (the evidence headline); the rest are on the hub.
       // The clinic is named and linked, not described: its full node lives on its own page.
-      Object.assign(pageNode, medicalPageFields(d, condition, 1), { "@type": "MedicalWebPage", mentions: clinicRef(d, clinic) });
+      Object.assign(pageNode, medicalPageFields(d, condition, 1), {
+        "@type": "MedicalWebPage",
+        mentions: clinicRef(d, clinic),
+      });
       // Only this place's questions about this condition: each question is marked up on one page.
       const faq = location.faqByCondition[condition.id] ?? [];
       const faqNodes = faq.length > 0 ? [faqNode(`${page.canonical}#faq`, faq)] : [];
-      return [therapyNode(d), conditionNode(d, condition, true), personNode(d, condition.reviewerPerson), ...faqNodes];
+      return [
+        therapyNode(d),
+        conditionNode(d, condition, true),
+        personNode(d, condition.reviewerPerson),
+        ...faqNodes,
+      ];
     }
     case "condition": {
       const condition = d.conditions[page.condition]!;
       Object.assign(pageNode, medicalPageFields(d, condition), { "@type": "MedicalWebPage" });
       const faqNodes = condition.faq.length > 0 ? [faqNode(`${page.canonical}#faq`, condition.faq)] : [];
-      return [therapyNode(d), conditionNode(d, condition), personNode(d, condition.reviewerPerson), ...faqNodes];
+      return [
+        therapyNode(d),
+        conditionNode(d, condition),
+        personNode(d, condition.reviewerPerson),
+        ...faqNodes,
+      ];
     }
     case "location": {
       const location = d.locations[page.location]!;
       Object.assign(pageNode, { "@type": "CollectionPage", about: ref(ids.clinic(d, page.clinic)) });
-      const faqNodes = location.generalFaq.length > 0 ? [faqNode(`${page.canonical}#faq`, location.generalFaq)] : [];
+      const faqNodes =
+        location.generalFaq.length > 0 ? [faqNode(`${page.canonical}#faq`, location.generalFaq)] : [];
       return [therapyNode(d), clinicNode(d, d.clinics[page.clinic]!, location), ...faqNodes];
     }
     case "clinic": {
       const clinic = d.clinics[page.clinic]!;
-      Object.assign(pageNode, { "@type": "WebPage", about: ref(ids.clinic(d, clinic.id)), mainEntity: ref(ids.clinic(d, clinic.id)) });
+      Object.assign(pageNode, {
+        "@type": "WebPage",
+        about: ref(ids.clinic(d, clinic.id)),
+        mainEntity: ref(ids.clinic(d, clinic.id)),
+      });
       const served = page.served.map((s) => d.locations[s.location]!);
       return [therapyNode(d), clinicNode(d, clinic, served), ...clinic.team.map((p) => personNode(d, p))];
     }

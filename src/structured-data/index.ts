@@ -7,7 +7,10 @@ import { buildGraph } from "./graph.ts";
  * `\uXXXX` escapes, so no data string can close the element or start a comment.
  */
 export function serializeJsonLd(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** The page's one JSON-LD block, ready to place in `<head>`. */

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { fixtureRoot } from "../../tests/helpers.ts";
 import { prepare } from "../pipeline/index.ts";
-import { breadcrumbNode, clinicNode, clinicRef, conditionNode, faqNode, organizationNode, personNode, therapyNode } from "./nodes.ts";
+import {
+  breadcrumbNode,
+  clinicNode,
+  clinicRef,
+  conditionNode,
+  faqNode,
+  organizationNode,
+  personNode,
+  therapyNode,
+} from "./nodes.ts";
 import { serializeJsonLd } from "./index.ts";
 
 const { data } = prepare(fixtureRoot);
@@ -21,13 +30,31 @@ describe("node builders", () => {
   });
 
   it("MedicalClinic: address, geo, hours with 24-hour days, area served, link to the organization", () => {
-    const node = clinicNode(data, data.clinics.south!, data.locations["pompano-beach-fl"]) as unknown as Record<string, unknown>;
+    const node = clinicNode(
+      data,
+      data.clinics.south!,
+      data.locations["pompano-beach-fl"],
+    ) as unknown as Record<string, unknown>;
     // The clinic's url and @id belong to its own page.
     expect(node["@id"]).toBe("https://clinic.test/clinics/south/#clinic");
     expect(node.url).toBe("https://clinic.test/clinics/south/");
-    expect(node.address).toEqual({ "@type": "PostalAddress", streetAddress: "2 South St", addressLocality: "Southport", addressRegion: "FL", postalCode: "33062", addressCountry: "US" });
+    expect(node.address).toEqual({
+      "@type": "PostalAddress",
+      streetAddress: "2 South St",
+      addressLocality: "Southport",
+      addressRegion: "FL",
+      postalCode: "33062",
+      addressCountry: "US",
+    });
     expect(node.geo).toEqual({ "@type": "GeoCoordinates", latitude: 26.23245, longitude: -80.09712 });
-    expect(node.openingHoursSpecification).toEqual([{ "@type": "OpeningHoursSpecification", dayOfWeek: ["https://schema.org/Monday", "https://schema.org/Wednesday"], opens: "00:00", closes: "23:59" }]);
+    expect(node.openingHoursSpecification).toEqual([
+      {
+        "@type": "OpeningHoursSpecification",
+        dayOfWeek: ["https://schema.org/Monday", "https://schema.org/Wednesday"],
+        opens: "00:00",
+        closes: "23:59",
+      },
+    ]);
     expect(node.areaServed).toEqual({ "@type": "City", name: "Pompano Beach, FL" });
     expect(node.parentOrganization).toEqual({ "@id": "https://clinic.test/#organization" });
     expect(node.isAcceptingNewPatients).toBe(true);
@@ -46,7 +73,10 @@ describe("node builders", () => {
   });
 
   it("MedicalTherapy: acupuncture belongs to traditional Chinese medicine", () => {
-    expect(therapyNode(data)).toMatchObject({ "@type": "MedicalTherapy", medicineSystem: "https://schema.org/TraditionalChinese" });
+    expect(therapyNode(data)).toMatchObject({
+      "@type": "MedicalTherapy",
+      medicineSystem: "https://schema.org/TraditionalChinese",
+    });
   });
 
   it("MedicalCondition: ICD-10-CM codes and the therapy as possible treatment", () => {
@@ -81,20 +111,38 @@ describe("node builders", () => {
   });
 
   it("BreadcrumbList: positions from 1 and absolute item URLs", () => {
-    const node = breadcrumbNode(data, "#b", [{ name: "Home", url: "/" }, { name: "Sciatica", url: "/acupuncture-for-sciatica/" }]) as unknown as { itemListElement: unknown[] };
+    const node = breadcrumbNode(data, "#b", [
+      { name: "Home", url: "/" },
+      { name: "Sciatica", url: "/acupuncture-for-sciatica/" },
+    ]) as unknown as { itemListElement: unknown[] };
     expect(node.itemListElement).toEqual([
       { "@type": "ListItem", position: 1, name: "Home", item: "https://clinic.test/" },
-      { "@type": "ListItem", position: 2, name: "Sciatica", item: "https://clinic.test/acupuncture-for-sciatica/" },
+      {
+        "@type": "ListItem",
+        position: 2,
+        name: "Sciatica",
+        item: "https://clinic.test/acupuncture-for-sciatica/",
+      },
     ]);
   });
 
   it("FAQPage: one Question with an accepted Answer per item", () => {
-    expect(faqNode("#f", [{ q: "Q?", a: "A." }])).toEqual({ "@type": "FAQPage", "@id": "#f", mainEntity: [{ "@type": "Question", name: "Q?", acceptedAnswer: { "@type": "Answer", text: "A." } }] });
+    expect(faqNode("#f", [{ q: "Q?", a: "A." }])).toEqual({
+      "@type": "FAQPage",
+      "@id": "#f",
+      mainEntity: [{ "@type": "Question", name: "Q?", acceptedAnswer: { "@type": "Answer", text: "A." } }],
+    });
   });
 });
 
 describe("serializing JSON-LD for a script element", () => {
-  const hostile = ["</script>", "</SCRIPT >", "<!--<script>", '"quotes" & \'apostrophes\'', "line\u2028separator\u2029paragraph"];
+  const hostile = [
+    "</script>",
+    "</SCRIPT >",
+    "<!--<script>",
+    "\"quotes\" & 'apostrophes'",
+    "line\u2028separator\u2029paragraph",
+  ];
 
   it.each(hostile)("escapes %j so it cannot end the element, and parses back", (text) => {
     const json = serializeJsonLd({ name: text });

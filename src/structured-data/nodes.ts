@@ -1,9 +1,26 @@
 import type {
-  BreadcrumbList, DayOfWeek, FAQPage, IdReference, MedicalClinic, MedicalCondition, MedicalSpecialty, MedicalTherapy,
-  OpeningHoursSpecification, Organization, Person, ScholarlyArticle, WebSite,
+  BreadcrumbList,
+  DayOfWeek,
+  FAQPage,
+  IdReference,
+  MedicalClinic,
+  MedicalCondition,
+  MedicalSpecialty,
+  MedicalTherapy,
+  OpeningHoursSpecification,
+  Organization,
+  Person,
+  ScholarlyArticle,
+  WebSite,
 } from "schema-dts";
 import type { Crumb } from "../plan/index.ts";
-import type { ClinicView, ConditionView, LocationView, PractitionerView, RenderData } from "../render/render-data.ts";
+import type {
+  ClinicView,
+  ConditionView,
+  LocationView,
+  PractitionerView,
+  RenderData,
+} from "../render/render-data.ts";
 import { citationLinks, clinicPageUrl, conditionHubPath, practitionerPageUrl } from "../rules/urls.ts";
 import { weekdayNames } from "../rules/weekdays.ts";
 import { shortAuthors } from "../render/evidence.ts";
@@ -17,13 +34,21 @@ export const ids = {
   clinic: (d: RenderData, id: string) => `${d.origin}${clinicPageUrl(id)}#clinic`,
   /** The practitioner's `@id` lives on their own page. */
   person: (d: RenderData, id: string) => `${d.origin}${practitionerPageUrl(id)}#person`,
-  condition: (d: RenderData, c: ConditionView) => `${d.origin}${conditionHubPath(d.site.therapy.slug, c.id)}#condition`,
+  condition: (d: RenderData, c: ConditionView) =>
+    `${d.origin}${conditionHubPath(d.site.therapy.slug, c.id)}#condition`,
 };
 
 export const ref = (id: string): IdReference => ({ "@id": id });
 
 export function websiteNode(d: RenderData): WebSite {
-  return { "@type": "WebSite", "@id": ids.website(d), url: `${d.origin}/`, name: d.site.organization.name, inLanguage: d.site.language, publisher: ref(ids.organization(d)) };
+  return {
+    "@type": "WebSite",
+    "@id": ids.website(d),
+    url: `${d.origin}/`,
+    name: d.site.organization.name,
+    inLanguage: d.site.language,
+    publisher: ref(ids.organization(d)),
+  };
 }
 
 /** The organization's logo as an absolute URL: the PNG made from an SVG logo when there is one. */
@@ -49,8 +74,17 @@ export function organizationNode(d: RenderData): Organization {
 
 export function therapyNode(d: RenderData): MedicalTherapy {
   const therapy = d.site.therapy;
-  const tcm = therapy.slug === "acupuncture" ? { medicineSystem: "https://schema.org/TraditionalChinese" as const } : {};
-  return { "@type": "MedicalTherapy", "@id": ids.therapy(d), name: therapy.name, description: therapy.description, ...tcm };
+  const tcm =
+    therapy.slug === "acupuncture"
+      ? { medicineSystem: "https://schema.org/TraditionalChinese" as const }
+      : {};
+  return {
+    "@type": "MedicalTherapy",
+    "@id": ids.therapy(d),
+    name: therapy.name,
+    description: therapy.description,
+    ...tcm,
+  };
 }
 
 function hoursNodes(clinic: ClinicView): OpeningHoursSpecification[] {
@@ -67,11 +101,20 @@ function hoursNodes(clinic: ClinicView): OpeningHoursSpecification[] {
  * its `@id` and `url` point at the clinic page, which carries the full node.
  */
 export function clinicRef(d: RenderData, clinic: ClinicView): MedicalClinic {
-  return { "@type": "MedicalClinic", "@id": ids.clinic(d, clinic.id), name: clinic.name, url: `${d.origin}${clinic.url}` };
+  return {
+    "@type": "MedicalClinic",
+    "@id": ids.clinic(d, clinic.id),
+    name: clinic.name,
+    url: `${d.origin}${clinic.url}`,
+  };
 }
 
 /** The clinic, with its `url` and `@id` on its own page. */
-export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationView | LocationView[]): MedicalClinic {
+export function clinicNode(
+  d: RenderData,
+  clinic: ClinicView,
+  served?: LocationView | LocationView[],
+): MedicalClinic {
   const areas = served === undefined ? [] : Array.isArray(served) ? served : [served];
   const areaServed = areas.map((l) => ({ "@type": "City" as const, name: `${l.name}, ${l.region}` }));
   return {
@@ -80,7 +123,9 @@ export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationV
     name: clinic.name,
     url: `${d.origin}${clinic.url}`,
     logo: logoUrl(d),
-    ...(clinic.photo && d.photos[clinic.photo.src] ? { image: `${d.origin}${d.photos[clinic.photo.src]!.fallback}` } : {}),
+    ...(clinic.photo && d.photos[clinic.photo.src]
+      ? { image: `${d.origin}${d.photos[clinic.photo.src]!.fallback}` }
+      : {}),
     telephone: clinic.phone,
     address: {
       "@type": "PostalAddress",
@@ -95,10 +140,18 @@ export function clinicNode(d: RenderData, clinic: ClinicView, served?: LocationV
     availableService: ref(ids.therapy(d)),
     parentOrganization: ref(ids.organization(d)),
     ...(clinic.googleBusinessProfile ? { sameAs: [clinic.googleBusinessProfile] } : {}),
-    ...(areaServed.length === 1 ? { areaServed: areaServed[0] } : areaServed.length > 1 ? { areaServed } : {}),
+    ...(areaServed.length === 1
+      ? { areaServed: areaServed[0] }
+      : areaServed.length > 1
+        ? { areaServed }
+        : {}),
     ...(clinic.acceptingNewPatients ? { isAcceptingNewPatients: true } : {}),
     ...(clinic.priceRange ? { priceRange: clinic.priceRange } : {}),
-    ...(clinic.medicalSpecialty?.length ? { medicalSpecialty: clinic.medicalSpecialty.map((s) => `https://schema.org/${s}` as MedicalSpecialty) } : {}),
+    ...(clinic.medicalSpecialty?.length
+      ? {
+          medicalSpecialty: clinic.medicalSpecialty.map((s) => `https://schema.org/${s}` as MedicalSpecialty),
+        }
+      : {}),
   };
 }
 
@@ -119,7 +172,12 @@ export function personNode(d: RenderData, person: PractitionerView, withBio = fa
 
 /** `reviewedBy`: the reviewer by `@id`, carrying the URL of their page. */
 export function reviewerRef(d: RenderData, person: PractitionerView): Person {
-  return { "@type": "Person", "@id": ids.person(d, person.id), url: `${d.origin}${person.url}`, name: person.name };
+  return {
+    "@type": "Person",
+    "@id": ids.person(d, person.id),
+    url: `${d.origin}${person.url}`,
+    name: person.name,
+  };
 }
 
 /** The condition; `brief` (city pages, which show neither) leaves out other names and ICD-10 codes. */
@@ -129,7 +187,15 @@ export function conditionNode(d: RenderData, condition: ConditionView, brief = f
     "@id": ids.condition(d, condition),
     name: condition.name,
     ...(condition.alternateNames.length > 0 && !brief ? { alternateName: condition.alternateNames } : {}),
-    ...(brief ? {} : { code: condition.icd10.map((code) => ({ "@type": "MedicalCode" as const, codeValue: code.code, codingSystem: "ICD-10-CM" })) }),
+    ...(brief
+      ? {}
+      : {
+          code: condition.icd10.map((code) => ({
+            "@type": "MedicalCode" as const,
+            codeValue: code.code,
+            codingSystem: "ICD-10-CM",
+          })),
+        }),
     possibleTreatment: ref(ids.therapy(d)),
   };
 }
@@ -150,7 +216,12 @@ export function breadcrumbNode(d: RenderData, id: string, crumbs: Crumb[]): Brea
   return {
     "@type": "BreadcrumbList",
     "@id": id,
-    itemListElement: crumbs.map((crumb, i) => ({ "@type": "ListItem", position: i + 1, name: crumb.name, item: `${d.origin}${crumb.url}` })),
+    itemListElement: crumbs.map((crumb, i) => ({
+      "@type": "ListItem",
+      position: i + 1,
+      name: crumb.name,
+      item: `${d.origin}${crumb.url}`,
+    })),
   };
 }
 
@@ -158,6 +229,10 @@ export function faqNode(id: string, items: Array<{ q: string; a: string }>): FAQ
   return {
     "@type": "FAQPage",
     "@id": id,
-    mainEntity: items.map((item) => ({ "@type": "Question", name: item.q, acceptedAnswer: { "@type": "Answer", text: item.a } })),
+    mainEntity: items.map((item) => ({
+      "@type": "Question",
+      name: item.q,
+      acceptedAnswer: { "@type": "Answer", text: item.a },
+    })),
   };
 }

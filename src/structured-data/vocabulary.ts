@@ -14,7 +14,9 @@ let cached: Vocabulary | undefined;
 
 /** The compact schema.org vocabulary shipped in src/structured-data/vocab/ (read once). */
 export function vocabulary(): Vocabulary {
-  cached ??= JSON.parse(readFileSync(new URL("./vocab/schemaorg.json", import.meta.url), "utf8")) as Vocabulary;
+  cached ??= JSON.parse(
+    readFileSync(new URL("./vocab/schemaorg.json", import.meta.url), "utf8"),
+  ) as Vocabulary;
   return cached;
 }
 
@@ -47,7 +49,8 @@ type JsonObject = { [key: string]: Json };
 
 const schemaUrl = "https://schema.org/";
 const isObject = (v: Json): v is JsonObject => v !== null && typeof v === "object" && !Array.isArray(v);
-const typesOf = (node: JsonObject): string[] => ([] as Json[]).concat(node["@type"] ?? []).filter((t): t is string => typeof t === "string");
+const typesOf = (node: JsonObject): string[] =>
+  ([] as Json[]).concat(node["@type"] ?? []).filter((t): t is string => typeof t === "string");
 
 /**
  * Checks every `@type`, property and schema.org enumeration value in a `@graph` against the
@@ -56,7 +59,8 @@ const typesOf = (node: JsonObject): string[] => ([] as Json[]).concat(node["@typ
  */
 export function checkVocabulary(graph: Json[]): GraphFinding[] {
   const byId = new Map<string, JsonObject>();
-  for (const node of graph) if (isObject(node) && typeof node["@id"] === "string") byId.set(node["@id"], node);
+  for (const node of graph)
+    if (isObject(node) && typeof node["@id"] === "string") byId.set(node["@id"], node);
   const findings: GraphFinding[] = [];
   graph.forEach((node, i) => checkNode(node, `@graph[${i}]`, byId, findings));
   return findings;
@@ -72,7 +76,8 @@ function checkNode(node: Json, path: string, byId: Map<string, JsonObject>, find
   const types = typesOf(node);
   for (const type of types) {
     if (!(type in vocab.types)) findings.push(error(`${path}.@type`, `"${type}" is not a schema.org type`));
-    else if (vocab.superseded[type]) findings.push(error(`${path}.@type`, `"${type}" is superseded by "${vocab.superseded[type]}"`));
+    else if (vocab.superseded[type])
+      findings.push(error(`${path}.@type`, `"${type}" is superseded by "${vocab.superseded[type]}"`));
   }
   for (const [key, value] of Object.entries(node)) {
     if (key.startsWith("@")) continue;
@@ -80,37 +85,73 @@ function checkNode(node: Json, path: string, byId: Map<string, JsonObject>, find
   }
 }
 
-function checkProperty(types: string[], key: string, value: Json, path: string, byId: Map<string, JsonObject>, findings: GraphFinding[]): void {
+function checkProperty(
+  types: string[],
+  key: string,
+  value: Json,
+  path: string,
+  byId: Map<string, JsonObject>,
+  findings: GraphFinding[],
+): void {
   const vocab = vocabulary();
   const property = vocab.properties[key];
   if (!property) return void findings.push(error(path, `"${key}" is not a schema.org property`));
-  if (vocab.superseded[key]) findings.push(error(path, `"${key}" is superseded by "${vocab.superseded[key]}"`));
+  if (vocab.superseded[key])
+    findings.push(error(path, `"${key}" is superseded by "${vocab.superseded[key]}"`));
   const known = types.filter((t) => t in vocab.types);
   if (known.length > 0 && !known.some((t) => property.domains.some((d) => isA(t, d)))) {
-    findings.push(error(path, `"${key}" is not a property of ${known.join(", ")} (it belongs to ${property.domains.join(", ")})`));
+    findings.push(
+      error(
+        path,
+        `"${key}" is not a property of ${known.join(", ")} (it belongs to ${property.domains.join(", ")})`,
+      ),
+    );
   }
   const values = Array.isArray(value) ? value : [value];
-  values.forEach((item, i) => checkValue(key, item, values.length > 1 || Array.isArray(value) ? `${path}[${i}]` : path, byId, findings));
+  values.forEach((item, i) =>
+    checkValue(key, item, values.length > 1 || Array.isArray(value) ? `${path}[${i}]` : path, byId, findings),
+  );
 }
 
-function checkValue(key: string, value: Json, path: string, byId: Map<string, JsonObject>, findings: GraphFinding[]): void {
+function checkValue(
+  key: string,
+  value: Json,
+  path: string,
+  byId: Map<string, JsonObject>,
+  findings: GraphFinding[],
+): void {
   const vocab = vocabulary();
   const ranges = vocab.properties[key]?.ranges ?? [];
   if (typeof value === "string" && value.startsWith(schemaUrl)) {
     const term = value.slice(schemaUrl.length);
-    if (!(term in vocab.members) && !(term in vocab.types)) findings.push(error(path, `"${value}" is not a schema.org term`));
-    else if (vocab.superseded[term]) findings.push(error(path, `"${value}" is superseded by "${vocab.superseded[term]}"`));
+    if (!(term in vocab.members) && !(term in vocab.types))
+      findings.push(error(path, `"${value}" is not a schema.org term`));
+    else if (vocab.superseded[term])
+      findings.push(error(path, `"${value}" is superseded by "${vocab.superseded[term]}"`));
     else if (term in vocab.members && !vocab.members[term]!.some((t) => ranges.some((r) => isA(t, r)))) {
-      findings.push(error(path, `"${term}" is not a valid value for "${key}" (expects ${ranges.join(", ")})`));
+      findings.push(
+        error(path, `"${term}" is not a valid value for "${key}" (expects ${ranges.join(", ")})`),
+      );
     }
     return;
   }
   if (!isObject(value)) return;
-  const target = typeof value["@id"] === "string" && typesOf(value).length === 0 ? byId.get(value["@id"]) : value;
-  if (!target) return void findings.push(error(path, `"@id" ${String(value["@id"])} points at no node in the graph`));
+  const target =
+    typeof value["@id"] === "string" && typesOf(value).length === 0 ? byId.get(value["@id"]) : value;
+  if (!target)
+    return void findings.push(error(path, `"@id" ${String(value["@id"])} points at no node in the graph`));
   const targetTypes = typesOf(target);
-  if (ranges.length > 0 && targetTypes.length > 0 && !targetTypes.some((t) => ranges.some((r) => isA(t, r)))) {
-    findings.push(error(path, `a ${targetTypes.join("/")} is not a valid value for "${key}" (expects ${ranges.join(", ")})`));
+  if (
+    ranges.length > 0 &&
+    targetTypes.length > 0 &&
+    !targetTypes.some((t) => ranges.some((r) => isA(t, r)))
+  ) {
+    findings.push(
+      error(
+        path,
+        `a ${targetTypes.join("/")} is not a valid value for "${key}" (expects ${ranges.join(", ")})`,
+      ),
+    );
   }
   if (target === value) checkNode(value, path, byId, findings);
 }

@@ -14,7 +14,14 @@ export function stagingFromEnv(env: NodeJS.ProcessEnv = process.env): boolean {
   const value = env.CLINIC_PAGES_ENV?.trim().toLowerCase();
   if (value === undefined || value === "") return false;
   if (!(environments as readonly string[]).includes(value)) {
-    throw new DataError([{ file: "CLINIC_PAGES_ENV", field: "(environment)", message: `"${env.CLINIC_PAGES_ENV}" is not a known environment`, hint: `use ${environments.join(" or ")} (any case), or unset it` }]);
+    throw new DataError([
+      {
+        file: "CLINIC_PAGES_ENV",
+        field: "(environment)",
+        message: `"${env.CLINIC_PAGES_ENV}" is not a known environment`,
+        hint: `use ${environments.join(" or ")} (any case), or unset it`,
+      },
+    ]);
   }
   return value === "staging";
 }

@@ -6,7 +6,6 @@ import { isRealDate } from "../rules/dates.ts";
  * the value is wrong, so the report says what is expected and how to fix it.
  */
 
-
 /** A calendar date written as YYYY-MM-DD (YAML dates are kept as text). */
 export const dateField = z
   .string({ error: "expected a date written as YYYY-MM-DD, e.g. 2026-10-01" })
@@ -80,8 +79,14 @@ export const geoField = z
 /** A question and its answer, shown on the page and marked up as FAQ. */
 export const faqItem = z
   .object({
-    q: text(5, 300).meta({ description: "The question, as a patient would ask it.", examples: ["Is there parking at the clinic?"] }),
-    a: text(10, 2000).meta({ description: "The answer, in plain sentences.", examples: ["Yes, free parking behind the building."] }),
+    q: text(5, 300).meta({
+      description: "The question, as a patient would ask it.",
+      examples: ["Is there parking at the clinic?"],
+    }),
+    a: text(10, 2000).meta({
+      description: "The answer, in plain sentences.",
+      examples: ["Yes, free parking behind the building."],
+    }),
   })
   .strict();
 
@@ -100,9 +105,16 @@ export const photoField = z
   .object({
     src: z
       .string({ error: "expected a path to an image file in the project, e.g. images/clinics/red-bank.jpg" })
-      .meta({ description: "Path of the image inside the project.", examples: ["images/clinics/red-bank.jpg"] })
-      .regex(/^[\w./-]+\.(jpe?g|png|webp|avif|tiff?)$/i, { error: "expected a path to a .jpg, .png, .webp, .avif or .tiff file inside the project" })
-      .refine((src) => !src.split("/").includes(".."), { error: "the photo must be inside the project folder" }),
+      .meta({
+        description: "Path of the image inside the project.",
+        examples: ["images/clinics/red-bank.jpg"],
+      })
+      .regex(/^[\w./-]+\.(jpe?g|png|webp|avif|tiff?)$/i, {
+        error: "expected a path to a .jpg, .png, .webp, .avif or .tiff file inside the project",
+      })
+      .refine((src) => !src.split("/").includes(".."), {
+        error: "the photo must be inside the project folder",
+      }),
     alt: text(5, 250).meta({ description: "What the photo shows, for people who cannot see it." }),
   })
   .strict()

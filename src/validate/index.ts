@@ -53,14 +53,34 @@ export function validateProject(loaded: LoadedProject, today: string = checkedTo
   if (loaded.site) problems.push(...checkSiteRules(loaded.site, site));
   problems.push(...checkReferences(loaded));
   if (problems.length > 0 || !site) throw new DataError(problems);
-  if (conditions.length === 0) throw new DataError([{ file: "conditions/", field: "(folder)", message: "no condition files found", hint: "add conditions/<slug>.md (see README)" }]);
-  if (locations.length === 0) throw new DataError([{ file: "locations/", field: "(folder)", message: "no location files found", hint: "add locations/<slug>.md (see README)" }]);
+  if (conditions.length === 0)
+    throw new DataError([
+      {
+        file: "conditions/",
+        field: "(folder)",
+        message: "no condition files found",
+        hint: "add conditions/<slug>.md (see README)",
+      },
+    ]);
+  if (locations.length === 0)
+    throw new DataError([
+      {
+        file: "locations/",
+        field: "(folder)",
+        message: "no location files found",
+        hint: "add locations/<slug>.md (see README)",
+      },
+    ]);
   const allIds = conditions.map((c) => c.id);
   for (const location of locations) if (!location.restricted) location.conditions = allIds;
   return { site, locations, conditions, notes: loaded.notes ?? [] };
 }
 
-function parseWith<S extends z.ZodType>(schema: S, file: SourceFile, problems: Problem[]): z.infer<S> | undefined {
+function parseWith<S extends z.ZodType>(
+  schema: S,
+  file: SourceFile,
+  problems: Problem[],
+): z.infer<S> | undefined {
   const result = schema.safeParse(file.data, { reportInput: true });
   if (result.success) return result.data;
   problems.push(...issuesToProblems(file, result.error.issues, (path) => keysAt(schema, path)));
@@ -75,10 +95,25 @@ function toLocation(file: SourceFile, problems: Problem[], today: string): Locat
   problems.push(...fileNameProblems(file, id), ...datesInFuture(file, [["updated"]], today));
   const region = regionCode(data.region, data.country);
   if (region === undefined) {
-    problems.push({ file: file.path, line: file.lineOf(["region"]), field: "region", message: `"${data.region}" is not a US state code or name`, hint: 'write the two-letter code, e.g. "FL", or the name, e.g. "Florida"' });
+    problems.push({
+      file: file.path,
+      line: file.lineOf(["region"]),
+      field: "region",
+      message: `"${data.region}" is not a US state code or name`,
+      hint: 'write the two-letter code, e.g. "FL", or the name, e.g. "Florida"',
+    });
   } else data.region = region;
   if (problems.length > before) return [];
-  return [{ ...data, id, file: file.path, body: file.body, conditions: data.conditions ?? [], restricted: data.conditions !== undefined }];
+  return [
+    {
+      ...data,
+      id,
+      file: file.path,
+      body: file.body,
+      conditions: data.conditions ?? [],
+      restricted: data.conditions !== undefined,
+    },
+  ];
 }
 
 function toCondition(file: SourceFile, problems: Problem[], today: string): Condition[] {
@@ -90,7 +125,8 @@ function toCondition(file: SourceFile, problems: Problem[], today: string): Cond
   data.evidence.forEach((item, i) => {
     const future = futureYearProblem(item.citation.year, today);
     const path = ["evidence", i, "citation", "year"];
-    if (future) problems.push({ file: file.path, line: file.lineOf(path), field: fieldName(path), ...future });
+    if (future)
+      problems.push({ file: file.path, line: file.lineOf(path), field: fieldName(path), ...future });
   });
   if (problems.length > before) return [];
   return [{ ...data, id, file: file.path, body: file.body, shortName: data.shortName ?? data.name }];
@@ -100,13 +136,18 @@ function toCondition(file: SourceFile, problems: Problem[], today: string): Cond
 function fileNameProblems(file: SourceFile, id: string): Problem[] {
   if (/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && id.length <= 100) return [];
   const given = record(file.data).slug !== undefined;
-  return [{
-    file: file.path,
-    line: given ? file.lineOf(["slug"]) : undefined,
-    field: given ? "slug" : "(file name)",
-    message: id === "" ? "the file name gives an empty URL slug (only letters a–z and digits are kept)" : `"${id}" cannot be used in URLs (at most 100 lowercase letters, digits and single dashes)`,
-    hint: 'rename the file with Latin letters, e.g. "tokyo.md", or add a slug field such as "slug: tokyo"',
-  }];
+  return [
+    {
+      file: file.path,
+      line: given ? file.lineOf(["slug"]) : undefined,
+      field: given ? "slug" : "(file name)",
+      message:
+        id === ""
+          ? "the file name gives an empty URL slug (only letters a–z and digits are kept)"
+          : `"${id}" cannot be used in URLs (at most 100 lowercase letters, digits and single dashes)`,
+      hint: 'rename the file with Latin letters, e.g. "tokyo.md", or add a slug field such as "slug: tokyo"',
+    },
+  ];
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -141,7 +182,8 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType {
   for (;;) {
     const def = node?._zod.def as unknown as Record<string, unknown> | undefined;
     if (!def) return node;
-    if (def.type === "optional" || def.type === "default" || def.type === "nullable") node = def.innerType as z.ZodType;
+    if (def.type === "optional" || def.type === "default" || def.type === "nullable")
+      node = def.innerType as z.ZodType;
     else if (def.type === "pipe") node = def.in as z.ZodType;
     else return node;
   }

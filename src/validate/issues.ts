@@ -5,7 +5,11 @@ import type { Problem } from "../problems.ts";
 type Issue = z.core.$ZodIssue;
 
 /** Turns zod issues into problems that name file, line, field and a fix. */
-export function issuesToProblems(file: SourceFile, issues: Issue[], knownKeys: (path: PropertyKey[]) => string[]): Problem[] {
+export function issuesToProblems(
+  file: SourceFile,
+  issues: Issue[],
+  knownKeys: (path: PropertyKey[]) => string[],
+): Problem[] {
   return issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") return unknownKeyProblems(file, issue, knownKeys(issue.path));
     const path = issue.path.map(keyOf);
@@ -26,7 +30,10 @@ export function fieldName(path: ReadonlyArray<string | number>): string {
 function describe(issue: Issue): { message: string; hint?: string } {
   const input = (issue as { input?: unknown }).input;
   if (issue.code === "invalid_type" && input === undefined) {
-    return { message: "is required but missing", hint: `add ${fieldName(issue.path.map(keyOf))} (${expectedOf(issue.message)})` };
+    return {
+      message: "is required but missing",
+      hint: `add ${fieldName(issue.path.map(keyOf))} (${expectedOf(issue.message)})`,
+    };
   }
   const got = input === undefined ? "" : `, got ${show(input)}`;
   return { message: `${cleanMessage(issue.message)}${got}` };
@@ -41,7 +48,8 @@ function cleanMessage(message: string): string {
 }
 
 function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) return "a list";
   if (value === null) return "nothing (null)";
   if (typeof value === "object") return "a group of fields";
@@ -63,7 +71,13 @@ function unknownKeyProblems(file: SourceFile, issue: Issue & { keys: string[] },
   const parent = issue.path.map(keyOf);
   return issue.keys.map((key) => {
     const refused = refusedKeys[key];
-    if (refused) return { file: file.path, line: file.lineOf([...parent, key]), field: fieldName([...parent, key]), ...refused };
+    if (refused)
+      return {
+        file: file.path,
+        line: file.lineOf([...parent, key]),
+        field: fieldName([...parent, key]),
+        ...refused,
+      };
     const guess = closest(key, known);
     const path = [...parent, key];
     // A key that is empty or blank (": value", "'': value") still needs a name the marketer can find.

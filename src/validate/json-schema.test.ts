@@ -14,7 +14,9 @@ describe("JSON Schemas for editors", () => {
     const location = JSON.parse(jsonSchemas()["location.json"]!);
     expect(location.additionalProperties).toBe(false);
     expect(location.properties.clinic.description).toContain("clinic");
-    expect(location.required).toEqual(expect.arrayContaining(["name", "geo", "clinic", "directions", "updated"]));
+    expect(location.required).toEqual(
+      expect.arrayContaining(["name", "geo", "clinic", "directions", "updated"]),
+    );
   });
 });
 
@@ -23,13 +25,17 @@ describe("editor help", () => {
     const missing: string[] = [];
     const walk = (node: Record<string, unknown> | undefined, path: string) => {
       if (!node || typeof node !== "object") return;
-      for (const [key, value] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+      for (const [key, value] of Object.entries(
+        (node.properties ?? {}) as Record<string, Record<string, unknown>>,
+      )) {
         if (!value.description) missing.push(`${path}${key}`);
         walk(value, `${path}${key}.`);
       }
       walk(node.items as Record<string, unknown> | undefined, `${path}[].`);
-      if (typeof node.additionalProperties === "object") walk(node.additionalProperties as Record<string, unknown>, `${path}*.`);
-      for (const key of ["anyOf", "allOf", "oneOf"]) for (const branch of (node[key] ?? []) as Array<Record<string, unknown>>) walk(branch, path);
+      if (typeof node.additionalProperties === "object")
+        walk(node.additionalProperties as Record<string, unknown>, `${path}*.`);
+      for (const key of ["anyOf", "allOf", "oneOf"])
+        for (const branch of (node[key] ?? []) as Array<Record<string, unknown>>) walk(branch, path);
     };
     for (const [name, text] of Object.entries(jsonSchemas())) walk(JSON.parse(text), `${name}: `);
     expect(missing).toEqual([]);

@@ -27,7 +27,8 @@ export interface JsonSchemaNode {
 
 /** The JSON Schema of each kind of data file, generated from its zod schema. */
 export function jsonSchemaObjects(): Record<"site" | "location" | "condition", JsonSchemaNode> {
-  const toJson = (schema: z.ZodType, title: string) => ({ title, ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) }) as JsonSchemaNode;
+  const toJson = (schema: z.ZodType, title: string) =>
+    ({ title, ...z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) }) as JsonSchemaNode;
   return {
     site: toJson(siteSchema, "clinic-pages site.yaml"),
     location: toJson(locationSchema, "clinic-pages location front matter"),
@@ -37,5 +38,10 @@ export function jsonSchemaObjects(): Record<"site" | "location" | "condition", J
 
 /** The JSON Schemas editors use to autocomplete data files, keyed by file name in schemas/. */
 export function jsonSchemas(): Record<string, string> {
-  return Object.fromEntries(Object.entries(jsonSchemaObjects()).map(([kind, json]) => [`${kind}.json`, `${JSON.stringify(json, null, 2)}\n`]));
+  return Object.fromEntries(
+    Object.entries(jsonSchemaObjects()).map(([kind, json]) => [
+      `${kind}.json`,
+      `${JSON.stringify(json, null, 2)}\n`,
+    ]),
+  );
 }

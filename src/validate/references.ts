@@ -33,12 +33,25 @@ function photoFiles(loaded: LoadedProject): Problem[] {
   const check = (file: SourceFile, path: FieldPath, photo: unknown): Problem[] => {
     const src = record(photo).src;
     if (typeof src !== "string" || existsSync(join(loaded.root, src))) return [];
-    return [problemAt(file, [...path, "src"], `no file at ${src}`, "put the image in the project (for example under images/) or fix the path")];
+    return [
+      problemAt(
+        file,
+        [...path, "src"],
+        `no file at ${src}`,
+        "put the image in the project (for example under images/) or fix the path",
+      ),
+    ];
   };
   const site = loaded.site ? record(loaded.site.data) : {};
   return [
-    ...(loaded.site ? list(site.clinics).flatMap((c, i) => check(loaded.site!, ["clinics", i, "photo"], record(c).photo)) : []),
-    ...(loaded.site ? list(site.practitioners).flatMap((p, i) => check(loaded.site!, ["practitioners", i, "photo"], record(p).photo)) : []),
+    ...(loaded.site
+      ? list(site.clinics).flatMap((c, i) => check(loaded.site!, ["clinics", i, "photo"], record(c).photo))
+      : []),
+    ...(loaded.site
+      ? list(site.practitioners).flatMap((p, i) =>
+          check(loaded.site!, ["practitioners", i, "photo"], record(p).photo),
+        )
+      : []),
     ...loaded.locations.flatMap((file) => check(file, ["photo"], record(file.data).photo)),
   ];
 }
@@ -46,7 +59,9 @@ function photoFiles(loaded: LoadedProject): Problem[] {
 type Known = Record<"clinic" | "practitioner" | "condition", string[]> & { siteUnreadable: boolean };
 
 function record(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 function list(value: unknown): unknown[] {
@@ -54,7 +69,9 @@ function list(value: unknown): unknown[] {
 }
 
 function idsIn(value: unknown): string[] {
-  return list(value).flatMap((item) => (typeof record(item).id === "string" ? [record(item).id as string] : []));
+  return list(value).flatMap((item) =>
+    typeof record(item).id === "string" ? [record(item).id as string] : [],
+  );
 }
 
 /** The slug a file's pages use: its `slug` field, or its file name. */
@@ -68,11 +85,24 @@ function problemAt(file: SourceFile, path: FieldPath, message: string, hint?: st
 }
 
 /** Reports `value` at `path` when it is a string that names no known id. */
-function checkRef(file: SourceFile, path: FieldPath, value: unknown, kind: "clinic" | "practitioner" | "condition", known: Known): Problem[] {
+function checkRef(
+  file: SourceFile,
+  path: FieldPath,
+  value: unknown,
+  kind: "clinic" | "practitioner" | "condition",
+  known: Known,
+): Problem[] {
   // When site.yaml itself could not be read, its ids are unknown: its own problem says so once.
-  if (typeof value !== "string" || known[kind].includes(value) || (kind !== "condition" && known.siteUnreadable)) return [];
+  if (
+    typeof value !== "string" ||
+    known[kind].includes(value) ||
+    (kind !== "condition" && known.siteUnreadable)
+  )
+    return [];
   const guess = closest(value, known[kind]);
-  const hint = guess ? `did you mean "${guess}"?` : `known ${kind} ids: ${known[kind].join(", ") || "(none)"}`;
+  const hint = guess
+    ? `did you mean "${guess}"?`
+    : `known ${kind} ids: ${known[kind].join(", ") || "(none)"}`;
   return [problemAt(file, path, `unknown ${kind} "${value}"`, hint)];
 }
 
@@ -82,10 +112,14 @@ function siteReferences(file: SourceFile, known: Known): Problem[] {
     ...repeatedIds(file, "practitioners", data.practitioners),
     ...repeatedIds(file, "clinics", data.clinics),
     ...list(data.clinics).flatMap((clinic, c) =>
-      list(record(clinic).practitioners).flatMap((id, p) => checkRef(file, ["clinics", c, "practitioners", p], id, "practitioner", known)),
+      list(record(clinic).practitioners).flatMap((id, p) =>
+        checkRef(file, ["clinics", c, "practitioners", p], id, "practitioner", known),
+      ),
     ),
     ...list(data.clinics).flatMap((clinic, c) =>
-      list(record(clinic).conditions).flatMap((id, i) => checkRef(file, ["clinics", c, "conditions", i], id, "condition", known)),
+      list(record(clinic).conditions).flatMap((id, i) =>
+        checkRef(file, ["clinics", c, "conditions", i], id, "condition", known),
+      ),
     ),
   ];
 }
@@ -98,22 +132,39 @@ function repeatedIds(file: SourceFile, key: string, items: unknown): Problem[] {
       seen.add(id);
       return [];
     }
-    return [problemAt(file, [key, i, "id"], `repeats the id "${String(id)}" used above`, `give each entry in ${key} a unique id`)];
+    return [
+      problemAt(
+        file,
+        [key, i, "id"],
+        `repeats the id "${String(id)}" used above`,
+        `give each entry in ${key} a unique id`,
+      ),
+    ];
   });
 }
 
 function duplicateSlugs(files: SourceFile[], kind: string): Problem[] {
   const bySlug = new Map<string, SourceFile[]>();
   for (const file of files) bySlug.set(slugOf(file), [...(bySlug.get(slugOf(file)) ?? []), file]);
-  return [...bySlug.entries()]
-    // An empty slug (`東京.md`) is reported once, as a file-name problem, not as duplicates.
-    .filter(([slug, group]) => group.length > 1 && slug !== "")
-    .flatMap(([slug, group]) =>
-      group.map((file) => {
-        const others = group.filter((f) => f !== file).map((f) => f.path).join(", ");
-        return problemAt(file, ["slug"], `duplicate ${kind} slug "${slug}" (also ${others})`, "rename one file or give it a different `slug`");
-      }),
-    );
+  return (
+    [...bySlug.entries()]
+      // An empty slug (`東京.md`) is reported once, as a file-name problem, not as duplicates.
+      .filter(([slug, group]) => group.length > 1 && slug !== "")
+      .flatMap(([slug, group]) =>
+        group.map((file) => {
+          const others = group
+            .filter((f) => f !== file)
+            .map((f) => f.path)
+            .join(", ");
+          return problemAt(
+            file,
+            ["slug"],
+            `duplicate ${kind} slug "${slug}" (also ${others})`,
+            "rename one file or give it a different `slug`",
+          );
+        }),
+      )
+  );
 }
 
 function locationReferences(file: SourceFile, known: Known): Problem[] {
@@ -126,14 +177,28 @@ function locationReferences(file: SourceFile, known: Known): Problem[] {
       const id = record(item).condition;
       const unknown = checkRef(file, ["faq", i, "condition"], id, "condition", known);
       if (unknown.length > 0 || typeof id !== "string" || !offered || offered.includes(id)) return unknown;
-      return [problemAt(file, ["faq", i, "condition"], `is about "${id}", which this location does not offer`, `add "${id}" to conditions, or remove condition from the question`)];
+      return [
+        problemAt(
+          file,
+          ["faq", i, "condition"],
+          `is about "${id}", which this location does not offer`,
+          `add "${id}" to conditions, or remove condition from the question`,
+        ),
+      ];
     }),
   ];
   for (const id of Object.keys(record(data.conditionNotes))) {
     const unknown = checkRef(file, ["conditionNotes", id], id, "condition", known);
     problems.push(...unknown);
     if (unknown.length === 0 && offered && !offered.includes(id)) {
-      problems.push(problemAt(file, ["conditionNotes", id], `has notes for "${id}", which this location does not offer`, `add "${id}" to conditions, or remove the note`));
+      problems.push(
+        problemAt(
+          file,
+          ["conditionNotes", id],
+          `has notes for "${id}", which this location does not offer`,
+          `add "${id}" to conditions, or remove the note`,
+        ),
+      );
     }
   }
   return problems;
@@ -145,7 +210,16 @@ function conditionReferences(file: SourceFile, known: Known): Problem[] {
   return [
     ...checkRef(file, ["reviewer"], data.reviewer, "practitioner", known),
     ...list(data.related).flatMap((id, i) =>
-      id === self ? [problemAt(file, ["related", i], "a condition cannot be related to itself", "remove it from related")] : checkRef(file, ["related", i], id, "condition", known),
+      id === self
+        ? [
+            problemAt(
+              file,
+              ["related", i],
+              "a condition cannot be related to itself",
+              "remove it from related",
+            ),
+          ]
+        : checkRef(file, ["related", i], id, "condition", known),
     ),
     ...list(data.evidence).flatMap((entry, e) =>
       list(record(record(entry).scope).conditions).flatMap((id, i) =>

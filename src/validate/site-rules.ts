@@ -12,8 +12,19 @@ import type { Site } from "./site-schema.ts";
  */
 export function checkSiteRules(file: SourceFile, site: Site | undefined): Problem[] {
   const data = record(site ?? file.data);
-  const at = (path: FieldPath, message: string, hint: string): Problem => ({ file: file.path, line: file.lineOf(path), field: fieldName(path), message, hint });
-  return [...baseUrlProblems(data.baseUrl, at), ...phoneProblems(data, at), ...hoursProblems(data, at), ...patternProblems(data, at)];
+  const at = (path: FieldPath, message: string, hint: string): Problem => ({
+    file: file.path,
+    line: file.lineOf(path),
+    field: fieldName(path),
+    message,
+    hint,
+  });
+  return [
+    ...baseUrlProblems(data.baseUrl, at),
+    ...phoneProblems(data, at),
+    ...hoursProblems(data, at),
+    ...patternProblems(data, at),
+  ];
 }
 
 type At = (path: FieldPath, message: string, hint: string) => Problem;
@@ -26,7 +37,6 @@ function list(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-
 /** canonical URLs are `baseUrl` + path: a path, query or fragment in it breaks every one of them. */
 function baseUrlProblems(value: unknown, at: At): Problem[] {
   if (typeof value !== "string") return [];
@@ -37,7 +47,13 @@ function baseUrlProblems(value: unknown, at: At): Problem[] {
     return [];
   }
   if ((url.pathname === "/" || url.pathname === "") && !url.search && !url.hash && !url.username) return [];
-  return [at(["baseUrl"], `"${value}" is not an origin: it has a path, query or fragment`, `write only the scheme and host, e.g. "${url.origin}"`)];
+  return [
+    at(
+      ["baseUrl"],
+      `"${value}" is not an origin: it has a path, query or fragment`,
+      `write only the scheme and host, e.g. "${url.origin}"`,
+    ),
+  ];
 }
 
 /** Phone numbers checked against the numbering plan of their country (libphonenumber), not a pattern. */
@@ -45,12 +61,22 @@ function phoneProblems(data: Record<string, unknown>, at: At): Problem[] {
   const problems: Problem[] = [];
   const check = (path: FieldPath, phone: unknown, country?: unknown) => {
     if (typeof phone !== "string" || !phone.trim().startsWith("+")) return;
-    const code = typeof country === "string" && /^[A-Z]{2}$/.test(country) ? (country as CountryCode) : undefined;
+    const code =
+      typeof country === "string" && /^[A-Z]{2}$/.test(country) ? (country as CountryCode) : undefined;
     const valid = code ? isValidPhoneNumber(phone, code) : isValidPhoneNumber(phone);
-    if (!valid) problems.push(at(path, `"${phone}" is not a valid ${code ? `${code} ` : ""}phone number`, 'check the digits and the country code, e.g. "+1-954-555-0142" (a US number has 10 digits after +1)'));
+    if (!valid)
+      problems.push(
+        at(
+          path,
+          `"${phone}" is not a valid ${code ? `${code} ` : ""}phone number`,
+          'check the digits and the country code, e.g. "+1-954-555-0142" (a US number has 10 digits after +1)',
+        ),
+      );
   };
   check(["organization", "phone"], record(data.organization).phone);
-  list(data.clinics).forEach((clinic, i) => check(["clinics", i, "phone"], record(clinic).phone, record(record(clinic).address).country ?? "US"));
+  list(data.clinics).forEach((clinic, i) =>
+    check(["clinics", i, "phone"], record(clinic).phone, record(record(clinic).address).country ?? "US"),
+  );
   return problems;
 }
 
@@ -58,12 +84,20 @@ function phoneProblems(data: Record<string, unknown>, at: At): Problem[] {
 function hoursProblems(data: Record<string, unknown>, at: At): Problem[] {
   const problems: Problem[] = [];
   list(data.clinics).forEach((clinic, c) => {
-    const spans = list(record(clinic).hours).map((h, i) => ({ ...record(h), i }) as Record<string, unknown> & { i: number });
+    const spans = list(record(clinic).hours).map(
+      (h, i) => ({ ...record(h), i }) as Record<string, unknown> & { i: number },
+    );
     for (const a of spans) {
       for (const b of spans) {
         if (b.i <= a.i || !overlap(a, b)) continue;
         const days = list(a.days).filter((d) => list(b.days).includes(d));
-        problems.push(at(["clinics", c, "hours", b.i], `overlaps hours[${a.i}] on ${days.join(", ")} (${String(a.opens)}–${String(a.closes)} and ${String(b.opens)}–${String(b.closes)})`, "give each day one span, or split the day into spans that do not overlap"));
+        problems.push(
+          at(
+            ["clinics", c, "hours", b.i],
+            `overlaps hours[${a.i}] on ${days.join(", ")} (${String(a.opens)}–${String(a.closes)} and ${String(b.opens)}–${String(b.closes)})`,
+            "give each day one span, or split the day into spans that do not overlap",
+          ),
+        );
       }
     }
   });
@@ -89,7 +123,13 @@ function patternProblems(data: Record<string, unknown>, at: At): Problem[] {
       list(candidates).forEach((candidate, i) => {
         if (typeof candidate !== "string") return;
         for (const name of fill(candidate, sample).missing) {
-          problems.push(at(["patterns", field, kind, i], `uses {${name}}, which ${kind} pages do not have`, `use only ${allowed.map((k) => `{${k}}`).join(" ")}`));
+          problems.push(
+            at(
+              ["patterns", field, kind, i],
+              `uses {${name}}, which ${kind} pages do not have`,
+              `use only ${allowed.map((k) => `{${k}}`).join(" ")}`,
+            ),
+          );
         }
       });
     }
