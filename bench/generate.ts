@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { distanceKm } from "../src/plan/geo.ts";
-import { packagePath } from "../src/pipeline/paths.ts";
+import { packagePath } from "../src/rules/package-paths.ts";
 import { slugify } from "../src/rules/slug.ts";
 
 interface City {

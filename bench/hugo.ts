@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 /**
  * The Hugo baseline: a Hugo site with `count` content files rendered through one layout to
- * pages of the same size as bare Eleventy's (bench/baseline.ts). Writes the site; bench/run.ts
+ * pages of the same size as bare Eleventy's (bench/baseline.ts). Writes the site; bench/main.ts
  * times `hugo --quiet` on it. Usage: tsx bench/hugo.ts COUNT WORKDIR
  */
 export function writeHugoSite(count: number, dir: string): void {

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateImages } from "../src/images/generate.ts";
 import { logoBytes, planImages, type CardSpec, type ImagePlan } from "../src/images/plan.ts";
-import { prepare } from "../src/pipeline/index.ts";
-import { packagePath } from "../src/pipeline/paths.ts";
+import { prepare } from "../src/build/prepare.ts";
+import { packagePath } from "../src/rules/package-paths.ts";
 
 /**
  * Image work, cold (empty cache) and warm, for the sample site and for 1,000 social cards.

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { packagePath } from "../src/pipeline/paths.ts";
+import { packagePath } from "../src/rules/package-paths.ts";
 
 /** One measured child process: wall seconds, peak memory, what it printed. */
 export interface Run {

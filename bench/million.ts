@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { packagePath } from "../src/pipeline/paths.ts";
+import { packagePath } from "../src/rules/package-paths.ts";
 import { generateProject } from "./generate.ts";
 import { measureNode } from "./measure.ts";
 

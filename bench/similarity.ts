@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { runCli } from "../src/cli/run.ts";
+import { runCli } from "../src/cli/command.ts";
 import { parsePage } from "../src/audit/parse.ts";
 import { shingles, words } from "../src/audit/uniqueness.ts";
 import { loadProject } from "../src/load/index.ts";

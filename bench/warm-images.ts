@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { prepare } from "../src/pipeline/index.ts";
-import { makeImages, planImagesStage } from "../src/pipeline/stages.ts";
+import { prepare } from "../src/build/prepare.ts";
+import { makeImages, planImagesStage } from "../src/build/stages.ts";
 
 /**
  * Fills the image cache for one slice of a project's pages (cards are the slow part of a cold

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { build } from "../src/build.ts";
+import { build } from "../src/build/build.ts";
 import { launchChromium, pageKinds, viewports } from "../tests/browser.ts";
 import { serve } from "../tests/static-server.ts";
 

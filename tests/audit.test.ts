@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build } from "../src/build.ts";
+import { build } from "../src/build/build.ts";
 import { AuditError } from "../src/problems.ts";
 import { copyFixture, edit, fixtureSite, temp } from "./helpers.ts";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.ts";
+import { build } from "../src/build/build.ts";
 import { chromiumPath, launchChromium, pageKinds, viewports } from "./browser.ts";
 import { copyFixture } from "./helpers.ts";
 import { serve } from "./static-server.ts";

@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import { readdirSync as listDir, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parsePage } from "../src/audit/parse.ts";
-import { build } from "../src/build.ts";
+import { build } from "../src/build/build.ts";
 import { copyFixture, edit, fixtureSite, temp } from "./helpers.ts";
 
 function walk(dir: string): string[] {

@@ -4,12 +4,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.ts";
-import { prepare } from "../src/pipeline/index.ts";
-import { OutOfMemoryError } from "../src/pipeline/memory.ts";
-import { packageRoot } from "../src/pipeline/paths.ts";
-import { planImagesStage, renderPages } from "../src/pipeline/stages.ts";
-import { outputFile } from "../src/pipeline/chunk.ts";
+import { build } from "../src/build/build.ts";
+import { prepare } from "../src/build/prepare.ts";
+import { OutOfMemoryError } from "../src/build/memory.ts";
+import { packageRoot } from "../src/rules/package-paths.ts";
+import { planImagesStage, renderPages } from "../src/build/stages.ts";
+import { outputFile } from "../src/build/chunk.ts";
 import { renderWithEleventy } from "../src/render/eleventy-run.ts";
 import { withImages } from "../src/render/render-data.ts";
 import { copyFixture } from "./helpers.ts";

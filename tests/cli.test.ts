@@ -4,7 +4,7 @@ import { format } from "node:util";
 import { describe, expect, it } from "vitest";
 import { main as buildCommand } from "../src/cli/build.ts";
 import { main as combineCommand } from "../src/cli/combine.ts";
-import { reportError } from "../src/cli/run.ts";
+import { reportError } from "../src/cli/command.ts";
 import { copyFixture, edit, runCommand, spawnCommand, temp } from "./helpers.ts";
 import { outMarker } from "../src/publish/out-dir.ts";
 

@@ -13,8 +13,8 @@ import * as chromeLauncher from "chrome-launcher";
 import puppeteer, { type Browser, type ElementHandle, type Page } from "puppeteer-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.ts";
-import { packageRoot } from "../src/pipeline/paths.ts";
+import { build } from "../src/build/build.ts";
+import { packageRoot } from "../src/rules/package-paths.ts";
 import { serveSite, type RunningServer } from "../src/serve/server.ts";
 import { copyFixture, modelOf } from "./helpers.ts";
 

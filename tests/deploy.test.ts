@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/build.ts";
-import { packageRoot } from "../src/pipeline/paths.ts";
+import { packageRoot } from "../src/rules/package-paths.ts";
 import { outMarker } from "../src/publish/out-dir.ts";
 import { copyFixture, edit, runCommand } from "./helpers.ts";
 

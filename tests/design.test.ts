@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.ts";
+import { build } from "../src/build/build.ts";
 import { copyFixture, edit, problemsOf } from "./helpers.ts";
 
 /** Pages the patient sees, built once from the fixture (north clinic: NJ, (732) 555-0118; main line (555) 555-0100). */

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build, type BuildResult } from "../src/build.ts";
-import { packageRoot } from "../src/pipeline/paths.ts";
+import { build, type BuildResult } from "../src/build/build.ts";
+import { packageRoot } from "../src/rules/package-paths.ts";
 import { copyFixture, edit } from "./helpers.ts";
 
 const temps: string[] = [];

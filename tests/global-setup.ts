@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { register, tsImport } from "tsx/esm/api";
 import type { TestProject } from "vitest/node";
-import type { build as Build } from "../src/build.ts";
+import type { build as Build } from "../src/build/build.ts";
 import { fixtureRoot, testToday } from "./fixture.ts";
 
 declare module "vitest" {
@@ -42,7 +42,7 @@ async function buildFixtureSite(project: string, cacheDir: string): Promise<stri
   // Loaded with Node's own loader through tsx, like the build CLI, not through vitest's transform:
   // Eleventy imports the TypeScript config with Node's import(), and CommonJS packages stay as is.
   register();
-  const { build } = (await tsImport("../src/build.ts", import.meta.url)) as { build: typeof Build };
+  const { build } = (await tsImport("../src/build/build.ts", import.meta.url)) as { build: typeof Build };
   cpSync(fixtureRoot, project, { recursive: true });
   const outDir = join(project, "output");
   await build({ root: project, outDir, cacheDir, today: testToday });

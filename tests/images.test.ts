@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { build } from "../src/build.ts";
+import { build } from "../src/build/build.ts";
 import { cardFonts, fitText, glyphFor, textPath, textWidth } from "../src/images/font.ts";
 import { DataError } from "../src/problems.ts";
 import { copyFixture, edit, fixtureSite, problemsOf, temp } from "./helpers.ts";

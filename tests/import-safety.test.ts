@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { planImport } from "../src/marketer/import.ts";
-import { readClinics } from "../src/marketer/site-clinics.ts";
-import { packageRoot } from "../src/pipeline/paths.ts";
+import { planImport } from "../src/authoring/import.ts";
+import { readClinics } from "../src/authoring/site-clinics.ts";
+import { packageRoot } from "../src/rules/package-paths.ts";
 import { problemsOf, project } from "./helpers.ts";
 
 const tsx = join(packageRoot, "node_modules", ".bin", "tsx");

@@ -5,8 +5,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.ts";
-import { packageRoot } from "../src/pipeline/paths.ts";
+import { build } from "../src/build/build.ts";
+import { packageRoot } from "../src/rules/package-paths.ts";
 import { copyFixture, edit } from "./helpers.ts";
 
 const key = "7c1e9b42-d0a3-4f58-8e26-b5f1c3a9d704";

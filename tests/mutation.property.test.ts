@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build.ts";
+import { build } from "../src/build/build.ts";
 import { AuditError, DataError } from "../src/problems.ts";
 import { copyFixture } from "./helpers.ts";
 

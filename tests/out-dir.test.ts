@@ -14,7 +14,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { packageRoot } from "../src/pipeline/paths.ts";
+import { packageRoot } from "../src/rules/package-paths.ts";
 import { checkOutDir, outMarker } from "../src/publish/out-dir.ts";
 import { stagingDir } from "../src/publish/swap.ts";
 import { project } from "./helpers.ts";

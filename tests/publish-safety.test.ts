@@ -3,10 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { build } from "../src/build.ts";
-import { fileSystemMessage } from "../src/cli/run.ts";
+import { build } from "../src/build/build.ts";
+import { fileSystemMessage } from "../src/cli/command.ts";
 import { byCodePoint } from "../src/plan/order.ts";
-import { packageRoot } from "../src/pipeline/paths.ts";
+import { packageRoot } from "../src/rules/package-paths.ts";
 import { copyFixture } from "./helpers.ts";
 
 const made: string[] = [];

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packageRoot } from "../src/pipeline/paths.ts";
+import { packageRoot } from "../src/rules/package-paths.ts";
 import { parseHeaders } from "../src/serve/rules.ts";
 import { serveSite, type RunningServer } from "../src/serve/server.ts";
 

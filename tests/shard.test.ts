@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { build } from "../src/build.ts";
-import { combine } from "../src/combine.ts";
-import { packageRoot } from "../src/pipeline/paths.ts";
+import { build } from "../src/build/build.ts";
+import { combine } from "../src/build/combine.ts";
+import { packageRoot } from "../src/rules/package-paths.ts";
 import { DataError } from "../src/problems.ts";
 import { copyFixture, edit, temp as tempFolder } from "./helpers.ts";
 

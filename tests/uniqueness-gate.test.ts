@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AuditResult, Finding } from "../src/audit/index.ts";
-import { build } from "../src/build.ts";
+import { build } from "../src/build/build.ts";
 import { AuditError } from "../src/problems.ts";
 import { copyFixture, edit } from "./helpers.ts";
 

@@ -1,10 +1,10 @@
 import { parseArgs } from "node:util";
 import { formatFinding } from "../audit/index.ts";
-import { build } from "../build.ts";
+import { build } from "../build/build.ts";
 import { parseShard } from "../plan/shard.ts";
 import { formatProblem } from "../problems.ts";
 import { stagingFromEnv } from "../validate/environment.ts";
-import { isEntryPoint, runCli } from "./run.ts";
+import { isEntryPoint, runCli } from "./command.ts";
 
 const usage = `Usage: npm run build -- [options]
 

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
-import { combine } from "../combine.ts";
+import { combine } from "../build/combine.ts";
 import { stagingFromEnv } from "../validate/environment.ts";
-import { fail, isEntryPoint, runCli } from "./run.ts";
+import { fail, isEntryPoint, runCli } from "./command.ts";
 
 const usage = `Usage: npm run combine -- SHARD_DIR... [--out DIR] [--report DIR] [--root DIR] [--base-url URL] [--staging] [--since FILE]
 

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { applyImport, formatDiff, planImport } from "../marketer/import.ts";
-import { readClinics } from "../marketer/site-clinics.ts";
+import { applyImport, formatDiff, planImport } from "../authoring/import.ts";
+import { readClinics } from "../authoring/site-clinics.ts";
 import { formatProblems } from "../problems.ts";
 import { recoverSwap } from "../publish/index.ts";
 import { today } from "../rules/dates.ts";
-import { fail, isEntryPoint, runCli } from "./run.ts";
+import { fail, isEntryPoint, runCli } from "./command.ts";
 
 const usage = `Usage: npm run import -- cities.csv [--dry-run] [--root DIR]
 

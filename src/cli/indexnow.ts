@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { readManifest } from "../build.ts";
+import { readManifest } from "../build/build.ts";
 import { indexNowKey, keyFileName, keyVariable } from "../indexnow/key.ts";
 import { defaultEndpoint, indexNowRequests, IndexNowError, submitAll } from "../indexnow/submit.ts";
 import { loadProject } from "../load/index.ts";
@@ -9,7 +9,7 @@ import { DataError, formatProblem } from "../problems.ts";
 import { updatedUrls } from "../publish/manifest.ts";
 import { manifestFile, reportDirFor } from "../publish/report-location.ts";
 import { validateProject } from "../validate/index.ts";
-import { runCli } from "./run.ts";
+import { runCli } from "./command.ts";
 
 const usage = `Usage: npm run indexnow -- --since PREVIOUS_MANIFEST [options]
 

@@ -3,12 +3,12 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { today } from "../rules/dates.ts";
 import { distanceKm, kmTo } from "../plan/geo.ts";
-import { findCities, normalizeName, type City } from "../marketer/cities.ts";
-import { locationFile, locationSlug, nearestClinic } from "../marketer/location-file.ts";
-import { readClinics } from "../marketer/site-clinics.ts";
+import { findCities, normalizeName, type City } from "../authoring/cities.ts";
+import { locationFile, locationSlug, nearestClinic } from "../authoring/location-file.ts";
+import { readClinics } from "../authoring/site-clinics.ts";
 import { formatProblem } from "../problems.ts";
 import { recoverSwap } from "../publish/index.ts";
-import { fail, isEntryPoint, runCli } from "./run.ts";
+import { fail, isEntryPoint, runCli } from "./command.ts";
 
 const usage = `Usage: npm run new-location -- "Pompano Beach, FL" [--pick N] [--root DIR]
 

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { packagePath } from "../pipeline/paths.ts";
+import { packagePath } from "../rules/package-paths.ts";
 import { deriveVocabulary, releaseFile } from "../structured-data/vocab/derive.ts";
 
 /** npm run vocab -- [path to schemaorg-current-https.jsonld] */

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import sharp from "sharp";
 import type { Page, Plan } from "../plan/index.ts";
-import { packagePath } from "../pipeline/paths.ts";
+import { packagePath } from "../rules/package-paths.ts";
 import { DataError, type Problem } from "../problems.ts";
 import type { Model } from "../validate/index.ts";
 import { ImageCache } from "./cache.ts";

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { packageRoot } from "../pipeline/paths.ts";
+import { packageRoot } from "../rules/package-paths.ts";
 import { DataError } from "../problems.ts";
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { auditSite, formatFinding, type BuiltPage } from "../audit/index.ts";
 import type { Plan } from "../plan/index.ts";
-import { prepare } from "../pipeline/index.ts";
+import { prepare } from "../build/prepare.ts";
 import { DataError } from "../problems.ts";
 import { checkedToday } from "../validate/environment.ts";
 import { previewOutput } from "./eleventy-settings.js";
@@ -12,7 +12,7 @@ import { imageCacheDir } from "../images/cache.ts";
 import { generateImages } from "../images/generate.ts";
 import { logoBytes, planImages } from "../images/plan.ts";
 import { withImages, type RenderData } from "./render-data.ts";
-import { packagePath } from "../pipeline/paths.ts";
+import { packagePath } from "../rules/package-paths.ts";
 import { nunjucksEnvironment } from "./nunjucks.ts";
 import { writeAdmin } from "../cms/admin.ts";
 

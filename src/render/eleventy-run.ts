@@ -1,11 +1,11 @@
 import Eleventy from "@11ty/eleventy";
-import { packagePath } from "../pipeline/paths.ts";
+import { packagePath } from "../rules/package-paths.ts";
 import type { RenderData } from "./render-data.ts";
 
 /**
  * Renders every planned page into `outDir` with Eleventy's own build (pagination templates,
  * its data cascade) and returns each page's HTML. The build renders with the same environment
- * in chunks instead (src/pipeline/chunk.ts); this is the reference it is tested against, and the
+ * in chunks instead (src/build/chunk.ts); this is the reference it is tested against, and the
  * bare-Eleventy comparison in bench/.
  */
 export async function renderWithEleventy(

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import matter from "gray-matter";
 import nunjucks from "nunjucks";
 import type { PageKind } from "../plan/index.ts";
-import { packagePath } from "../pipeline/paths.ts";
+import { packagePath } from "../rules/package-paths.ts";
 import { structuredDataScript } from "../structured-data/index.ts";
 import { pageAttributes } from "../rules/page-markup.ts";
 import { longDate } from "./format.ts";

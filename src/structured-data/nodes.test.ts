@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fixtureRoot } from "../../tests/helpers.ts";
-import { prepare } from "../pipeline/index.ts";
+import { prepare } from "../build/prepare.ts";
 import {
   breadcrumbNode,
   clinicNode,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { packagePath } from "../pipeline/paths.ts";
+import { packagePath } from "../rules/package-paths.ts";
 import { checkGoogle } from "./google.ts";
 import { deriveVocabulary, releaseFile } from "./vocab/derive.ts";
 import { checkVocabulary, isA, vocabulary } from "./vocabulary.ts";

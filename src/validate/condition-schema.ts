@@ -93,12 +93,10 @@ export const conditionSchema = z
         examples: [[{ code: "M96.1", description: "Postlaminectomy syndrome, not elsewhere classified" }]],
       }),
     summary: text(40, 600).meta({ description: "One or two sentences opening the explanation." }),
-    citySummary: text(40, 600)
-      .optional()
-      .meta({
-        description:
-          "A short summary shown on this condition's city pages, which link to the hub for the rest; defaults to summary.",
-      }),
+    citySummary: text(40, 600).optional().meta({
+      description:
+        "A short summary shown on this condition's city pages, which link to the hub for the rest; defaults to summary.",
+    }),
     benefits: z
       .array(text(10, 400))
       .min(2, { error: "list at least two benefits" })

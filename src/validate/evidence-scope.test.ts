@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { copyFixture, edit, reportOf } from "../../tests/helpers.ts";
-import { prepare } from "../pipeline/index.ts";
-import { packageRoot } from "../pipeline/paths.ts";
+import { prepare } from "../build/prepare.ts";
+import { packageRoot } from "../rules/package-paths.ts";
 import { formatProblem } from "../problems.ts";
 import { acknowledgesScope } from "./evidence-scope.ts";
 

@@ -25,13 +25,11 @@ const cmsBackend = z
         description: "The branch editors commit to (default: the repository's default branch).",
         examples: ["main"],
       }),
-    authUrl: urlField
-      .optional()
-      .meta({
-        description:
-          "Origin of the OAuth client that signs editors in, e.g. a Sveltia CMS Authenticator worker (default: Netlify's).",
-        examples: ["https://cms-auth.harborlight.example"],
-      }),
+    authUrl: urlField.optional().meta({
+      description:
+        "Origin of the OAuth client that signs editors in, e.g. a Sveltia CMS Authenticator worker (default: Netlify's).",
+      examples: ["https://cms-auth.harborlight.example"],
+    }),
   })
   .strict()
   .meta({
@@ -41,13 +39,9 @@ const cmsBackend = z
 /** site.yaml `cms`: the browser editor at /admin/. */
 export const cmsSettingsSchema = z
   .object({
-    production: z
-      .boolean()
-      .default(false)
-      .meta({
-        description:
-          "Also publish /admin/ in production builds. Staging builds and npm start always have it.",
-      }),
+    production: z.boolean().default(false).meta({
+      description: "Also publish /admin/ in production builds. Staging builds and npm start always have it.",
+    }),
     backend: cmsBackend.optional(),
   })
   .strict()

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { packagePath } from "../pipeline/paths.ts";
+import { packagePath } from "../rules/package-paths.ts";
 import { jsonSchemas } from "./json-schema.ts";
 
 describe("JSON Schemas for editors", () => {

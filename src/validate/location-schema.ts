@@ -34,13 +34,11 @@ export const locationSchema = z
     faq: z
       .array(
         faqItem.extend({
-          condition: idField
-            .optional()
-            .meta({
-              description:
-                "Condition id this local question is about; it then belongs to that condition's page for this place.",
-              examples: ["sciatica"],
-            }),
+          condition: idField.optional().meta({
+            description:
+              "Condition id this local question is about; it then belongs to that condition's page for this place.",
+            examples: ["sciatica"],
+          }),
         }),
       )
       .default([])

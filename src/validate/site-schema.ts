@@ -202,18 +202,14 @@ const statements = z
         description: "Where patients write about privacy or accessibility.",
         examples: ["hello@harborlight-acupuncture.example"],
       }),
-    privacy: text(20, 4000)
-      .optional()
-      .meta({
-        description:
-          "Extra paragraphs (Markdown) added to the privacy statement, e.g. how the booking provider handles data.",
-      }),
-    accessibility: text(20, 4000)
-      .optional()
-      .meta({
-        description:
-          "Extra paragraphs (Markdown) added to the accessibility statement, e.g. step-free access at each clinic.",
-      }),
+    privacy: text(20, 4000).optional().meta({
+      description:
+        "Extra paragraphs (Markdown) added to the privacy statement, e.g. how the booking provider handles data.",
+    }),
+    accessibility: text(20, 4000).optional().meta({
+      description:
+        "Extra paragraphs (Markdown) added to the accessibility statement, e.g. step-free access at each clinic.",
+    }),
   })
   .strict()
   .meta({
@@ -243,25 +239,21 @@ const patternsPerKind = z
 
 const patterns = z
   .object({
-    title: patternsPerKind
-      .optional()
-      .meta({
-        description: "Title patterns per page kind.",
-        examples: [
-          {
-            conditionLocation: [
-              "{therapy} for {condition} in {city}, {region} | {brand}",
-              "{therapy} for {condition} in {city}, {region}",
-            ],
-          },
-        ],
-      }),
-    description: patternsPerKind
-      .optional()
-      .meta({
-        description: "Description patterns per page kind.",
-        examples: [{ location: ["{therapy} near {city}, {region}: hours, directions and booking."] }],
-      }),
+    title: patternsPerKind.optional().meta({
+      description: "Title patterns per page kind.",
+      examples: [
+        {
+          conditionLocation: [
+            "{therapy} for {condition} in {city}, {region} | {brand}",
+            "{therapy} for {condition} in {city}, {region}",
+          ],
+        },
+      ],
+    }),
+    description: patternsPerKind.optional().meta({
+      description: "Description patterns per page kind.",
+      examples: [{ location: ["{therapy} near {city}, {region}: hours, directions and booking."] }],
+    }),
   })
   .strict()
   .meta({ description: `Title and description patterns. Placeholders: ${placeholderList}.` });
@@ -374,13 +366,10 @@ const quality = z
           "The uniqueness gate: similarity to the nearest sibling page (wording and synonym-folded wording) and the specific facts a location contributes.",
         examples: [uniquenessDefaults],
       }),
-    onThin: z
-      .enum(["fail", "noindex"], { error: 'expected "fail" or "noindex"' })
-      .default("fail")
-      .meta({
-        description:
-          "What to do with pages the uniqueness gate refuses: fail the build, or publish them with noindex and leave them out of the sitemap.",
-      }),
+    onThin: z.enum(["fail", "noindex"], { error: 'expected "fail" or "noindex"' }).default("fail").meta({
+      description:
+        "What to do with pages the uniqueness gate refuses: fail the build, or publish them with noindex and leave them out of the sitemap.",
+    }),
     reviewMaxAgeMonths: z
       .number()
       .int()

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { packagePath } from "../src/pipeline/paths.ts";
+import { packagePath } from "../src/rules/package-paths.ts";
 import { generateProject } from "./generate.ts";
 import { measureNode as measure } from "./measure.ts";
 import { installHugo, writeHugoSite } from "./hugo.ts";

@@ -1,13 +1,13 @@
 import { cpSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { readShardSummaries, shardFile } from "./audit/shard-file.ts";
+import { readShardSummaries, shardFile } from "../audit/shard-file.ts";
 import type { BuildOptions, BuildResult } from "./build.ts";
-import { openOutDir } from "./publish/index.ts";
-import { checkReportDir, reportDirFor } from "./publish/report-location.ts";
-import { today } from "./rules/dates.ts";
-import { prepare } from "./pipeline/index.ts";
-import { inStaging, patchNoindex, publish, readManifest, siteChecks, stopwatch } from "./pipeline/stages.ts";
-import { DataError } from "./problems.ts";
+import { openOutDir } from "../publish/index.ts";
+import { checkReportDir, reportDirFor } from "../publish/report-location.ts";
+import { today } from "../rules/dates.ts";
+import { prepare } from "./prepare.ts";
+import { inStaging, patchNoindex, publish, readManifest, siteChecks, stopwatch } from "./stages.ts";
+import { DataError } from "../problems.ts";
 
 /**
  * Joins shard builds (`npm run build -- --shard i/n --out shard-i`) into one site: prepare →

@@ -5,7 +5,7 @@ import { DataError, type Problem } from "../problems.ts";
 import { buildRenderData, type RenderData } from "../render/render-data.ts";
 import { evidenceScopeWarnings } from "../validate/evidence-scope.ts";
 import { validateProject, type Model } from "../validate/index.ts";
-import { packagePath } from "./paths.ts";
+import { packagePath } from "../rules/package-paths.ts";
 
 /** The result of the pure stages: load, validate, plan, and the data templates read. */
 export interface Prepared {

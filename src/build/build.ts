@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { AuditResult } from "./audit/index.ts";
-import { shardFile, writeShardSummaries } from "./audit/shard-file.ts";
-import type { ImageSummary } from "./images/generate.ts";
-import { shardPlan, type Shard } from "./plan/shard.ts";
-import { prepare } from "./pipeline/index.ts";
+import type { AuditResult } from "../audit/index.ts";
+import { shardFile, writeShardSummaries } from "../audit/shard-file.ts";
+import type { ImageSummary } from "../images/generate.ts";
+import { shardPlan, type Shard } from "../plan/shard.ts";
+import { prepare } from "./prepare.ts";
 import {
   failAudit,
   inStaging,
@@ -16,14 +16,14 @@ import {
   siteChecks,
   stopwatch,
   type Planned,
-} from "./pipeline/stages.ts";
-import type { ChunkOptions } from "./pipeline/chunks.ts";
-import type { Problem } from "./problems.ts";
-import { openOutDir } from "./publish/index.ts";
-import { checkReportDir, reportDirFor } from "./publish/report-location.ts";
-import { today } from "./rules/dates.ts";
+} from "./stages.ts";
+import type { ChunkOptions } from "./chunks.ts";
+import type { Problem } from "../problems.ts";
+import { openOutDir } from "../publish/index.ts";
+import { checkReportDir, reportDirFor } from "../publish/report-location.ts";
+import { today } from "../rules/dates.ts";
 
-export { readManifest } from "./pipeline/stages.ts";
+export { readManifest } from "./stages.ts";
 
 export interface BuildOptions extends ChunkOptions {
   /** Project folder holding site.yaml, locations/ and conditions/. */

@@ -1,6 +1,6 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { OutOfMemoryError } from "../pipeline/memory.ts";
+import { OutOfMemoryError } from "../build/memory.ts";
 import { AuditError, DataError } from "../problems.ts";
 
 /** A command's body: takes its arguments, prints, and returns the exit code. */

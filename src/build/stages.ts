@@ -16,8 +16,8 @@ import { writeReport } from "../publish/report.ts";
 import { outputFile, pageFile } from "./chunk.ts";
 import { renderChunks, type ChunkOptions, type Rendered } from "./chunks.ts";
 import { withImages } from "../render/render-data.ts";
-import { packagePath } from "./paths.ts";
-import type { Prepared } from "./index.ts";
+import { packagePath } from "../rules/package-paths.ts";
+import type { Prepared } from "./prepare.ts";
 
 /*
  * The stages of a build as plain typed functions. Data flows one way:
