@@ -4,7 +4,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "output/", "output.*/", ".cache/", "schemas/", "src/structured-data/vocab/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "output/",
+      "output.*/",
+      ".cache/",
+      "schemas/",
+      "src/vocabulary/schemaorg.json",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,7 +15,7 @@ import { runCli } from "../src/cli/command.ts";
 import { parsePage } from "../src/audit/parse.ts";
 import { shingles, words } from "../src/audit/uniqueness.ts";
 import { loadProject } from "../src/load/index.ts";
-import { regionName } from "../src/plan/regions.ts";
+import { regionName } from "../src/rules/regions.ts";
 import { validateProject, type Model } from "../src/validate/index.ts";
 
 export interface PairScore {

@@ -1,5 +1,5 @@
 import { checkGoogle } from "../structured-data/google.ts";
-import { checkVocabulary, isA } from "../structured-data/vocabulary.ts";
+import { checkVocabulary, isA } from "../vocabulary/vocabulary.ts";
 import type { Finding } from "./types.ts";
 
 /** A page's JSON-LD, parsed once: the nodes of its one `@graph`, or why there are none. */

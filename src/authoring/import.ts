@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseMarkdown } from "../load/source-file.ts";
-import { regionCode } from "../plan/regions.ts";
+import { regionCode } from "../rules/regions.ts";
 import type { Problem } from "../problems.ts";
 import { futureDateProblem } from "../validate/dates.ts";
 import { locationSchema } from "../validate/location-schema.ts";

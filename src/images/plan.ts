@@ -7,7 +7,7 @@ import { DataError, type Problem } from "../problems.ts";
 import type { Model } from "../validate/index.ts";
 import { ImageCache } from "./cache.ts";
 import { cardFontKey } from "./font.ts";
-import { displayPhone } from "../render/format.ts";
+import { displayPhone } from "../rules/phone.ts";
 
 /** Widths every photo is published at; the source must be at least as wide as the largest. */
 export const photoWidths = [400, 800, 1200] as const;

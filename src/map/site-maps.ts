@@ -1,6 +1,6 @@
 import { distanceKm } from "../plan/geo.ts";
 import { listText } from "../plan/index.ts";
-import { regionName } from "../plan/regions.ts";
+import { regionName } from "../rules/regions.ts";
 import type { Clinic, Location, Model } from "../validate/index.ts";
 import { drawMap, type MapPlace } from "./index.ts";
 

@@ -2,17 +2,11 @@ import { DataError, type Problem } from "../problems.ts";
 import type { Clinic, Condition, Location, Model, Practitioner } from "../validate/index.ts";
 import { nearestNeighbours } from "./geo.ts";
 import { checkServiceAreas, clinicInTown, inServiceArea, siteDistance } from "./service-area.ts";
-import {
-  checkCopy,
-  checkPatterns,
-  defaultPatterns,
-  fitPattern,
-  type PatternKind,
-  type Vars,
-} from "./patterns.ts";
+import { checkCopy, checkPatterns, defaultPatterns, fitPattern } from "./patterns.ts";
+import type { PatternKind, Vars } from "../rules/placeholders.ts";
 import { descriptionRange, titleMax } from "../rules/limits.ts";
 import { clinicPageUrl, conditionHubPath, practitionerPageUrl } from "../rules/urls.ts";
-import { regionName } from "./regions.ts";
+import { regionName } from "../rules/regions.ts";
 import type {
   ClinicDistance,
   ClinicPage,

@@ -1,16 +1,5 @@
 import type { Problem } from "../problems.ts";
-import type { CopyPlaceholder, Placeholder } from "../rules/placeholders.ts";
-
-export type PatternKind =
-  | "conditionLocation"
-  | "condition"
-  | "location"
-  | "locations"
-  | "home"
-  | "clinic"
-  | "clinics"
-  | "practitioner"
-  | "team";
+import { fill, type PatternKind, type Vars } from "../rules/placeholders.ts";
 
 /** Built-in title and description patterns; site.yaml `patterns` replaces them per page kind. */
 export const defaultPatterns: Record<"title" | "description", Record<PatternKind, string[]>> = {
@@ -72,19 +61,6 @@ export const defaultPatterns: Record<"title" | "description", Record<PatternKind
   },
 };
 
-export type Vars = Partial<Record<Placeholder | CopyPlaceholder, string>>;
-
-/** Fills `{name}` placeholders; unknown or missing ones are reported, not guessed. */
-export function fill(pattern: string, vars: Vars): { text: string; missing: string[] } {
-  const missing: string[] = [];
-  const text = pattern.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = (vars as Record<string, string | undefined>)[name];
-    if (value === undefined) missing.push(name);
-    return value ?? whole;
-  });
-  return { text: text.replace(/\s+/g, " ").trim(), missing };
-}
-
 export interface Fitted {
   text: string;
   fits: boolean;
@@ -118,26 +94,6 @@ export function checkPatterns(
     })),
   );
 }
-
-const sitePlaceholders = ["therapy", "therapyLower", "brand"];
-const conditionPlaceholders = ["condition", "conditionName", "phrase"];
-const locationPlaceholders = ["city", "region", "clinic"];
-
-/**
- * The placeholders each page kind fills (the plan builds its vars from the same groups), so
- * validation can name a pattern that uses a wrong one in the same pass as every other problem.
- */
-export const placeholdersByKind: Record<PatternKind, string[]> = {
-  conditionLocation: [...sitePlaceholders, ...conditionPlaceholders, ...locationPlaceholders],
-  condition: [...sitePlaceholders, ...conditionPlaceholders, "count"],
-  location: [...sitePlaceholders, ...locationPlaceholders],
-  locations: [...sitePlaceholders, "count", "regions"],
-  home: [...sitePlaceholders, "count", "clinicCount", "regions", "conditions"],
-  clinic: [...sitePlaceholders, "clinic", "city", "region", "count"],
-  clinics: [...sitePlaceholders, "clinicCount"],
-  practitioner: [...sitePlaceholders, "person", "credentials"],
-  team: sitePlaceholders,
-};
 
 const pageVars = ["therapy", "therapyLower", "city", "region", "clinic", "whereClinic", "brand"];
 

@@ -3,7 +3,7 @@ import { geoContains } from "d3-geo";
 import type { ExtendedFeature } from "d3-geo";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import { usStates } from "./regions.ts";
+import { usStates } from "../rules/regions.ts";
 
 /**
  * Region outlines come from data we ship (us-atlas, the US Census Bureau's 1:10,000,000

@@ -3,7 +3,7 @@ import { defaultServiceRadius } from "../validate/site-schema.ts";
 import type { Clinic, Location, Model, Site } from "../validate/index.ts";
 import { distanceKm, kmTo } from "./geo.ts";
 import { coordinateHint, regionContains } from "./region-shapes.ts";
-import { regionName } from "./regions.ts";
+import { regionName } from "../rules/regions.ts";
 
 /**
  * A location assigned to a clinic this many times as far as another clinic (and at least

@@ -2,6 +2,7 @@ import { comparisonLabels, type Comparison } from "../validate/evidence-schema.t
 import { coversCondition } from "../validate/evidence-scope.ts";
 import type { Condition } from "../validate/index.ts";
 import { citationLinks } from "../rules/urls.ts";
+import { shortAuthors } from "../rules/citations.ts";
 
 export interface CitationView {
   authors: string;
@@ -67,15 +68,6 @@ export function citationView(citation: Citation): CitationView {
     url,
     pubmedUrl,
   };
-}
-
-/**
- * More than six authors are shortened to the first three and "et al." (AMA style), so a long
- * author list does not crowd the summary; the structured data keeps every name.
- */
-export function shortAuthors(authors: string): string {
-  const names = authors.split(",").map((name) => name.trim());
-  return names.length > 6 ? `${names.slice(0, 3).join(", ")}, et al` : authors.replace(/\.$/, "");
 }
 
 /** Comparisons in the order of comparisonLabels, without repeats, so pages do not depend on typing order. */

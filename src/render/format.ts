@@ -1,20 +1,6 @@
 import { byCodePoint } from "../plan/order.ts";
 import type { OpeningHours } from "../validate/index.ts";
-import { digitsOf } from "../validate/fields.ts";
 import { weekdayNames, weekdays } from "../rules/weekdays.ts";
-
-/** "+1-954-555-0142" → "(954) 555-0142"; other countries keep their own spacing. */
-export function displayPhone(phone: string): string {
-  const digits = digitsOf(phone);
-  if (digits.length === 11 && digits.startsWith("1"))
-    return `(${digits.slice(1, 4)}) ${digits.slice(4, 7)}-${digits.slice(7)}`;
-  return phone;
-}
-
-/** "+1-954-555-0142" → "tel:+19545550142" */
-export function telHref(phone: string): string {
-  return `tel:+${digitsOf(phone)}`;
-}
 
 /** "2026-10-01" → "October 1, 2026" (UTC, so the day never shifts). */
 export function longDate(iso: string, language = "en-US"): string {

@@ -7,7 +7,7 @@ import { packagePath } from "../rules/package-paths.ts";
 import { structuredDataScript } from "../structured-data/index.ts";
 import { pageAttributes } from "../rules/page-markup.ts";
 import { longDate } from "./format.ts";
-import { fill, type Vars } from "../plan/patterns.ts";
+import { fill, type Vars } from "../rules/placeholders.ts";
 
 /** Where the templates live: page templates at the top, layouts and macros in `_includes/`. */
 export const templatesDir = packagePath("templates");

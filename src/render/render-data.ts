@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { clinicPageUrl, practitionerPageUrl, type Plan } from "../plan/index.ts";
-import { regionName } from "../plan/regions.ts";
+import { regionName } from "../rules/regions.ts";
 import type { Clinic, Condition, Location, Model, Practitioner, Site } from "../validate/index.ts";
-import { directionsUrl, displayPhone, hoursTable, longDate, telHref, type HoursRow } from "./format.ts";
+import { directionsUrl, hoursTable, longDate, type HoursRow } from "./format.ts";
+import { displayPhone, telHref } from "../rules/phone.ts";
 import { evidenceViews, type EvidenceView } from "./evidence.ts";
 import { renderMarkdown } from "./markdown.ts";
 import type { CardSpec, ImagePlan, PhotoSet } from "../images/plan.ts";

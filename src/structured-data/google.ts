@@ -1,4 +1,4 @@
-import { isA, type GraphFinding } from "./vocabulary.ts";
+import { isA, type GraphFinding } from "../vocabulary/vocabulary.ts";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };

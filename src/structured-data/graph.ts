@@ -1,6 +1,6 @@
-import type { Graph, Thing, WebPage } from "schema-dts";
+import type { Graph, MedicalWebPage, Thing, WebPage } from "schema-dts";
 import type { Page } from "../plan/index.ts";
-import type { RenderData } from "../render/render-data.ts";
+import type { ConditionInput, GraphInput } from "./input.ts";
 import {
   breadcrumbNode,
   citationNodes,
@@ -17,103 +17,136 @@ import {
   websiteNode,
 } from "./nodes.ts";
 
+/** What a page kind adds to the graph: the node of the page itself, then what the page shows. */
+interface PageGraph {
+  page: WebPage;
+  nodes: Thing[];
+}
+
+type PageOf<K extends Page["kind"]> = Extract<Page, { kind: K }>;
+
+/** The page node's properties every page kind shares, after its `@type`. */
+type PageBase = ReturnType<typeof pageBase>;
+
+/** One resolver per page kind: the page node with its own `@type`, and the nodes it shows. */
+type Resolvers = { [K in Page["kind"]]: (page: PageOf<K>, d: GraphInput, base: PageBase) => PageGraph };
+
 /** One `@graph` describing exactly what the page shows. */
-export function buildGraph(page: Page, d: RenderData): Graph {
-  const nodes: Thing[] = [websiteNode(d), organizationNode(d)];
-  const pageId = `${page.canonical}#webpage`;
-  const breadcrumbId = `${page.canonical}#breadcrumb`;
-  const pageNode: WebPage & Record<string, unknown> = {
-    "@type": "WebPage",
-    "@id": pageId,
+export function buildGraph(page: Page, d: GraphInput): Graph {
+  const base = pageBase(page, d);
+  const resolve = resolvers[page.kind] as (page: Page, d: GraphInput, base: PageBase) => PageGraph;
+  const { page: pageNode, nodes } = resolve(page, d, base);
+  const breadcrumb = base.breadcrumb ? [breadcrumbNode(d, base.breadcrumb["@id"], page.breadcrumbs)] : [];
+  return {
+    "@context": "https://schema.org",
+    "@graph": [websiteNode(d), organizationNode(d), ...breadcrumb, pageNode, ...nodes],
+  };
+}
+
+function pageBase(page: Page, d: GraphInput) {
+  return {
+    "@id": `${page.canonical}#webpage`,
     url: page.canonical,
     name: page.title,
     description: page.description,
     inLanguage: d.site.language,
     isPartOf: ref(ids.website(d)),
     ...(page.lastmod ? { dateModified: page.lastmod } : {}),
+    ...(page.breadcrumbs.length >= 2 ? { breadcrumb: ref(`${page.canonical}#breadcrumb`) } : {}),
   };
-  if (page.breadcrumbs.length >= 2) {
-    nodes.push(breadcrumbNode(d, breadcrumbId, page.breadcrumbs));
-    pageNode.breadcrumb = ref(breadcrumbId);
-  }
-  nodes.push(pageNode as Thing, ...pageSpecificNodes(page, d, pageNode));
-  return { "@context": "https://schema.org", "@graph": nodes };
 }
 
-function pageSpecificNodes(page: Page, d: RenderData, pageNode: Record<string, unknown>): Thing[] {
-  switch (page.kind) {
-    case "conditionLocation": {
-      const condition = d.conditions[page.condition]!;
-      const location = d.locations[page.location]!;
-      const clinic = d.clinics[page.clinic]!;
+const resolvers: Resolvers = {
+  conditionLocation(page, d, base) {
+    const condition = d.conditions[page.condition]!;
+    // Only this place's questions about this condition: each question is marked up on one page.
+    const faq = d.locations[page.location]!.faqByCondition[condition.id] ?? [];
+    return {
       // The city page shows one study (the evidence headline); the rest are on the hub.
       // The clinic is named and linked, not described: its full node lives on its own page.
-      Object.assign(pageNode, medicalPageFields(d, condition, 1), {
+      page: {
         "@type": "MedicalWebPage",
-        mentions: clinicRef(d, clinic),
-      });
-      // Only this place's questions about this condition: each question is marked up on one page.
-      const faq = location.faqByCondition[condition.id] ?? [];
-      const faqNodes = faq.length > 0 ? [faqNode(`${page.canonical}#faq`, faq)] : [];
-      return [
+        ...base,
+        ...medicalPageFields(d, condition, 1),
+        mentions: clinicRef(d, d.clinics[page.clinic]!),
+      },
+      nodes: [
         therapyNode(d),
         conditionNode(d, condition, true),
-        personNode(d, condition.reviewerPerson),
-        ...faqNodes,
-      ];
-    }
-    case "condition": {
-      const condition = d.conditions[page.condition]!;
-      Object.assign(pageNode, medicalPageFields(d, condition), { "@type": "MedicalWebPage" });
-      const faqNodes = condition.faq.length > 0 ? [faqNode(`${page.canonical}#faq`, condition.faq)] : [];
-      return [
+        personNode(d, reviewerOf(d, condition)),
+        ...(faq.length > 0 ? [faqNode(`${page.canonical}#faq`, faq)] : []),
+      ],
+    };
+  },
+  condition(page, d, base) {
+    const condition = d.conditions[page.condition]!;
+    return {
+      page: { "@type": "MedicalWebPage", ...base, ...medicalPageFields(d, condition) },
+      nodes: [
         therapyNode(d),
         conditionNode(d, condition),
-        personNode(d, condition.reviewerPerson),
-        ...faqNodes,
-      ];
-    }
-    case "location": {
-      const location = d.locations[page.location]!;
-      Object.assign(pageNode, { "@type": "CollectionPage", about: ref(ids.clinic(d, page.clinic)) });
-      const faqNodes =
-        location.generalFaq.length > 0 ? [faqNode(`${page.canonical}#faq`, location.generalFaq)] : [];
-      return [therapyNode(d), clinicNode(d, d.clinics[page.clinic]!, location), ...faqNodes];
-    }
-    case "clinic": {
-      const clinic = d.clinics[page.clinic]!;
-      Object.assign(pageNode, {
+        personNode(d, reviewerOf(d, condition)),
+        ...(condition.faq.length > 0 ? [faqNode(`${page.canonical}#faq`, condition.faq)] : []),
+      ],
+    };
+  },
+  location(page, d, base) {
+    const location = d.locations[page.location]!;
+    const faq = location.generalFaq;
+    return {
+      page: { "@type": "CollectionPage", ...base, about: ref(ids.clinic(d, page.clinic)) },
+      nodes: [
+        therapyNode(d),
+        clinicNode(d, d.clinics[page.clinic]!, location),
+        ...(faq.length > 0 ? [faqNode(`${page.canonical}#faq`, faq)] : []),
+      ],
+    };
+  },
+  clinic(page, d, base) {
+    const clinic = d.clinics[page.clinic]!;
+    const served = page.served.map((s) => d.locations[s.location]!);
+    const team = clinic.practitioners.map((id) => personNode(d, d.practitioners[id]!));
+    return {
+      page: {
         "@type": "WebPage",
+        ...base,
         about: ref(ids.clinic(d, clinic.id)),
         mainEntity: ref(ids.clinic(d, clinic.id)),
-      });
-      const served = page.served.map((s) => d.locations[s.location]!);
-      return [therapyNode(d), clinicNode(d, clinic, served), ...clinic.team.map((p) => personNode(d, p))];
-    }
-    case "practitioner": {
-      const person = d.practitioners[page.practitioner]!;
-      Object.assign(pageNode, { "@type": "ProfilePage", mainEntity: ref(ids.person(d, person.id)) });
-      return [personNode(d, person, true)];
-    }
-    case "clinics":
-    case "team":
-    case "locations":
-      Object.assign(pageNode, { "@type": "CollectionPage" });
-      return [];
-    case "home":
-      Object.assign(pageNode, { "@type": "WebPage", about: ref(ids.organization(d)) });
-      return [therapyNode(d), ...Object.values(d.clinics).map((c) => clinicNode(d, c))];
-    case "notFound":
-    case "statement":
-      return [];
-  }
+      },
+      nodes: [therapyNode(d), clinicNode(d, clinic, served), ...team],
+    };
+  },
+  practitioner(page, d, base) {
+    const person = d.practitioners[page.practitioner]!;
+    return {
+      page: { "@type": "ProfilePage", ...base, mainEntity: ref(ids.person(d, person.id)) },
+      nodes: [personNode(d, person, true)],
+    };
+  },
+  clinics: (_page, _d, base) => ({ page: { "@type": "CollectionPage", ...base }, nodes: [] }),
+  team: (_page, _d, base) => ({ page: { "@type": "CollectionPage", ...base }, nodes: [] }),
+  locations: (_page, _d, base) => ({ page: { "@type": "CollectionPage", ...base }, nodes: [] }),
+  home: (_page, d, base) => ({
+    page: { "@type": "WebPage", ...base, about: ref(ids.organization(d)) },
+    nodes: [therapyNode(d), ...Object.values(d.clinics).map((c) => clinicNode(d, c))],
+  }),
+  notFound: (_page, _d, base) => ({ page: { "@type": "WebPage", ...base }, nodes: [] }),
+  statement: (_page, _d, base) => ({ page: { "@type": "WebPage", ...base }, nodes: [] }),
+};
+
+function reviewerOf(d: GraphInput, condition: ConditionInput) {
+  return d.practitioners[condition.reviewer]!;
 }
 
 /** `shown`: how many of the condition's studies the page cites (all on the hub). */
-function medicalPageFields(d: RenderData, condition: RenderData["conditions"][string], shown?: number) {
+function medicalPageFields(
+  d: GraphInput,
+  condition: ConditionInput,
+  shown?: number,
+): Pick<MedicalWebPage, "about" | "reviewedBy" | "lastReviewed" | "citation" | "audience"> {
   return {
     about: ref(ids.condition(d, condition)),
-    reviewedBy: reviewerRef(d, condition.reviewerPerson),
+    reviewedBy: reviewerRef(d, reviewerOf(d, condition)),
     lastReviewed: condition.lastReviewed,
     citation: citationNodes(condition).slice(0, shown),
     audience: { "@type": "MedicalAudience", audienceType: "Patient" },

@@ -1,6 +1,6 @@
 import type { Page } from "../plan/index.ts";
-import type { RenderData } from "../render/render-data.ts";
 import { buildGraph } from "./graph.ts";
+import type { GraphInput } from "./input.ts";
 
 /**
  * Serializes JSON for a `<script>` element: `<`, `>`, `&`, U+2028 and U+2029 become
@@ -14,6 +14,6 @@ export function serializeJsonLd(value: unknown): string {
 }
 
 /** The page's one JSON-LD block, ready to place in `<head>`. */
-export function structuredDataScript(page: Page, data: RenderData): string {
+export function structuredDataScript(page: Page, data: GraphInput): string {
   return `<script type="application/ld+json">${serializeJsonLd(buildGraph(page, data))}</script>`;
 }

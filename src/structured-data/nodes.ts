@@ -14,33 +14,34 @@ import type {
   WebSite,
 } from "schema-dts";
 import type { Crumb } from "../plan/index.ts";
-import type {
-  ClinicView,
-  ConditionView,
-  LocationView,
-  PractitionerView,
-  RenderData,
-} from "../render/render-data.ts";
+import { shortAuthors } from "../rules/citations.ts";
 import { citationLinks, clinicPageUrl, conditionHubPath, practitionerPageUrl } from "../rules/urls.ts";
 import { weekdayNames } from "../rules/weekdays.ts";
-import { shortAuthors } from "../render/evidence.ts";
+import type {
+  ClinicInput,
+  ConditionInput,
+  GraphInput,
+  LocationInput,
+  PersonInput,
+  QuestionInput,
+} from "./input.ts";
 
 /** Stable `@id`s: one per thing, on the site's origin, so pages link into one graph. */
 export const ids = {
-  website: (d: RenderData) => `${d.origin}/#website`,
-  organization: (d: RenderData) => `${d.origin}/#organization`,
-  therapy: (d: RenderData) => `${d.origin}/#therapy`,
+  website: (d: GraphInput) => `${d.origin}/#website`,
+  organization: (d: GraphInput) => `${d.origin}/#organization`,
+  therapy: (d: GraphInput) => `${d.origin}/#therapy`,
   /** The clinic's `@id` lives on its own page. */
-  clinic: (d: RenderData, id: string) => `${d.origin}${clinicPageUrl(id)}#clinic`,
+  clinic: (d: GraphInput, id: string) => `${d.origin}${clinicPageUrl(id)}#clinic`,
   /** The practitioner's `@id` lives on their own page. */
-  person: (d: RenderData, id: string) => `${d.origin}${practitionerPageUrl(id)}#person`,
-  condition: (d: RenderData, c: ConditionView) =>
+  person: (d: GraphInput, id: string) => `${d.origin}${practitionerPageUrl(id)}#person`,
+  condition: (d: GraphInput, c: ConditionInput) =>
     `${d.origin}${conditionHubPath(d.site.therapy.slug, c.id)}#condition`,
 };
 
 export const ref = (id: string): IdReference => ({ "@id": id });
 
-export function websiteNode(d: RenderData): WebSite {
+export function websiteNode(d: GraphInput): WebSite {
   return {
     "@type": "WebSite",
     "@id": ids.website(d),
@@ -52,13 +53,13 @@ export function websiteNode(d: RenderData): WebSite {
 }
 
 /** The organization's logo as an absolute URL: the PNG made from an SVG logo when there is one. */
-export function logoUrl(d: RenderData): string {
+export function logoUrl(d: GraphInput): string {
   if (d.logoRaster) return d.logoRaster;
   const logo = d.site.organization.logo;
   return /^https?:/.test(logo) ? logo : `${d.origin}${logo}`;
 }
 
-export function organizationNode(d: RenderData): Organization {
+export function organizationNode(d: GraphInput): Organization {
   const org = d.site.organization;
   const logo = logoUrl(d);
   return {
@@ -72,7 +73,7 @@ export function organizationNode(d: RenderData): Organization {
   };
 }
 
-export function therapyNode(d: RenderData): MedicalTherapy {
+export function therapyNode(d: GraphInput): MedicalTherapy {
   const therapy = d.site.therapy;
   const tcm =
     therapy.slug === "acupuncture"
@@ -87,7 +88,7 @@ export function therapyNode(d: RenderData): MedicalTherapy {
   };
 }
 
-function hoursNodes(clinic: ClinicView): OpeningHoursSpecification[] {
+function hoursNodes(clinic: ClinicInput): OpeningHoursSpecification[] {
   return clinic.hours.map((h) => ({
     "@type": "OpeningHoursSpecification",
     dayOfWeek: h.days.map((day) => `https://schema.org/${weekdayNames[day]}` as DayOfWeek),
@@ -100,20 +101,20 @@ function hoursNodes(clinic: ClinicView): OpeningHoursSpecification[] {
  * A reference to the clinic for pages that only name it and link to its page (city pages):
  * its `@id` and `url` point at the clinic page, which carries the full node.
  */
-export function clinicRef(d: RenderData, clinic: ClinicView): MedicalClinic {
+export function clinicRef(d: GraphInput, clinic: ClinicInput): MedicalClinic {
   return {
     "@type": "MedicalClinic",
     "@id": ids.clinic(d, clinic.id),
     name: clinic.name,
-    url: `${d.origin}${clinic.url}`,
+    url: `${d.origin}${clinicPageUrl(clinic.id)}`,
   };
 }
 
 /** The clinic, with its `url` and `@id` on its own page. */
 export function clinicNode(
-  d: RenderData,
-  clinic: ClinicView,
-  served?: LocationView | LocationView[],
+  d: GraphInput,
+  clinic: ClinicInput,
+  served?: LocationInput | LocationInput[],
 ): MedicalClinic {
   const areas = served === undefined ? [] : Array.isArray(served) ? served : [served];
   const areaServed = areas.map((l) => ({ "@type": "City" as const, name: `${l.name}, ${l.region}` }));
@@ -121,7 +122,7 @@ export function clinicNode(
     "@type": "MedicalClinic",
     "@id": ids.clinic(d, clinic.id),
     name: clinic.name,
-    url: `${d.origin}${clinic.url}`,
+    url: `${d.origin}${clinicPageUrl(clinic.id)}`,
     logo: logoUrl(d),
     ...(clinic.photo && d.photos[clinic.photo.src]
       ? { image: `${d.origin}${d.photos[clinic.photo.src]!.fallback}` }
@@ -155,12 +156,12 @@ export function clinicNode(
   };
 }
 
-export function personNode(d: RenderData, person: PractitionerView, withBio = false): Person {
+export function personNode(d: GraphInput, person: PersonInput, withBio = false): Person {
   const photo = person.photo && d.photos[person.photo.src];
   return {
     "@type": "Person",
     "@id": ids.person(d, person.id),
-    url: `${d.origin}${person.url}`,
+    url: `${d.origin}${practitionerPageUrl(person.id)}`,
     name: person.name,
     honorificSuffix: person.credentials,
     jobTitle: person.jobTitle,
@@ -171,17 +172,17 @@ export function personNode(d: RenderData, person: PractitionerView, withBio = fa
 }
 
 /** `reviewedBy`: the reviewer by `@id`, carrying the URL of their page. */
-export function reviewerRef(d: RenderData, person: PractitionerView): Person {
+export function reviewerRef(d: GraphInput, person: PersonInput): Person {
   return {
     "@type": "Person",
     "@id": ids.person(d, person.id),
-    url: `${d.origin}${person.url}`,
+    url: `${d.origin}${practitionerPageUrl(person.id)}`,
     name: person.name,
   };
 }
 
 /** The condition; `brief` (city pages, which show neither) leaves out other names and ICD-10 codes. */
-export function conditionNode(d: RenderData, condition: ConditionView, brief = false): MedicalCondition {
+export function conditionNode(d: GraphInput, condition: ConditionInput, brief = false): MedicalCondition {
   return {
     "@type": "MedicalCondition",
     "@id": ids.condition(d, condition),
@@ -200,7 +201,7 @@ export function conditionNode(d: RenderData, condition: ConditionView, brief = f
   };
 }
 
-export function citationNodes(condition: ConditionView): ScholarlyArticle[] {
+export function citationNodes(condition: ConditionInput): ScholarlyArticle[] {
   return condition.evidence.map(({ citation }) => ({
     "@type": "ScholarlyArticle",
     headline: citation.title,
@@ -212,7 +213,7 @@ export function citationNodes(condition: ConditionView): ScholarlyArticle[] {
   }));
 }
 
-export function breadcrumbNode(d: RenderData, id: string, crumbs: Crumb[]): BreadcrumbList {
+export function breadcrumbNode(d: GraphInput, id: string, crumbs: Crumb[]): BreadcrumbList {
   return {
     "@type": "BreadcrumbList",
     "@id": id,
@@ -225,7 +226,7 @@ export function breadcrumbNode(d: RenderData, id: string, crumbs: Crumb[]): Brea
   };
 }
 
-export function faqNode(id: string, items: Array<{ q: string; a: string }>): FAQPage {
+export function faqNode(id: string, items: QuestionInput[]): FAQPage {
   return {
     "@type": "FAQPage",
     "@id": id,

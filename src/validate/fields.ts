@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isRealDate } from "../rules/dates.ts";
+import { digitsOf } from "../rules/phone.ts";
 
 /**
  * Small reusable field schemas. Each carries the message a marketer sees when
@@ -22,10 +23,6 @@ export const phoneField = z
   .refine((value) => digitsOf(value).length >= 8 && digitsOf(value).length <= 15, {
     error: "expected 8 to 15 digits including the country code (E.164)",
   });
-
-export function digitsOf(phone: string): string {
-  return phone.replace(/\D/g, "");
-}
 
 /** An absolute http(s) URL. */
 export const urlField = z

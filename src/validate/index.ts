@@ -7,7 +7,7 @@ import { slugFromPath } from "../rules/slug.ts";
 import { fieldName, issuesToProblems } from "./issues.ts";
 import { locationSchema, type LocationData } from "./location-schema.ts";
 import { siteSchema, type Site } from "./site-schema.ts";
-import { regionCode } from "../plan/regions.ts";
+import { regionCode } from "../rules/regions.ts";
 import { futureDateProblem, futureYearProblem } from "./dates.ts";
 import { checkedToday } from "./environment.ts";
 import { checkSiteRules } from "./site-rules.ts";

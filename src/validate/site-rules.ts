@@ -1,7 +1,7 @@
 import { isValidPhoneNumber, type CountryCode } from "libphonenumber-js";
 import type { SourceFile, FieldPath } from "../load/index.ts";
 import type { Problem } from "../problems.ts";
-import { fill, placeholdersByKind, type PatternKind } from "../plan/patterns.ts";
+import { fill, placeholdersByKind, type PatternKind } from "../rules/placeholders.ts";
 import { fieldName } from "./issues.ts";
 import type { Site } from "./site-schema.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { vocabulary } from "../structured-data/vocabulary.ts";
+import { vocabulary } from "../vocabulary/vocabulary.ts";
 import {
   countryField,
   dateField,

@@ -1,6 +1,8 @@
+// The schema.org vocabulary, a low-level module any stage may use: validation checks site.yaml
+// values against its enumerations, the audit checks every built graph against it.
 import type { CheckId } from "../problems.ts";
 import { readFileSync } from "node:fs";
-import type { Vocabulary } from "./vocab/derive.ts";
+import type { Vocabulary } from "./derive.ts";
 
 /** A problem in a page's JSON-LD: a JSON path into the graph and what is wrong there. */
 export interface GraphFinding {
@@ -12,11 +14,9 @@ export interface GraphFinding {
 
 let cached: Vocabulary | undefined;
 
-/** The compact schema.org vocabulary shipped in src/structured-data/vocab/ (read once). */
+/** The compact schema.org vocabulary shipped in src/vocabulary/ (read once). */
 export function vocabulary(): Vocabulary {
-  cached ??= JSON.parse(
-    readFileSync(new URL("./vocab/schemaorg.json", import.meta.url), "utf8"),
-  ) as Vocabulary;
+  cached ??= JSON.parse(readFileSync(new URL("./schemaorg.json", import.meta.url), "utf8")) as Vocabulary;
   return cached;
 }
 

@@ -4,53 +4,46 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { auditSite, formatFinding, type BuiltPage } from "../audit/index.ts";
 import type { Plan } from "../plan/index.ts";
-import { prepare } from "../build/prepare.ts";
+import { prepare } from "./prepare.ts";
 import { DataError } from "../problems.ts";
 import { checkedToday } from "../validate/environment.ts";
-import { previewOutput } from "./eleventy-settings.js";
+import { previewOutput } from "../render/eleventy-settings.js";
+import { renderPlugin, type RenderConfig } from "../render/eleventy-config.ts";
 import { imageCacheDir } from "../images/cache.ts";
 import { generateImages } from "../images/generate.ts";
 import { logoBytes, planImages } from "../images/plan.ts";
-import { withImages, type RenderData } from "./render-data.ts";
-import { packagePath } from "../rules/package-paths.ts";
-import { nunjucksEnvironment } from "./nunjucks.ts";
+import { withImages, type RenderData } from "../render/render-data.ts";
 import { writeAdmin } from "../cms/admin.ts";
 
-interface EleventyConfig {
+// `npm start`: the stages composed for Eleventy's dev server. Data is loaded, planned, imaged
+// and audited again on every rebuild; Eleventy renders with the same wiring as the build.
+
+interface PreviewConfig extends RenderConfig {
   on?(
     event: "eleventy.after",
     listener: (event: {
       results: Array<{ url?: string | false; outputPath?: string | false; content?: string }>;
     }) => unknown,
   ): void;
-  globalData: Record<string, unknown>;
   addGlobalData(name: string, value: unknown): void;
-  addFilter(name: string, fn: (...args: never[]) => unknown): void;
-  addNunjucksGlobal(name: string, value: unknown): void;
-  addPassthroughCopy(map: Record<string, string>): void;
   addWatchTarget(path: string): void;
-  setLibrary(engine: string, library: unknown): void;
 }
 
 /**
- * Wires clinic-pages into Eleventy: the `cp` global data (the plan and views), filters,
- * and the stylesheet. A build CLI passes `cp` itself; `npm start` loads it from the
- * working folder on every rebuild so edits to data files show up.
+ * The preview's Eleventy plugin: the `cp` global data loaded from the working folder on every
+ * rebuild (so edits to data files show up), the data folders watched, the audit after each
+ * rebuild, and render's own wiring.
  */
-export default function clinicPages(eleventyConfig: EleventyConfig): void {
-  if (!("cp" in eleventyConfig.globalData)) {
-    const preview = previewData(process.cwd());
-    eleventyConfig.addGlobalData("cp", preview);
-    const trigger = deletionTrigger(process.cwd());
-    touch(trigger, "");
-    for (const target of ["site.yaml", "locations/", "conditions/", trigger])
-      eleventyConfig.addWatchTarget(target);
-    watchDeletions(process.cwd(), trigger);
-    eleventyConfig.on?.("eleventy.after", ({ results }) => preview.audit(results));
-  }
-  // The one Nunjucks environment (loader, options, filters, globals), shared with the chunked build.
-  eleventyConfig.setLibrary("njk", nunjucksEnvironment());
-  eleventyConfig.addPassthroughCopy({ [packagePath("templates/assets")]: "assets" });
+export default function previewPlugin(eleventyConfig: PreviewConfig): void {
+  const preview = previewData(process.cwd());
+  eleventyConfig.addGlobalData("cp", preview);
+  const trigger = deletionTrigger(process.cwd());
+  touch(trigger, "");
+  for (const target of ["site.yaml", "locations/", "conditions/", trigger])
+    eleventyConfig.addWatchTarget(target);
+  watchDeletions(process.cwd(), trigger);
+  eleventyConfig.on?.("eleventy.after", ({ results }) => preview.audit(results));
+  renderPlugin(eleventyConfig);
 }
 
 /**

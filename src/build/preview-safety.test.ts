@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { copyFixture, edit } from "../../tests/helpers.ts";
-import { previewData } from "./eleventy-plugin.ts";
-import { previewOutput } from "./eleventy-settings.js";
+import { previewData } from "./preview.ts";
+import { previewOutput } from "../render/eleventy-settings.js";
 
 const made: string[] = [];
 afterEach(() => {

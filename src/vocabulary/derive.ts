@@ -33,9 +33,15 @@ export interface Vocabulary {
   superseded: Record<string, string>;
 }
 
-const list = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const list = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 const name = (id: string) => id.replace(/^schema:/, "");
-const names = (refs: Ref | Ref[] | undefined) => list(refs).map((r) => r["@id"]).filter((id) => id.startsWith("schema:")).map(name).sort();
+const names = (refs: Ref | Ref[] | undefined) =>
+  list(refs)
+    .map((r) => r["@id"])
+    .filter((id) => id.startsWith("schema:"))
+    .map(name)
+    .sort();
 
 export function deriveVocabulary(source: { "@graph": Term[] }, release: string): Vocabulary {
   const vocab: Vocabulary = {
@@ -46,15 +52,25 @@ export function deriveVocabulary(source: { "@graph": Term[] }, release: string):
     members: {},
     superseded: {},
   };
-  const terms = source["@graph"].filter((t) => t["@id"].startsWith("schema:")).sort((a, b) => (a["@id"] < b["@id"] ? -1 : 1));
+  const terms = source["@graph"]
+    .filter((t) => t["@id"].startsWith("schema:"))
+    .sort((a, b) => (a["@id"] < b["@id"] ? -1 : 1));
   for (const term of terms) {
     const id = name(term["@id"]);
     const kinds = list(term["@type"]);
     const replacement = names(term["schema:supersededBy"])[0];
     if (replacement) vocab.superseded[id] = replacement;
     if (kinds.includes("rdfs:Class")) vocab.types[id] = names(term["rdfs:subClassOf"]);
-    else if (kinds.includes("rdf:Property")) vocab.properties[id] = { domains: names(term["schema:domainIncludes"]), ranges: names(term["schema:rangeIncludes"]) };
-    else vocab.members[id] = kinds.filter((k) => k.startsWith("schema:")).map(name).sort();
+    else if (kinds.includes("rdf:Property"))
+      vocab.properties[id] = {
+        domains: names(term["schema:domainIncludes"]),
+        ranges: names(term["schema:rangeIncludes"]),
+      };
+    else
+      vocab.members[id] = kinds
+        .filter((k) => k.startsWith("schema:"))
+        .map(name)
+        .sort();
   }
   return vocab;
 }

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { packagePath } from "../rules/package-paths.ts";
-import { checkGoogle } from "./google.ts";
-import { deriveVocabulary, releaseFile } from "./vocab/derive.ts";
+import { checkGoogle } from "../structured-data/google.ts";
+import { deriveVocabulary, releaseFile } from "./derive.ts";
 import { checkVocabulary, isA, vocabulary } from "./vocabulary.ts";
 
 const messages = (graph: unknown[]) => checkVocabulary(graph as never).map((f) => `${f.path}: ${f.message}`);
@@ -29,7 +29,7 @@ describe("compact schema.org vocabulary", () => {
     }
     const derived = deriveVocabulary(JSON.parse(readFileSync(source, "utf8")), "30.0");
     expect(`${JSON.stringify(derived)}\n`).toBe(
-      readFileSync(packagePath("src/structured-data/vocab/schemaorg.json"), "utf8"),
+      readFileSync(packagePath("src/vocabulary/schemaorg.json"), "utf8"),
     );
   });
 });
