@@ -6,7 +6,7 @@ export const weekdays = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"] as const;
 export type Weekday = (typeof weekdays)[number];
 
 /** "Mo" → "Monday": the name on the page and the schema.org DayOfWeek member. */
-export const weekdayNames: Record<Weekday, string> = {
+export const weekdayNames = {
   Mo: "Monday",
   Tu: "Tuesday",
   We: "Wednesday",
@@ -14,4 +14,4 @@ export const weekdayNames: Record<Weekday, string> = {
   Fr: "Friday",
   Sa: "Saturday",
   Su: "Sunday",
-};
+} as const satisfies Record<Weekday, string>;

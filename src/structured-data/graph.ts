@@ -34,6 +34,7 @@ type Resolvers = { [K in Page["kind"]]: (page: PageOf<K>, d: GraphInput, base: P
 /** One `@graph` describing exactly what the page shows. */
 export function buildGraph(page: Page, d: GraphInput): Graph {
   const base = pageBase(page, d);
+  // TypeScript cannot tie `resolvers[page.kind]` to the narrowed page; `Resolvers` does per kind.
   const resolve = resolvers[page.kind] as (page: Page, d: GraphInput, base: PageBase) => PageGraph;
   const { page: pageNode, nodes } = resolve(page, d, base);
   const breadcrumb = base.breadcrumb ? [breadcrumbNode(d, base.breadcrumb["@id"], page.breadcrumbs)] : [];

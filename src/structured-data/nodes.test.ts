@@ -12,6 +12,7 @@ import {
   therapyNode,
 } from "./nodes.ts";
 import { serializeJsonLd } from "./index.ts";
+import { buildGraph } from "./graph.ts";
 
 const { data } = prepare(fixtureRoot);
 
@@ -131,6 +132,50 @@ describe("node builders", () => {
       "@type": "FAQPage",
       "@id": "#f",
       mainEntity: [{ "@type": "Question", name: "Q?", acceptedAnswer: { "@type": "Answer", text: "A." } }],
+    });
+  });
+});
+
+describe("the page node of each page kind", () => {
+  const expected: Record<string, string> = {
+    conditionLocation: "MedicalWebPage",
+    condition: "MedicalWebPage",
+    location: "CollectionPage",
+    locations: "CollectionPage",
+    clinics: "CollectionPage",
+    team: "CollectionPage",
+    practitioner: "ProfilePage",
+    clinic: "WebPage",
+    home: "WebPage",
+    notFound: "WebPage",
+    statement: "WebPage",
+  };
+
+  it.each(Object.entries(expected))(
+    "%s pages are a %s, linked to the site and their breadcrumb",
+    (kind, type) => {
+      const page = data.plan.pages.find((p) => p.kind === kind)!;
+      const nodes = buildGraph(page, data)["@graph"] as Array<Record<string, unknown>>;
+      const pageNode = nodes.find((n) => n["@id"] === `${page.canonical}#webpage`)!;
+      expect(Object.keys(pageNode).slice(0, 2)).toEqual(["@type", "@id"]);
+      expect(pageNode["@type"]).toBe(type);
+      expect(pageNode.isPartOf).toEqual({ "@id": "https://clinic.test/#website" });
+      const crumbs = nodes.filter((n) => n["@type"] === "BreadcrumbList");
+      expect(crumbs.map((n) => n["@id"])).toEqual(
+        pageNode.breadcrumb ? [`${page.canonical}#breadcrumb`] : [],
+      );
+    },
+  );
+
+  it("a medical page names its reviewer, review date and the studies it cites", () => {
+    const page = data.plan.byKind.conditionLocation[0]!;
+    const pageNode = buildGraph(page, data)["@graph"].find(
+      (n) => (n as { "@type"?: string })["@type"] === "MedicalWebPage",
+    );
+    expect(pageNode).toMatchObject({
+      reviewedBy: { "@type": "Person", "@id": expect.stringMatching(/\/team\/[a-z-]+\/#person$/) },
+      lastReviewed: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      mentions: { "@type": "MedicalClinic" },
     });
   });
 });

@@ -39,8 +39,10 @@ export const ids = {
     `${d.origin}${conditionHubPath(d.site.therapy.slug, c.id)}#condition`,
 };
 
+/** A link to a node by its `@id`. */
 export const ref = (id: string): IdReference => ({ "@id": id });
 
+/** The site, published by the organization. */
 export function websiteNode(d: GraphInput): WebSite {
   return {
     "@type": "WebSite",
@@ -59,6 +61,7 @@ export function logoUrl(d: GraphInput): string {
   return /^https?:/.test(logo) ? logo : `${d.origin}${logo}`;
 }
 
+/** The organization behind every clinic, with its logo. */
 export function organizationNode(d: GraphInput): Organization {
   const org = d.site.organization;
   const logo = logoUrl(d);
@@ -73,6 +76,7 @@ export function organizationNode(d: GraphInput): Organization {
   };
 }
 
+/** The therapy the site offers; conditions name it as their possible treatment. */
 export function therapyNode(d: GraphInput): MedicalTherapy {
   const therapy = d.site.therapy;
   const tcm =
@@ -91,7 +95,7 @@ export function therapyNode(d: GraphInput): MedicalTherapy {
 function hoursNodes(clinic: ClinicInput): OpeningHoursSpecification[] {
   return clinic.hours.map((h) => ({
     "@type": "OpeningHoursSpecification",
-    dayOfWeek: h.days.map((day) => `https://schema.org/${weekdayNames[day]}` as DayOfWeek),
+    dayOfWeek: h.days.map((day): DayOfWeek => `https://schema.org/${weekdayNames[day]}`),
     opens: h.opens,
     closes: h.closes,
   }));
@@ -150,12 +154,14 @@ export function clinicNode(
     ...(clinic.priceRange ? { priceRange: clinic.priceRange } : {}),
     ...(clinic.medicalSpecialty?.length
       ? {
+          // Validation accepted only MedicalSpecialty members of the vocabulary (site-schema.ts).
           medicalSpecialty: clinic.medicalSpecialty.map((s) => `https://schema.org/${s}` as MedicalSpecialty),
         }
       : {}),
   };
 }
 
+/** A practitioner, with their page as `@id`; `withBio` on their own page, which shows it. */
 export function personNode(d: GraphInput, person: PersonInput, withBio = false): Person {
   const photo = person.photo && d.photos[person.photo.src];
   return {
@@ -201,6 +207,7 @@ export function conditionNode(d: GraphInput, condition: ConditionInput, brief = 
   };
 }
 
+/** The condition's cited studies, written as the page cites them. */
 export function citationNodes(condition: ConditionInput): ScholarlyArticle[] {
   return condition.evidence.map(({ citation }) => ({
     "@type": "ScholarlyArticle",
@@ -213,6 +220,7 @@ export function citationNodes(condition: ConditionInput): ScholarlyArticle[] {
   }));
 }
 
+/** The breadcrumb trail the page shows, with absolute item URLs. */
 export function breadcrumbNode(d: GraphInput, id: string, crumbs: Crumb[]): BreadcrumbList {
   return {
     "@type": "BreadcrumbList",
@@ -226,6 +234,7 @@ export function breadcrumbNode(d: GraphInput, id: string, crumbs: Crumb[]): Brea
   };
 }
 
+/** The questions and answers the page shows. */
 export function faqNode(id: string, items: QuestionInput[]): FAQPage {
   return {
     "@type": "FAQPage",
