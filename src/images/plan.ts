@@ -139,8 +139,7 @@ function cardFor(page: Page, model: Model, photos: Map<string, PhotoSet>, logo: 
   const clinicId = "clinic" in page ? page.clinic : undefined;
   const clinic = model.site.clinics.find((c) => c.id === clinicId);
   const photo = location?.photo ?? clinic?.photo;
-  const place = location ? `${location.name}, ${location.region}` : undefined;
-  const heading = place && page.h1.endsWith(` in ${place}`) ? page.h1.slice(0, -` in ${place}`.length) : page.h1;
+  const { heading, place } = page;
   const brand = model.site.organization.name;
   const background = photo && photos.has(photo.src) ? photo.src : undefined;
   const phone = displayPhone(clinic?.phone ?? model.site.organization.phone);

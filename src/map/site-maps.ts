@@ -1,6 +1,6 @@
 import { distanceKm } from "../plan/geo.ts";
 import { listText } from "../plan/index.ts";
-import { regionName } from "../rules/regions.ts";
+import { placeName, regionName } from "../rules/regions.ts";
 import type { Clinic, Location, Model } from "../validate/index.ts";
 import { drawMap, type MapPlace } from "./index.ts";
 
@@ -47,7 +47,7 @@ function places(clinics: Clinic[], locations: Location[]): MapPlace[] {
 function description(clinics: Clinic[], locations: Location[]): string {
   return clinics
     .map((c) => {
-      const towns = locations.filter((l) => l.clinic === c.id).map((l) => `${l.name}, ${l.region}`);
+      const towns = locations.filter((l) => l.clinic === c.id).map(placeName);
       const serves = towns.length ? `, serving ${listText(towns)}` : "";
       return `${c.name} at ${c.address.street}, ${c.address.locality}, ${c.address.region}${serves}.`;
     })

@@ -6,7 +6,7 @@ import { checkCopy, checkPatterns, defaultPatterns, fitPattern } from "./pattern
 import type { PatternKind, Vars } from "../rules/placeholders.ts";
 import { descriptionRange, titleMax } from "../rules/limits.ts";
 import { clinicPageUrl, conditionHubPath, practitionerPageUrl } from "../rules/urls.ts";
-import { regionName } from "../rules/regions.ts";
+import { placeName, regionName } from "../rules/regions.ts";
 import type {
   ClinicDistance,
   ClinicPage,
@@ -21,6 +21,7 @@ import type {
   NotBuilt,
   NotFoundPage,
   Page,
+  PageBase,
   Plan,
   PractitionerPage,
   RegionGroup,
@@ -281,17 +282,16 @@ class PlanContext {
   conditionLocation(condition: Condition, location: Location): ConditionLocationPage {
     const url = this.conditionLocationUrl(condition, location);
     const vars = { ...this.siteVars(), ...this.conditionVars(condition), ...this.locationVars(location) };
-    const h1 = `${vars.therapy} for ${condition.shortName} in ${location.name}, ${location.region}`;
     return {
       kind: "conditionLocation",
       ...this.base("conditionLocation", url, vars, [location.file, condition.file]),
-      h1,
+      ...headings(`${vars.therapy} for ${condition.shortName}`, placeName(location)),
       condition: condition.id,
       location: location.id,
       clinic: location.clinic,
       breadcrumbs: this.crumbs(
         { name: `${vars.therapy} for ${condition.shortName}`, url: this.conditionHubUrl(condition) },
-        { name: `${location.name}, ${location.region}`, url },
+        { name: placeName(location), url },
       ),
       lastmod: latestDate([location.updated, condition.lastReviewed]),
       ...this.clinicDistance(location),
@@ -326,7 +326,7 @@ class PlanContext {
     return {
       kind: "condition",
       ...this.base("condition", url, vars, [condition.file]),
-      h1: `${vars.therapy} for ${condition.shortName}`,
+      ...headings(`${vars.therapy} for ${condition.shortName}`),
       condition: condition.id,
       breadcrumbs: this.crumbs({ name: `${vars.therapy} for ${condition.shortName}`, url }),
       lastmod: latestDate([condition.lastReviewed, ...offering.map((l) => l.updated)]),
@@ -343,13 +343,10 @@ class PlanContext {
     return {
       kind: "location",
       ...this.base("location", url, vars, [location.file]),
-      h1: `${vars.therapy} in ${location.name}, ${location.region}`,
+      ...headings(this.model.site.therapy.name, placeName(location)),
       location: location.id,
       clinic: location.clinic,
-      breadcrumbs: this.crumbs(
-        { name: "Locations", url: "/locations/" },
-        { name: `${location.name}, ${location.region}`, url },
-      ),
+      breadcrumbs: this.crumbs({ name: "Locations", url: "/locations/" }, { name: placeName(location), url }),
       lastmod: latestDate([location.updated, ...conditions.map((c) => c.lastReviewed)]),
       ...this.clinicDistance(location),
       conditions: conditions.map((c) => {
@@ -387,7 +384,7 @@ class PlanContext {
     return {
       kind: "clinic",
       ...this.base("clinic", url, vars, ["site.yaml"]),
-      h1: clinic.name,
+      ...headings(clinic.name),
       clinic: clinic.id,
       breadcrumbs: this.crumbs({ name: "Clinics", url: "/clinics/" }, { name: clinic.name, url }),
       lastmod: latestDate(served.map((l) => l.updated)),
@@ -414,7 +411,7 @@ class PlanContext {
     return {
       kind: "clinics",
       ...this.base("clinics", "/clinics/", vars, ["site.yaml"]),
-      h1: "Our clinics",
+      ...headings("Our clinics"),
       breadcrumbs: this.crumbs({ name: "Clinics", url: "/clinics/" }),
       lastmod: latestDate(this.model.locations.map((l) => l.updated)),
       clinics: clinics.map((c) => ({ id: c.id, name: c.name, url: this.clinicUrl(c) })),
@@ -432,7 +429,7 @@ class PlanContext {
     return {
       kind: "practitioner",
       ...this.base("practitioner", url, vars, ["site.yaml"]),
-      h1: `${person.name}, ${person.credentials}`,
+      ...headings(`${person.name}, ${person.credentials}`),
       practitioner: person.id,
       breadcrumbs: this.crumbs({ name: "Our team", url: "/team/" }, { name: person.name, url }),
       lastmod: latestDate([...reviewed.map((c) => c.lastReviewed), ...servedDates]),
@@ -450,7 +447,7 @@ class PlanContext {
     return {
       kind: "team",
       ...this.base("team", "/team/", this.siteVars(), ["site.yaml"]),
-      h1: "Our team",
+      ...headings("Our team"),
       breadcrumbs: this.crumbs({ name: "Our team", url: "/team/" }),
       lastmod: latestDate([
         ...this.model.conditions.map((c) => c.lastReviewed),
@@ -471,7 +468,7 @@ class PlanContext {
     return {
       kind: "locations",
       ...this.base("locations", "/locations/", vars, ["locations/"]),
-      h1: "Locations we serve",
+      ...headings("Locations we serve"),
       breadcrumbs: this.crumbs({ name: "Locations", url: "/locations/" }),
       lastmod: latestDate(locations.map((l) => l.updated)),
       regions,
@@ -491,7 +488,7 @@ class PlanContext {
     return {
       kind: "home",
       ...this.base("home", "/", vars, ["site.yaml"]),
-      h1: site.organization.tagline ?? `${site.therapy.name} at ${site.organization.name}`,
+      ...headings(site.organization.tagline ?? `${site.therapy.name} at ${site.organization.name}`),
       breadcrumbs: [{ name: "Home", url: "/" }],
       lastmod: latestDate([...locations.map((l) => l.updated), ...conditions.map((c) => c.lastReviewed)]),
       conditions: conditions.map((c) => ({ id: c.id, name: c.shortName, url: this.conditionHubUrl(c) })),
@@ -507,7 +504,7 @@ class PlanContext {
       canonical: `${this.origin}/404.html`,
       title: `Page not found | ${site.organization.name}`,
       description: `The page you asked for is not on the ${site.organization.name} site.`,
-      h1: "We could not find that page",
+      ...headings("We could not find that page"),
       breadcrumbs: [],
       indexable: false,
       sources: ["site.yaml"],
@@ -530,13 +527,18 @@ class PlanContext {
       canonical: `${this.origin}${url}`,
       title: `${name} | ${site.organization.name}`,
       description,
-      h1: name,
+      ...headings(name),
       breadcrumbs: this.crumbs({ name, url }),
       lastmod: site.statements?.updated,
       indexable: true,
       sources: ["site.yaml"],
     };
   }
+}
+
+/** A page's h1 and its parts: the heading, then the place when the page is about one. */
+function headings(heading: string, place?: string): Pick<PageBase, "h1" | "heading" | "place"> {
+  return place === undefined ? { h1: heading, heading } : { h1: `${heading} in ${place}`, heading, place };
 }
 
 function toPlace(location: Location) {

@@ -149,6 +149,24 @@ describe("plan", () => {
     expect(neckAsbury.related).toEqual([{ name: "Sciatica", url: "/acupuncture-for-sciatica/" }]);
   });
 
+  it("gives each page its heading and, on pages about a place, the place, which the h1 joins", () => {
+    const { plan } = planOf();
+    const page = (url: string) => plan.pages.find((p) => p.url === url)!;
+    expect(page("/acupuncture-for-sciatica/red-bank-nj/")).toMatchObject({
+      h1: "Acupuncture for Sciatica in Red Bank, NJ",
+      heading: "Acupuncture for Sciatica",
+      place: "Red Bank, NJ",
+    });
+    expect(page(plan.byKind.location.find((p) => p.location === "red-bank-nj")!.url)).toMatchObject({
+      h1: "Acupuncture in Red Bank, NJ",
+      heading: "Acupuncture",
+      place: "Red Bank, NJ",
+    });
+    const hub = page("/acupuncture-for-sciatica/");
+    expect(hub).toMatchObject({ h1: "Acupuncture for Sciatica", heading: "Acupuncture for Sciatica" });
+    expect(hub.place).toBeUndefined();
+  });
+
   it("plans a page per clinic and per practitioner, with hubs and breadcrumbs", () => {
     const { plan } = planOf();
     expect(plan.byKind.clinics[0]).toMatchObject({ url: "/clinics/", h1: "Our clinics" });

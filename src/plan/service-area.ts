@@ -3,7 +3,7 @@ import { defaultServiceRadius } from "../validate/site-schema.ts";
 import type { Clinic, Location, Model, Site } from "../validate/index.ts";
 import { distanceKm, kmTo } from "./geo.ts";
 import { coordinateHint, regionContains } from "./region-shapes.ts";
-import { regionName } from "../rules/regions.ts";
+import { placeName, regionName } from "../rules/regions.ts";
 
 /**
  * A location assigned to a clinic this many times as far as another clinic (and at least
@@ -80,7 +80,7 @@ export function checkServiceAreas(model: Model): { errors: Problem[]; warnings: 
       errors.push({
         file: location.file,
         field: "clinic",
-        message: `${location.name}, ${location.region} is ${distance} ${units} from ${clinic.name} (${clinic.id}), outside its ${radius}-${units} service area`,
+        message: `${placeName(location)} is ${distance} ${units} from ${clinic.name} (${clinic.id}), outside its ${radius}-${units} service area`,
         hint: `${other}remove this location, or raise serviceRadius for ${clinic.id} in site.yaml if you really serve it (Google expects about two hours' drive at most)`,
       });
     } else if (

@@ -11,7 +11,12 @@ export interface PageBase {
   canonical: string;
   title: string;
   description: string;
+  /** The page's h1: the heading, then " in " and the place when the page is about one. */
   h1: string;
+  /** The h1 without the place: "Acupuncture for Sciatica"; the social card sets the place apart. */
+  heading: string;
+  /** The place a city page is about: "Pompano Beach, FL"; absent on pages about no one place. */
+  place?: string;
   breadcrumbs: Crumb[];
   /** YYYY-MM-DD from the data's own dates; absent for pages kept out of the sitemap. */
   lastmod?: string;

@@ -10,6 +10,7 @@ const page = (i: number, lastmod = "2026-10-01"): Page =>
     title: "",
     description: "",
     h1: "",
+    heading: "",
     breadcrumbs: [],
     lastmod,
     indexable: true,

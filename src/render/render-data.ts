@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { clinicPageUrl, practitionerPageUrl, type Plan } from "../plan/index.ts";
-import { regionName } from "../rules/regions.ts";
+import { placeName, regionName } from "../rules/regions.ts";
 import type { Clinic, Condition, Location, Model, Practitioner, Site } from "../validate/index.ts";
 import { directionsUrl, hoursTable, longDate, type HoursRow } from "./format.ts";
 import { displayPhone, telHref } from "../rules/phone.ts";
@@ -190,7 +190,7 @@ function clinicView(
   const hubs = new Map(plan.byKind.location.map((page) => [page.location, page.url]));
   const served = locations
     .filter((l) => l.clinic === clinic.id)
-    .map((l) => ({ name: `${l.name}, ${l.region}`, url: hubs.get(l.id) ?? "" }))
+    .map((l) => ({ name: placeName(l), url: hubs.get(l.id) ?? "" }))
     .sort((a, b) => a.name.localeCompare(b.name, "en"));
   return {
     served,

@@ -77,3 +77,8 @@ export function regionCode(value: string, country: string): string | undefined {
 
 /** Every US code with its name, for "did you mean" hints. */
 export const usRegionCodes = Object.keys(usStates);
+
+/** The name a place goes by on every page, card and graph: "Pompano Beach, FL". */
+export function placeName(place: { name: string; region: string }): string {
+  return `${place.name}, ${place.region}`;
+}

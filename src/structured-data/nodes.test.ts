@@ -155,7 +155,7 @@ describe("the page node of each page kind", () => {
     "%s pages are a %s, linked to the site and their breadcrumb",
     (kind, type) => {
       const page = data.plan.pages.find((p) => p.kind === kind)!;
-      const nodes = buildGraph(page, data)["@graph"] as Array<Record<string, unknown>>;
+      const nodes = buildGraph(page, data)["@graph"] as ReadonlyArray<Record<string, unknown>>;
       const pageNode = nodes.find((n) => n["@id"] === `${page.canonical}#webpage`)!;
       expect(Object.keys(pageNode).slice(0, 2)).toEqual(["@type", "@id"]);
       expect(pageNode["@type"]).toBe(type);

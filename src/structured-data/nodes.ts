@@ -16,6 +16,7 @@ import type {
 import type { Crumb } from "../plan/index.ts";
 import { shortAuthors } from "../rules/citations.ts";
 import { citationLinks, clinicPageUrl, conditionHubPath, practitionerPageUrl } from "../rules/urls.ts";
+import { placeName } from "../rules/regions.ts";
 import { weekdayNames } from "../rules/weekdays.ts";
 import type {
   ClinicInput,
@@ -121,7 +122,7 @@ export function clinicNode(
   served?: LocationInput | LocationInput[],
 ): MedicalClinic {
   const areas = served === undefined ? [] : Array.isArray(served) ? served : [served];
-  const areaServed = areas.map((l) => ({ "@type": "City" as const, name: `${l.name}, ${l.region}` }));
+  const areaServed = areas.map((l) => ({ "@type": "City" as const, name: placeName(l) }));
   return {
     "@type": "MedicalClinic",
     "@id": ids.clinic(d, clinic.id),
