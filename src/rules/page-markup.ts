@@ -16,8 +16,14 @@ export const pageAttributes = {
   evidenceScope: "data-evidence-scope",
 } as const;
 
-/** The robots tag of a page kept out of search. */
+/**
+ * The robots tag of a page kept out of search, as templates/_includes/base.njk writes it for a
+ * page planned as not indexable, in place of the canonical link.
+ */
 export const noindexTag = '<meta name="robots" content="noindex">';
+
+/** The canonical link base.njk writes for an indexable page (`<link rel="canonical" href="…">`). */
+export const canonicalLink = /<link rel="canonical" href="[^"]*">/;
 
 /** True when a robots meta tag's content keeps the page out of search. */
 export function isNoindex(robots: string | undefined): boolean {
