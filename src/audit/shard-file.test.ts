@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -43,5 +43,17 @@ describe("shard summary files", () => {
     expect(() => readShardSummaries(file)).toThrow(
       /other\.json \(shard\): is not a clinic-pages shard summary/,
     );
+  });
+
+  it.each([
+    ["{}", "an empty object"],
+    ['{"url":"/a/","kind":"x","indexable":true}', "a summary missing its word hashes"],
+    ["null", "null"],
+  ])("report a line that parses but is not a page summary (%s: %s) as a problem naming the line", (line) => {
+    const file = join(dir, "edited.json");
+    writeShardSummaries(file, [page(1)]);
+    writeFileSync(file, `${readFileSync(file, "utf8")}${line}\n`);
+    expect(() => readShardSummaries(file)).toThrow(DataError);
+    expect(() => readShardSummaries(file)).toThrow(/edited\.json \(shard\): line 3 is not a page summary/);
   });
 });

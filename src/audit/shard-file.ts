@@ -65,14 +65,41 @@ export function readShardSummaries(path: string): PageSummary[] {
       }
       throw problem("is not a clinic-pages shard summary (clinic-pages/shard@3)");
     }
+    let page: unknown;
     try {
-      pages.push(JSON.parse(line, decode) as PageSummary);
+      page = JSON.parse(line, decode);
     } catch {
       throw problem(`line ${number} is not valid JSON`);
     }
+    if (!isSummary(page)) throw problem(`line ${number} is not a page summary`);
+    pages.push(page);
   }
   if (number === 0) throw problem("is empty");
   return pages;
+}
+
+/**
+ * True when a parsed line has a page summary's shape. A line edited by hand or written by another
+ * version would otherwise pass JSON parsing and fail later, inside the site-wide checks, as a crash.
+ */
+function isSummary(value: unknown): value is PageSummary {
+  const page = value as Partial<PageSummary> | null;
+  const signals = page?.signals;
+  return (
+    typeof page === "object" &&
+    page !== null &&
+    typeof page.url === "string" &&
+    typeof page.kind === "string" &&
+    typeof page.indexable === "boolean" &&
+    typeof page.h1Text === "string" &&
+    page.words instanceof Uint32Array &&
+    [page.ids, page.anchors, page.hosts, page.findings].every(Array.isArray) &&
+    typeof signals === "object" &&
+    signals !== null &&
+    signals.folded instanceof Uint32Array &&
+    signals.facts instanceof Uint32Array &&
+    Array.isArray(signals.generic)
+  );
 }
 
 /** The lines of a file, read in 1 MB blocks. */

@@ -75,6 +75,11 @@ export function reportError(error: unknown): number {
     console.error(error.message);
     return 1;
   }
+  const usage = usageMessage(error);
+  if (usage) {
+    console.error(usage);
+    return 1;
+  }
   const fsMessage = fileSystemMessage(error);
   if (fsMessage) {
     console.error(fsMessage);
@@ -83,6 +88,13 @@ export function reportError(error: unknown): number {
   console.error("clinic-pages hit an internal error (a bug, not a problem in your data):");
   console.error(error);
   return 1;
+}
+
+/** An unknown option or a missing option value (node:util parseArgs): the user's typo, not our bug. */
+function usageMessage(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string" || !code.startsWith("ERR_PARSE_ARGS_")) return undefined;
+  return `${(error as Error).message}\nRun the command with --help to see its options.`;
 }
 
 /** Prints a usage or input message on stderr and returns exit code 1. */

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { serveSite } from "../serve/server.ts";
+import { reportError } from "./command.ts";
 
 const usage = `Usage: npm run serve -- [--out DIR] [--port N] [--host ADDRESS]
 
@@ -9,8 +10,9 @@ Serves the built site (default: output/) at http://127.0.0.1:8080/ with the same
 redirects as the deploy examples (deploy/cloudflare-pages/_headers and _redirects, or the site's
 own copies when it has them). Build first with npm run build; stop with Ctrl+C.`;
 
-async function main(): Promise<void> {
+async function main(args: string[]): Promise<void> {
   const { values } = parseArgs({
+    args,
     options: {
       out: { type: "string", default: "output" },
       port: { type: "string", default: "8080" },
@@ -42,4 +44,6 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Not runCli: the server keeps the process alive after main returns; errors still go through the
+// one handler every command uses.
+main(process.argv.slice(2)).catch((error: unknown) => process.exit(reportError(error)));
