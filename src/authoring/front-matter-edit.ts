@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair } from "yaml";
+import { frontMatterRange } from "../rules/front-matter.ts";
 
 /** One field to set in a data file's front matter: a path such as `["geo", "lat"]` and its value. */
 export interface FieldChange {
@@ -41,15 +42,8 @@ let counter = 0;
 function frontMatterBlock(
   text: string,
 ): { start: number; end: number; yaml: string; newline: string } | undefined {
-  const open = /^(\uFEFF)?---(\r?\n)/.exec(text);
-  if (!open) return undefined;
-  const start = open[0].length;
-  const close = /^---[ \t]*(\r?\n|$)/m;
-  close.lastIndex = 0;
-  const rest = text.slice(start);
-  const match = close.exec(rest);
-  if (!match) return undefined;
-  return { start, end: start + match.index, yaml: rest.slice(0, match.index), newline: open[2]! };
+  const range = frontMatterRange(text);
+  return range && { ...range, yaml: text.slice(range.start, range.end) };
 }
 
 function planEdit(yaml: string, newline: string, change: FieldChange): Edit | undefined {

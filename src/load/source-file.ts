@@ -1,6 +1,6 @@
-import matter from "gray-matter";
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
 import type { Problem } from "../problems.ts";
+import { frontMatterRange } from "../rules/front-matter.ts";
 
 export type FieldPath = ReadonlyArray<string | number>;
 
@@ -105,7 +105,7 @@ function lineAt(node: unknown, counter: LineCounter): number | undefined {
   return range ? counter.linePos(range[0]).line : undefined;
 }
 
-/** Parses a Markdown file with YAML front matter (gray-matter splits, `yaml` keeps positions). */
+/** Parses a Markdown file with YAML front matter (`yaml` parses, keeping positions). */
 export function parseMarkdown(path: string, raw: string): { file?: SourceFile; problems: Problem[] } {
   const text = normalizeText(raw);
   if (text.trim() === "") {
@@ -135,6 +135,19 @@ export function parseMarkdown(path: string, raw: string): { file?: SourceFile; p
     };
   }
   const split = splitFrontMatter(text);
+  if (!split) {
+    return {
+      problems: [
+        {
+          file: path,
+          line: 1,
+          field: "(front matter)",
+          message: "the front matter has no closing '---' line",
+          hint: "put a line with only '---' after the last field, before the Markdown copy",
+        },
+      ],
+    };
+  }
   const parsed = parseYaml(path, split.matter, split.firstLine);
   if (!parsed.file) return parsed;
   parsed.file.body = split.content.replace(/^\n+/, "");
@@ -143,15 +156,19 @@ export function parseMarkdown(path: string, raw: string): { file?: SourceFile; p
 
 /**
  * Splits normalized text (see normalizeText) into its YAML front matter, the 1-based line the
- * front matter starts on, and the Markdown under it. The one place that knows the `---` rule.
+ * front matter starts on, and the Markdown under it (the `---` rule is src/rules/front-matter.ts).
  */
-export function splitFrontMatter(text: string): { matter: string; firstLine: number; content: string } {
-  // gray-matter only splits here; `yaml` parses, keeping positions for error lines.
-  const split = matter(text, { engines: { yaml: () => ({}) } });
+export function splitFrontMatter(
+  text: string,
+): { matter: string; firstLine: number; content: string } | undefined {
+  const range = frontMatterRange(text);
+  if (!range) return undefined;
   return {
-    matter: split.matter,
-    firstLine: 1 + countLines(text.slice(0, text.indexOf(split.matter))),
-    content: split.content,
+    // Without the line break before the closing line: YAML that ends too early is reported on
+    // its own last line, not on the `---` line.
+    matter: text.slice(range.start, range.end).replace(/\n$/, ""),
+    firstLine: 1 + countLines(text.slice(0, range.start)),
+    content: text.slice(range.body),
   };
 }
 
