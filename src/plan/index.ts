@@ -2,7 +2,7 @@ import { DataError, type Problem } from "../problems.ts";
 import type { Clinic, Condition, Location, Model, Practitioner } from "../validate/index.ts";
 import { nearestNeighbours } from "./geo.ts";
 import { checkServiceAreas, clinicInTown, inServiceArea, siteDistance } from "./service-area.ts";
-import { checkCopy, checkPatterns, defaultPatterns, fitPattern } from "./patterns.ts";
+import { checkCopy, defaultPatterns, fitPattern } from "./patterns.ts";
 import type { PatternKind, Vars } from "../rules/placeholders.ts";
 import { descriptionRange, titleMax } from "../rules/limits.ts";
 import { clinicPageUrl, conditionHubPath, practitionerPageUrl } from "../rules/urls.ts";
@@ -59,7 +59,7 @@ export function buildPlan(model: Model): { plan: Plan; warnings: Problem[] } {
   };
   const pages: Page[] = Object.values(byKind).flat();
   const collisions = findCollisions(pages);
-  const problems = [...checkCopy(model.site.copy), ...ctx.patternProblems, ...collisions];
+  const problems = [...checkCopy(model.site.copy), ...collisions];
   if (problems.length > 0) throw new DataError(problems);
   return {
     plan: { pages, byKind, notBuilt: ctx.notBuilt() },
@@ -86,7 +86,6 @@ function findCollisions(pages: Page[]): Problem[] {
 
 class PlanContext {
   readonly warnings: Problem[] = [];
-  readonly patternProblems: Problem[] = [];
   private readonly origin: string;
   private readonly locationsById: Map<string, Location>;
   private readonly conditionsById: Map<string, Condition>;
@@ -96,7 +95,6 @@ class PlanContext {
   /** Locations inside each clinic's service area, by clinic id. */
   private readonly areaByClinic = new Map<string, Location[]>();
   private readonly nearbyTables = new Map<string, Map<string, Array<{ id: string; km: number }>>>();
-  private readonly checkedPatterns = new Set<string>();
 
   constructor(private readonly model: Model) {
     this.origin = model.site.baseUrl.replace(/\/+$/, "");
@@ -213,8 +211,8 @@ class PlanContext {
   }
 
   private base(kind: PatternKind, url: string, vars: Vars, sources: string[]) {
-    const titles = this.patterns("title", kind, vars);
-    const descriptions = this.patterns("description", kind, vars);
+    const titles = this.patterns("title", kind);
+    const descriptions = this.patterns("description", kind);
     const title = fitPattern(titles, vars, 1, titleMax);
     const description = fitPattern(descriptions, vars, descriptionRange[0], descriptionRange[1]);
     if (!title.fits)
@@ -243,14 +241,9 @@ class PlanContext {
     };
   }
 
-  private patterns(field: "title" | "description", kind: PatternKind, vars: Vars): string[] {
-    const candidates = this.model.site.patterns?.[field]?.[kind] ?? defaultPatterns[field][kind];
-    const key = `${field}.${kind}`;
-    if (!this.checkedPatterns.has(key)) {
-      this.checkedPatterns.add(key);
-      this.patternProblems.push(...checkPatterns(kind, field, candidates, vars));
-    }
-    return candidates;
+  /** site.yaml's patterns for the kind, or the built-in ones; validation checked their placeholders. */
+  private patterns(field: "title" | "description", kind: PatternKind): string[] {
+    return this.model.site.patterns?.[field]?.[kind] ?? defaultPatterns[field][kind];
   }
 
   private warn(sources: string[], url: string, field: string, message: string, hint: string) {

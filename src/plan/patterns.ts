@@ -76,25 +76,6 @@ export function fitPattern(candidates: string[], vars: Vars, min: number, max: n
   return { text: closestText, fits: false };
 }
 
-/** Problems with patterns themselves: placeholders that this page kind cannot fill. */
-export function checkPatterns(
-  kind: PatternKind,
-  field: "title" | "description",
-  candidates: string[],
-  sample: Vars,
-): Problem[] {
-  return candidates.flatMap((candidate, i) =>
-    fill(candidate, sample).missing.map((name) => ({
-      file: "site.yaml",
-      field: `patterns.${field}.${kind}[${i}]`,
-      message: `uses {${name}}, which ${kind} pages do not have`,
-      hint: `use only ${Object.keys(sample)
-        .map((k) => `{${k}}`)
-        .join(" ")}`,
-    })),
-  );
-}
-
 const pageVars = ["therapy", "therapyLower", "city", "region", "clinic", "whereClinic", "brand"];
 
 /** The placeholders each site.yaml `copy` sentence can use (the values its template passes). */

@@ -3,6 +3,8 @@ import { copyFixture, edit, modelOf } from "../../tests/helpers.ts";
 import { DataError, type Problem } from "../problems.ts";
 import type { Location } from "../validate/index.ts";
 import { buildPlan } from "./index.ts";
+import { defaultPatterns } from "./patterns.ts";
+import { fill, placeholdersByKind, type PatternKind } from "../rules/placeholders.ts";
 
 function planOf(root = copyFixture()) {
   return buildPlan(modelOf(root));
@@ -260,6 +262,17 @@ describe("plan", () => {
       });
       expect((error as DataError).problems[0]!.message).toContain("{city}");
     }
+  });
+
+  it("fills every placeholder of the built-in patterns: each uses only what its page kind has", () => {
+    for (const field of ["title", "description"] as const)
+      for (const [kind, candidates] of Object.entries(defaultPatterns[field]))
+        for (const candidate of candidates) {
+          const sample = Object.fromEntries(placeholdersByKind[kind as PatternKind].map((n) => [n, "x"]));
+          expect(fill(candidate, sample).missing, `${field}.${kind}: ${candidate}`).toEqual([]);
+        }
+    const { plan } = planOf();
+    expect(plan.pages.filter((p) => /[{}]/.test(p.title + p.description)).map((p) => p.url)).toEqual([]);
   });
 
   it("refuses a copy sentence placeholder its page cannot fill, naming the field", () => {
