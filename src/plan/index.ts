@@ -2,7 +2,7 @@ import { DataError, type Problem } from "../problems.ts";
 import type { Clinic, Condition, Location, Model, Practitioner } from "../validate/index.ts";
 import { nearestNeighbours } from "./geo.ts";
 import { checkServiceAreas, clinicInTown, inServiceArea, siteDistance } from "./service-area.ts";
-import { checkCopy, defaultPatterns, fitPattern } from "./patterns.ts";
+import { defaultPatterns, fitPattern } from "./patterns.ts";
 import type { PatternKind, Vars } from "../rules/placeholders.ts";
 import { descriptionRange, titleMax } from "../rules/limits.ts";
 import { clinicPageUrl, conditionHubPath, practitionerPageUrl } from "../rules/urls.ts";
@@ -59,8 +59,7 @@ export function buildPlan(model: Model): { plan: Plan; warnings: Problem[] } {
   };
   const pages: Page[] = Object.values(byKind).flat();
   const collisions = findCollisions(pages);
-  const problems = [...checkCopy(model.site.copy), ...collisions];
-  if (problems.length > 0) throw new DataError(problems);
+  if (collisions.length > 0) throw new DataError(collisions);
   return {
     plan: { pages, byKind, notBuilt: ctx.notBuilt() },
     warnings: [...areas.warnings, ...ctx.warnings],

@@ -1,4 +1,3 @@
-import type { Problem } from "../problems.ts";
 import { fill, type PatternKind, type Vars } from "../rules/placeholders.ts";
 
 /** Built-in title and description patterns; site.yaml `patterns` replaces them per page kind. */
@@ -74,32 +73,4 @@ export function fitPattern(candidates: string[], vars: Vars, min: number, max: n
   const gap = (t: string) => (t.length > max ? t.length - max : min - t.length);
   const closestText = [...texts].sort((a, b) => gap(a) - gap(b))[0]!;
   return { text: closestText, fits: false };
-}
-
-const pageVars = ["therapy", "therapyLower", "city", "region", "clinic", "whereClinic", "brand"];
-
-/** The placeholders each site.yaml `copy` sentence can use (the values its template passes). */
-export const copyPlaceholders: Record<string, string[]> = {
-  cityLead: [...pageVars, "phrase", "condition", "conditionLower"],
-  locationLead: pageVars,
-  inTown: ["city", "clinicCity", "distance", "units"],
-  outOfTown: ["city", "clinicCity", "distance", "units"],
-  cta: ["clinic", "city"],
-  team: [],
-};
-
-/** Problems with site.yaml `copy`: placeholders a sentence's template does not pass. */
-export function checkCopy(copy: Record<string, string>): Problem[] {
-  return Object.entries(copy).flatMap(([key, sentence]) => {
-    const allowed = copyPlaceholders[key] ?? [];
-    const sample = Object.fromEntries(allowed.map((name) => [name, name]));
-    return fill(sentence, sample).missing.map((name) => ({
-      file: "site.yaml",
-      field: `copy.${key}`,
-      message: `uses {${name}}, which this sentence does not have`,
-      hint: allowed.length
-        ? `use only ${allowed.map((k) => `{${k}}`).join(" ")}`
-        : "this sentence takes no placeholders",
-    }));
-  });
 }

@@ -275,7 +275,7 @@ describe("plan", () => {
     expect(plan.pages.filter((p) => /[{}]/.test(p.title + p.description)).map((p) => p.url)).toEqual([]);
   });
 
-  it("refuses a copy sentence placeholder its page cannot fill, naming the field", () => {
+  it("refuses a copy sentence placeholder its page cannot fill, naming the field and its line", () => {
     const root = copyFixture();
     edit(root, "site.yaml", (t) => `${t}copy:\n  cta: "Call {clinic} about {condition} today."\n`);
     expect(() => planOf(root)).toThrowError(DataError);
@@ -285,6 +285,7 @@ describe("plan", () => {
       expect((error as DataError).problems[0]).toMatchObject({
         file: "site.yaml",
         field: "copy.cta",
+        line: expect.any(Number),
         message: "uses {condition}, which this sentence does not have",
       });
     }

@@ -81,3 +81,15 @@ export const placeholdersByKind: Record<PatternKind, string[]> = {
   practitioner: [...sitePlaceholders, "person", "credentials"],
   team: sitePlaceholders,
 };
+
+const pageVars = ["therapy", "therapyLower", "city", "region", "clinic", "whereClinic", "brand"];
+
+/** The placeholders each site.yaml `copy` sentence can use (the values its template passes). */
+export const copyPlaceholders: Record<string, string[]> = {
+  cityLead: [...pageVars, "phrase", "condition", "conditionLower"],
+  locationLead: pageVars,
+  inTown: ["city", "clinicCity", "distance", "units"],
+  outOfTown: ["city", "clinicCity", "distance", "units"],
+  cta: ["clinic", "city"],
+  team: [],
+};

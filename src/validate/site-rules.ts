@@ -1,13 +1,14 @@
 import { isValidPhoneNumber, type CountryCode } from "libphonenumber-js";
 import type { SourceFile, FieldPath } from "../load/index.ts";
 import type { Problem } from "../problems.ts";
-import { fill, placeholdersByKind, type PatternKind } from "../rules/placeholders.ts";
+import { copyPlaceholders, fill, placeholdersByKind, type PatternKind } from "../rules/placeholders.ts";
 import { fieldName } from "./issues.ts";
 import type { Site } from "./site-schema.ts";
 
 /**
  * Rules on site.yaml that a field schema alone cannot state: the base URL is a bare origin,
- * phone numbers are real numbers of their country, a clinic's hours for one day do not overlap.
+ * phone numbers are real numbers of their country, a clinic's hours for one day do not overlap,
+ * patterns and copy sentences use only the placeholders their page or sentence fills.
  * They run on the raw data too, so these problems arrive in the same pass as every other one.
  */
 export function checkSiteRules(file: SourceFile, site: Site | undefined): Problem[] {
@@ -24,6 +25,7 @@ export function checkSiteRules(file: SourceFile, site: Site | undefined): Proble
     ...phoneProblems(data, at),
     ...hoursProblems(data, at),
     ...patternProblems(data, at),
+    ...copyProblems(data, at),
   ];
 }
 
@@ -135,4 +137,22 @@ function patternProblems(data: Record<string, unknown>, at: At): Problem[] {
     }
   }
   return problems;
+}
+
+/** A `copy` sentence placeholder its template does not pass, with the sentence's line. */
+function copyProblems(data: Record<string, unknown>, at: At): Problem[] {
+  return Object.entries(record(data.copy)).flatMap(([key, sentence]) => {
+    if (typeof sentence !== "string") return [];
+    const allowed = copyPlaceholders[key] ?? [];
+    const sample = Object.fromEntries(allowed.map((name) => [name, name]));
+    return fill(sentence, sample).missing.map((name) =>
+      at(
+        ["copy", key],
+        `uses {${name}}, which this sentence does not have`,
+        allowed.length
+          ? `use only ${allowed.map((k) => `{${k}}`).join(" ")}`
+          : "this sentence takes no placeholders",
+      ),
+    );
+  });
 }
