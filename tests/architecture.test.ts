@@ -61,11 +61,12 @@ export function layerViolations(files: Array<{ path: string; text: string }>): s
     const fromLayer = layerOf(from);
     return relativeImports(text).flatMap(({ specifier, line }) => {
       const target = resolve(dirname(path), specifier);
-      if (!target.startsWith(src + sep)) return [];
+      const where = `src/${relative(src, path).split(sep).join("/")}:${line}`;
+      if (!target.startsWith(src + sep))
+        return [`${where} imports ${specifier} (outside src/: shipped code needs no tests or bench)`];
       const to = unitOf(target);
       const toLayer = layerOf(to);
       if (to === from || toLayer < fromLayer) return [];
-      const where = `src/${relative(src, path).split(sep).join("/")}:${line}`;
       return [
         `${where} imports ${specifier} (${from} → ${to}: ${layerName(toLayer)} is not below ${layerName(fromLayer)})`,
       ];
@@ -99,12 +100,14 @@ describe("stages depend one way (load → validate → plan → parts → render
       file("render/c.ts", '\nconst m = await import("../build/prepare.ts");'),
       file("images/d.ts", 'export { z } from "../map/index.ts";'),
       file("audit/e.ts", 'import { ok } from "../plan/index.ts";\nimport { same } from "./f.ts";'),
+      file("plan/g.ts", 'import { fixtureRoot } from "../../tests/helpers.ts";'),
     ]);
     expect(found).toEqual([
       "src/validate/a.ts:1 imports ../plan/index.ts (validate → plan: plan is not below validate)",
       "src/plan/b.ts:1 imports ../render/render-data.ts (plan → render: render is not below plan)",
       "src/render/c.ts:2 imports ../build/prepare.ts (render → build: composition is not below render)",
       "src/images/d.ts:1 imports ../map/index.ts (images → map: page parts is not below page parts)",
+      "src/plan/g.ts:1 imports ../../tests/helpers.ts (outside src/: shipped code needs no tests or bench)",
     ]);
   });
 });
