@@ -44,7 +44,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every relative import of a file (static, type-only, re-export and dynamic), with its line. */
-export function relativeImports(text: string): Array<{ specifier: string; line: number }> {
+function relativeImports(text: string): Array<{ specifier: string; line: number }> {
   const { importedFiles } = ts.preProcessFile(text, true, true);
   return importedFiles
     .filter((file) => file.fileName.startsWith("."))
@@ -55,7 +55,7 @@ export function relativeImports(text: string): Array<{ specifier: string; line: 
 }
 
 /** Imports against the layer order, as `file:line imports specifier (layer → layer)`. */
-export function layerViolations(files: Array<{ path: string; text: string }>): string[] {
+function layerViolations(files: Array<{ path: string; text: string }>): string[] {
   return files.flatMap(({ path, text }) => {
     const from = unitOf(path);
     const fromLayer = layerOf(from);
