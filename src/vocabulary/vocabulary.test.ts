@@ -96,6 +96,18 @@ describe("vocabulary check", () => {
 describe("Google rich-result rules", () => {
   const google = (graph: unknown[]) =>
     checkGoogle(graph as never).map((f) => `${f.severity} ${f.path}: ${f.message}`);
+  /** A clinic with everything Google requires and recommends, then the fields under test. */
+  const clinic = (fields: Record<string, unknown>) => ({
+    "@type": "MedicalClinic",
+    name: "x",
+    address: "a",
+    logo: "l",
+    telephone: "t",
+    url: "u",
+    geo: { latitude: 1.123456, longitude: 2.123456 },
+    openingHoursSpecification: [1],
+    ...fields,
+  });
 
   it("requires name and address on a LocalBusiness and recommends phone, url, geo, hours", () => {
     const found = google([{ "@type": "MedicalClinic", name: "x", logo: "l" }]);
@@ -106,21 +118,7 @@ describe("Google rich-result rules", () => {
   });
 
   it("refuses self-serving ratings on the business", () => {
-    expect(
-      google([
-        {
-          "@type": "MedicalClinic",
-          name: "x",
-          address: "a",
-          logo: "l",
-          telephone: "t",
-          url: "u",
-          geo: { latitude: 1.123456, longitude: 2.123456 },
-          openingHoursSpecification: [1],
-          aggregateRating: {},
-        },
-      ]),
-    ).toEqual([
+    expect(google([clinic({ aggregateRating: {} })])).toEqual([
       'error @graph[0].aggregateRating: "aggregateRating" on your own business is a self-serving review that Google ignores and may penalize; remove it',
     ]);
   });
@@ -141,20 +139,7 @@ describe("Google rich-result rules", () => {
   });
 
   it("warns when coordinates have fewer than 5 decimal places", () => {
-    expect(
-      google([
-        {
-          "@type": "MedicalClinic",
-          name: "x",
-          address: "a",
-          logo: "l",
-          telephone: "t",
-          url: "u",
-          openingHoursSpecification: [1],
-          geo: { latitude: 26.2, longitude: -80.09712 },
-        },
-      ]),
-    ).toEqual([
+    expect(google([clinic({ geo: { latitude: 26.2, longitude: -80.09712 } })])).toEqual([
       "warning @graph[0].geo.latitude: latitude 26.2 has 1 decimal places; Google asks for at least 5",
     ]);
   });

@@ -61,17 +61,24 @@ export function checkVocabulary(graph: Json[]): GraphFinding[] {
   const byId = new Map<string, JsonObject>();
   for (const node of graph)
     if (isObject(node) && typeof node["@id"] === "string") byId.set(node["@id"], node);
-  const findings: GraphFinding[] = [];
-  graph.forEach((node, i) => checkNode(node, `@graph[${i}]`, byId, findings));
-  return findings;
+  const walk: Walk = { byId, findings: [] };
+  graph.forEach((node, i) => checkNode(node, `@graph[${i}]`, walk));
+  return walk.findings;
+}
+
+/** What a check of one graph shares: its nodes by `@id`, and the findings so far. */
+interface Walk {
+  byId: Map<string, JsonObject>;
+  findings: GraphFinding[];
 }
 
 function error(path: string, message: string): GraphFinding {
   return { severity: "error", check: "jsonld-vocabulary", path, message };
 }
 
-function checkNode(node: Json, path: string, byId: Map<string, JsonObject>, findings: GraphFinding[]): void {
+function checkNode(node: Json, path: string, walk: Walk): void {
   if (!isObject(node)) return;
+  const { findings } = walk;
   const vocab = vocabulary();
   const types = typesOf(node);
   for (const type of types) {
@@ -81,18 +88,12 @@ function checkNode(node: Json, path: string, byId: Map<string, JsonObject>, find
   }
   for (const [key, value] of Object.entries(node)) {
     if (key.startsWith("@")) continue;
-    checkProperty(types, key, value, `${path}.${key}`, byId, findings);
+    checkProperty(types, key, value, `${path}.${key}`, walk);
   }
 }
 
-function checkProperty(
-  types: string[],
-  key: string,
-  value: Json,
-  path: string,
-  byId: Map<string, JsonObject>,
-  findings: GraphFinding[],
-): void {
+function checkProperty(types: string[], key: string, value: Json, path: string, walk: Walk): void {
+  const { findings } = walk;
   const vocab = vocabulary();
   const property = vocab.properties[key];
   if (!property) return void findings.push(error(path, `"${key}" is not a schema.org property`));
@@ -109,17 +110,12 @@ function checkProperty(
   }
   const values = Array.isArray(value) ? value : [value];
   values.forEach((item, i) =>
-    checkValue(key, item, values.length > 1 || Array.isArray(value) ? `${path}[${i}]` : path, byId, findings),
+    checkValue(key, item, values.length > 1 || Array.isArray(value) ? `${path}[${i}]` : path, walk),
   );
 }
 
-function checkValue(
-  key: string,
-  value: Json,
-  path: string,
-  byId: Map<string, JsonObject>,
-  findings: GraphFinding[],
-): void {
+function checkValue(key: string, value: Json, path: string, walk: Walk): void {
+  const { byId, findings } = walk;
   const vocab = vocabulary();
   const ranges = vocab.properties[key]?.ranges ?? [];
   if (typeof value === "string" && value.startsWith(schemaUrl)) {
@@ -153,5 +149,5 @@ function checkValue(
       ),
     );
   }
-  if (target === value) checkNode(value, path, byId, findings);
+  if (target === value) checkNode(value, path, walk);
 }
