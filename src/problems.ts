@@ -1,7 +1,8 @@
 import { join } from "node:path";
 
 // Every user-facing error of clinic-pages lives here: problems in the data (DataError), findings
-// in the built pages (AuditError) and the catalogue of audit check ids. The CLI prints these
+// in the built pages (AuditError), a build too big for its memory (OutOfMemoryError), a refused
+// IndexNow submission (IndexNowError), and the catalogue of audit check ids. The CLI prints these
 // without a stack trace; anything else is a bug and prints one.
 
 /** A problem in the marketer's data: where it is, what is wrong, how to fix it. */
@@ -135,5 +136,37 @@ export class AuditError extends Error {
       `${errors.map(formatFinding).join("\n")}\n\n${count} on ${where}; nothing was published and output/ is unchanged. Full report: ${report}`,
     );
     this.name = "AuditError";
+  }
+}
+
+/**
+ * Thrown when a build does not fit in memory. It says how big the build was and what to do,
+ * instead of a V8 crash dump; like every failed build it leaves the previous output in place.
+ */
+export class OutOfMemoryError extends Error {
+  constructor(what: { pages: number; chunkSize: number; threads: number; limitMb: number; where: string }) {
+    const pages = what.pages.toLocaleString("en-US");
+    const shards = Math.max(2, Math.ceil(what.pages / 50_000));
+    super(
+      [
+        `Out of memory: building ${pages} pages needed more than ${what.limitMb.toLocaleString("en-US")} MB (${what.where}; ` +
+          `${what.threads} ${what.threads === 1 ? "thread" : "threads"}, chunks of ${what.chunkSize} pages). Nothing was published and output/ is unchanged.`,
+        "What to do, in order:",
+        `  - build in shards, on several CI runners or one after another: npm run build -- --shard 1/${shards} --out shard-1 … then npm run combine -- shard-1 … shard-${shards}`,
+        ...(what.chunkSize > 10
+          ? [`  - use smaller chunks: --chunk-size ${Math.floor(what.chunkSize / 4)}`]
+          : []),
+        "  - or allow more memory: --memory MB, or NODE_OPTIONS=--max-old-space-size=MB for the main process",
+      ].join("\n"),
+    );
+    this.name = "OutOfMemoryError";
+  }
+}
+
+/** Thrown when an endpoint refuses a request, or keeps failing after every retry. */
+export class IndexNowError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "IndexNowError";
   }
 }

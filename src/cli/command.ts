@@ -1,7 +1,6 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { OutOfMemoryError } from "../build/memory.ts";
-import { AuditError, DataError } from "../problems.ts";
+import { AuditError, DataError, OutOfMemoryError } from "../problems.ts";
 
 /** A command's body: takes its arguments, prints, and returns the exit code. */
 export type Command = (args: string[]) => Promise<number>;

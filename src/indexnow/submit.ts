@@ -1,3 +1,8 @@
+import { IndexNowError } from "../problems.ts";
+
+// The error class lives with every other user-facing one; the indexnow command imports it from here.
+export { IndexNowError };
+
 /** The shared IndexNow endpoint; it forwards to every participating engine (Bing, Yandex, Naver, Seznam, Yep). */
 export const defaultEndpoint = "https://api.indexnow.org/indexnow";
 
@@ -48,14 +53,6 @@ export interface SubmitResult {
   urls: number;
   requests: number;
   statuses: number[];
-}
-
-/** Thrown when an endpoint refuses a request, or keeps failing after every retry. */
-export class IndexNowError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "IndexNowError";
-  }
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
