@@ -3,9 +3,12 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build/build.ts";
+import { prepare } from "../src/build/prepare.ts";
+import { cardPainter, paintCardWhole } from "../src/images/card.ts";
+import { logoBytes, planImages, type CardSpec, type PhotoSet } from "../src/images/plan.ts";
 import { cardFonts, fitText, glyphFor, textPath, textWidth } from "../src/images/font.ts";
 import { DataError } from "../src/problems.ts";
-import { copyFixture, edit, fixtureSite, problemsOf, temp } from "./helpers.ts";
+import { copyFixture, edit, fixtureSite, problemsOf, project, temp } from "./helpers.ts";
 
 async function buildFixture(root = copyFixture(), cacheDir = temp("cache")) {
   const out = join(temp("img"), "output");
@@ -75,6 +78,45 @@ describe("social cards", () => {
     const long = fitText("Acupuncture for Failed Back Surgery in Port St. Lucie, FL", width, 3, 76, 40);
     expect(long.size).toBeGreaterThanOrEqual(40);
     expect(long.lines.join(" ")).toBe("Acupuncture for Failed Back Surgery in Port St. Lucie, FL");
+  });
+});
+
+describe("#11 cards drawn in shared layers", () => {
+  it("are the same JPEG, byte for byte, as a card drawn whole with its text as one SVG", async () => {
+    const root = project();
+    const { model, plan } = prepare(root);
+    const images = await planImages(model, plan, root);
+    const logo = logoBytes(model, root);
+    const source = (set: PhotoSet) => readFileSync(join(root, set.src));
+    const planned = [...images.cards.values()];
+    const first = planned.find((c) => c.place && c.background)!;
+    // Besides the fixture's cards: no photo, a heading wrapped to three lines and cut, a place
+    // shrunk to fit, a clinic name too long for the band, no place at all, another script.
+    const edges: CardSpec[] = [
+      { ...first, background: undefined },
+      {
+        ...first,
+        heading: "Acupuncture for Failed Back Surgery Syndrome and Other Long-Standing Pain After Operations",
+      },
+      { ...first, place: "Llanfairpwllgwyngyll Village of the Northern Shore Beach, NJ" },
+      {
+        ...first,
+        clinic: "The Very Long Named Integrative Acupuncture and Wellness Clinic of the Jersey Shore",
+      },
+      { ...first, place: undefined, clinic: undefined },
+      { ...first, place: "São Paulo · Coeur d'Alene, ID" },
+    ];
+    const cards = [...planned, ...edges];
+    expect(new Set(cards.map((c) => c.background ?? "brand")).size).toBeGreaterThan(1);
+    const paint = cardPainter(images, source, logo);
+    for (const card of cards) {
+      const layered = await paint(card);
+      const whole = await paintCardWhole(card, images, source, logo);
+      expect(layered.equals(whole), `${card.heading} / ${card.place}`).toBe(true);
+    }
+    // Cards that differ only in their place are different images: the comparison can fail.
+    const other = await paint({ ...first, place: "Other Town, NJ" });
+    expect(other.equals(await paintCardWhole(first, images, source, logo))).toBe(false);
   });
 });
 
