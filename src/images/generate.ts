@@ -43,7 +43,9 @@ export async function generateImages(plan: ImagePlan, root: string, outDir: stri
     await cache.provide(job.key, ext, join(outDir, job.url), () => sharp(source(set)).rotate().resize({ width: job.width }).toFormat(job.format, encoderOptions[job.format]).toBuffer());
     progress.tick();
   });
-  await pool(cards, limit, async (card) => {
+  // Three cards per core: while some are encoded on sharp's threads, the next ones are laid out
+  // and blended on this one (measured: 2 per core ~100/s, 3 per core ~120/s on 2 cores).
+  await pool(cards, limit * 3, async (card) => {
     await cache.provide(card.key, "jpg", join(outDir, card.url), () => drawCard(card));
     progress.tick();
   });

@@ -17,7 +17,7 @@ export type PhotoFormat = (typeof photoFormats)[number];
 export const encoderOptions = { avif: { quality: 50, effort: 2 }, webp: { quality: 72 }, jpeg: { quality: 78, progressive: true } } as const;
 export const cardSize = { width: 1200, height: 630 } as const;
 /** Bump when the card design changes, so cached cards are redrawn. */
-export const cardVersion = "card-2";
+export const cardVersion = "card-3";
 
 /** One photo, published as every format × width. */
 export interface PhotoSet {
