@@ -1,6 +1,6 @@
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { summarize, type AuditResult, type PageSummary } from "../audit/index.ts";
+import { auditSite, summarize, type AuditResult, type BuiltPage, type PageSummary } from "../audit/index.ts";
 import { wantsAdmin, writeAdmin } from "../cms/admin.ts";
 import { indexNowKey, writeKeyFile } from "../indexnow/key.ts";
 import { imageCacheDir } from "../images/cache.ts";
@@ -24,7 +24,8 @@ import type { Prepared } from "./prepare.ts";
  * prepare (load → validate → plan) → planImages → renderPages (render → page checks → write,
  * in chunks) → makeImages → siteChecks (across every page's summary) → publish → swap.
  * Each entry point composes the ones it needs: `build` (full and shard), `combine`, and the
- * preview (`npm start`). A new mode is a new composition, not a copy of one.
+ * preview (`npm start`, src/build/preview.ts: prepare → planImagesStage → makeImages → render by
+ * Eleventy's server → checkPages). A new mode is a new composition, not a copy of one.
  */
 
 /** Prepared data plus the planned photos and cards (URLs and sizes known before rendering). */
@@ -139,6 +140,15 @@ export function siteChecks(
   });
   if (audit.findings.some((f) => f.severity === "error")) failAudit(planned, audit, reportDir);
   return audit;
+}
+
+/**
+ * Stage: the page checks and the site-wide checks over pages rendered elsewhere (the preview's,
+ * which Eleventy writes). Writes nothing and throws nothing: the caller shows the findings.
+ */
+export function checkPages(planned: Prepared, pages: BuiltPage[], settings: CheckSettings): AuditResult {
+  const { model, plan, data } = planned;
+  return auditSite(pages, plan, { origin: data.origin, quality: model.site.quality, today: settings.today });
 }
 
 /** Writes the failed build's report apart from the last good one, and stops the build. */

@@ -1,4 +1,4 @@
-import sharp, { type OverlayOptions } from "sharp";
+import sharp, { type Channels, type OverlayOptions } from "sharp";
 import { fitText, textShape, textWidth, unionBox, type Box } from "./font.ts";
 import { cardSize, type CardSpec, type ImagePlan, type PhotoSet } from "./plan.ts";
 
@@ -300,7 +300,7 @@ interface Pixels {
   data: Buffer;
   width: number;
   height: number;
-  channels: number;
+  channels: Channels;
 }
 
 /** Unpremultiplied RGBA pixels placed at (left, top) on the card. */

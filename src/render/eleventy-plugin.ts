@@ -2,27 +2,13 @@ import { existsSync, mkdirSync, readdirSync, rmSync, watch, writeFileSync } from
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
-import { auditSite, formatFinding, type BuiltPage } from "../audit/index.ts";
 import type { Plan } from "../plan/index.ts";
-import { prepare } from "../build/prepare.ts";
-import { DataError } from "../problems.ts";
-import { checkedToday } from "../validate/environment.ts";
-import { previewOutput } from "./eleventy-settings.js";
-import { imageCacheDir } from "../images/cache.ts";
-import { generateImages } from "../images/generate.ts";
-import { logoBytes, planImages } from "../images/plan.ts";
-import { withImages, type RenderData } from "./render-data.ts";
 import { packagePath } from "../rules/package-paths.ts";
 import { nunjucksEnvironment } from "./nunjucks.ts";
-import { writeAdmin } from "../cms/admin.ts";
 
-interface EleventyConfig {
-  on?(
-    event: "eleventy.after",
-    listener: (event: {
-      results: Array<{ url?: string | false; outputPath?: string | false; content?: string }>;
-    }) => unknown,
-  ): void;
+/** The part of Eleventy's configuration API that clinic-pages uses. */
+export interface EleventyConfig {
+  on?(event: "eleventy.after", listener: (event: { results: EleventyResult[] }) => unknown): void;
   globalData: Record<string, unknown>;
   addGlobalData(name: string, value: unknown): void;
   addFilter(name: string, fn: (...args: never[]) => unknown): void;
@@ -32,25 +18,34 @@ interface EleventyConfig {
   setLibrary(engine: string, library: unknown): void;
 }
 
+/** One file Eleventy wrote, as its `eleventy.after` event lists it. */
+export interface EleventyResult {
+  url?: string | false;
+  outputPath?: string | false;
+  content?: string;
+}
+
 /**
- * Wires clinic-pages into Eleventy: the `cp` global data (the plan and views), filters,
- * and the stylesheet. A build CLI passes `cp` itself; `npm start` loads it from the
- * working folder on every rebuild so edits to data files show up.
+ * The render stage inside Eleventy: the one Nunjucks environment (loader, options, filters,
+ * globals, shared with the chunked build) and the stylesheet. The `cp` global data (the plan
+ * and views) comes from whoever composes the pipeline: the build passes it in, and the preview
+ * (src/build/preview.ts) adds a loader that runs the earlier stages on every rebuild.
  */
 export default function clinicPages(eleventyConfig: EleventyConfig): void {
-  if (!("cp" in eleventyConfig.globalData)) {
-    const preview = previewData(process.cwd());
-    eleventyConfig.addGlobalData("cp", preview);
-    const trigger = deletionTrigger(process.cwd());
-    touch(trigger, "");
-    for (const target of ["site.yaml", "locations/", "conditions/", trigger])
-      eleventyConfig.addWatchTarget(target);
-    watchDeletions(process.cwd(), trigger);
-    eleventyConfig.on?.("eleventy.after", ({ results }) => preview.audit(results));
-  }
-  // The one Nunjucks environment (loader, options, filters, globals), shared with the chunked build.
   eleventyConfig.setLibrary("njk", nunjucksEnvironment());
   eleventyConfig.addPassthroughCopy({ [packagePath("templates/assets")]: "assets" });
+}
+
+/**
+ * Rebuilds when the project's data changes: edits and new files through Eleventy's watcher, and
+ * deletions (which Eleventy does not rebuild on) by touching a trigger file it watches.
+ */
+export function watchData(eleventyConfig: EleventyConfig, root: string): void {
+  const trigger = deletionTrigger(root);
+  touch(trigger, "");
+  for (const target of ["site.yaml", "locations/", "conditions/", trigger])
+    eleventyConfig.addWatchTarget(target);
+  watchDeletions(root, trigger);
 }
 
 /**
@@ -93,70 +88,4 @@ export function removeStalePages(outDir: string, plan: Plan): void {
     if (name.endsWith(".html") && !name.endsWith("404.html") && !planned.has(urlOfFile(outDir, path)))
       rmSync(path, { force: true });
   }
-}
-
-/** The preview's data loader, plus the audit it runs after each rebuild. */
-export interface PreviewData {
-  (): Promise<RenderData>;
-  /** Audits the pages Eleventy just wrote and prints the findings as `npm run build` would. */
-  audit(results: Array<{ url?: string | false; outputPath?: string | false; content?: string }>): string[];
-}
-
-/**
- * Data for the preview server, reloaded on every rebuild. When the data has problems the
- * report goes to the terminal and the preview keeps showing the last good site.
- */
-export function previewData(root: string, outDir = join(root, previewOutput)): PreviewData {
-  let lastGood: RenderData | undefined;
-  let lastPlan: Plan | undefined;
-  let quality: Parameters<typeof auditSite>[2]["quality"] | undefined;
-  const load = async () => {
-    try {
-      const { model, plan, data } = prepare(root);
-      const images = await planImages(model, plan, root);
-      await generateImages(images, root, outDir, imageCacheDir(root), logoBytes(model, root));
-      removeStalePages(outDir, plan);
-      // The preview always has the editor at /admin/, with pick lists from the data just loaded.
-      writeAdmin(outDir, model, data.origin);
-      lastGood = withImages(data, images);
-      lastPlan = plan;
-      quality = model.site.quality;
-      return lastGood;
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      if (!lastGood) {
-        console.error(
-          error.message.replace(
-            "output/ is unchanged",
-            "the preview did not start; fix these and run npm start again",
-          ),
-        );
-        process.exit(1);
-      }
-      const message = error.message.replace(
-        "nothing was built and output/ is unchanged",
-        "the preview shows the last good data",
-      );
-      console.error(`\n${message}\n`);
-      return { ...lastGood, previewError: message };
-    }
-  };
-  const audit = (results: Parameters<PreviewData["audit"]>[0]): string[] => {
-    if (!lastPlan || !lastGood || !quality) return [];
-    const pages: BuiltPage[] = results
-      .filter(
-        (r) =>
-          typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html"),
-      )
-      .map((r) => ({ url: r.url as string, html: r.content ?? "", outputPath: r.outputPath as string }));
-    const result = auditSite(pages, lastPlan, { origin: lastGood.origin, quality, today: checkedToday() });
-    const lines = result.findings.map((f) => `${f.severity}: ${formatFinding(f)}`);
-    const errors = result.findings.filter((f) => f.severity === "error").length;
-    if (lines.length > 0)
-      console.error(
-        `\n${lines.join("\n")}\n\nAudit: ${errors} errors, ${lines.length - errors} warnings (npm run build would ${errors > 0 ? "refuse to publish" : "publish"}).\n`,
-      );
-    return lines;
-  };
-  return Object.assign(load, { audit });
 }
