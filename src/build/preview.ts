@@ -1,13 +1,12 @@
-import { join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, rmSync, watch, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, sep } from "node:path";
 import { formatFinding, type BuiltPage } from "../audit/index.ts";
 import { writeAdmin } from "../cms/admin.ts";
+import type { Plan } from "../plan/index.ts";
 import { DataError } from "../problems.ts";
-import clinicPages, {
-  removeStalePages,
-  watchData,
-  type EleventyConfig,
-  type EleventyResult,
-} from "../render/eleventy-plugin.ts";
+import { renderPlugin, type RenderConfig } from "../render/eleventy-config.ts";
 import { previewOutput } from "../render/eleventy-settings.js";
 import { withImages, type RenderData } from "../render/render-data.ts";
 import { checkedToday } from "../validate/environment.ts";
@@ -21,6 +20,20 @@ import { checkPages, makeImages, planImagesStage, type Planned } from "./stages.
  * rebuild, inside Eleventy's data step; the page checks run on the pages Eleventy just wrote.
  */
 
+/** One file Eleventy wrote, as its `eleventy.after` event lists it. */
+interface EleventyResult {
+  url?: string | false;
+  outputPath?: string | false;
+  content?: string;
+}
+
+/** The part of Eleventy's configuration API the preview uses besides render's. */
+interface PreviewConfig extends RenderConfig {
+  on?(event: "eleventy.after", listener: (event: { results: EleventyResult[] }) => unknown): void;
+  addGlobalData(name: string, value: unknown): void;
+  addWatchTarget(path: string): void;
+}
+
 /** The preview's data loader (Eleventy calls it on every rebuild), plus the checks of what it then wrote. */
 export interface PreviewData {
   (): Promise<RenderData>;
@@ -32,13 +45,13 @@ export interface PreviewData {
  * Wires the preview into Eleventy (`.eleventy.js`): the render stage, the `cp` data from the
  * earlier stages, rebuilds on data edits and deletions, and the page checks after each rebuild.
  */
-export default function previewPlugin(eleventyConfig: EleventyConfig): void {
+export default function previewPlugin(eleventyConfig: PreviewConfig): void {
   const root = process.cwd();
   const preview = previewData(root);
-  clinicPages(eleventyConfig);
   eleventyConfig.addGlobalData("cp", preview);
   watchData(eleventyConfig, root);
   eleventyConfig.on?.("eleventy.after", ({ results }) => preview.audit(results));
+  renderPlugin(eleventyConfig);
 }
 
 /**
@@ -104,4 +117,58 @@ function reportChecks(planned: Planned, pages: BuiltPage[]): string[] {
       `\n${lines.join("\n")}\n\nAudit: ${errors} errors, ${lines.length - errors} warnings (npm run build would ${errors > 0 ? "refuse to publish" : "publish"}).\n`,
     );
   return lines;
+}
+
+/**
+ * Rebuilds when the project's data changes: edits and new files through Eleventy's watcher, and
+ * deletions (which Eleventy does not rebuild on) by touching a trigger file it watches.
+ */
+function watchData(eleventyConfig: PreviewConfig, root: string): void {
+  const trigger = deletionTrigger(root);
+  touch(trigger, "");
+  for (const target of ["site.yaml", "locations/", "conditions/", trigger])
+    eleventyConfig.addWatchTarget(target);
+  watchDeletions(root, trigger);
+}
+
+/**
+ * A file of ours that the preview touches when a data file is deleted: Eleventy rebuilds on
+ * change, not on delete. It lives in the system's temporary folder because Eleventy's watcher
+ * skips what .gitignore lists (.cache/ among it).
+ */
+function deletionTrigger(root: string): string {
+  const id = createHash("sha256").update(root).digest("hex").slice(0, 12);
+  return join(tmpdir(), `clinic-pages-preview-${id}`, "deleted.txt");
+}
+
+/** Watches the data folders for deletions and touches the trigger, so a deleted city's pages go away. */
+function watchDeletions(root: string, trigger: string): void {
+  for (const folder of ["locations", "conditions"]) {
+    const dir = join(root, folder);
+    if (!existsSync(dir)) continue;
+    watch(dir, (_event, name) => {
+      if (name && !existsSync(join(dir, name.toString()))) touch(trigger, `${folder}/${name.toString()}`);
+    }).unref();
+  }
+}
+
+function touch(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${text}\n`);
+}
+
+/** The page URL an output file serves: `a/b/index.html` → `/a/b/`. */
+function urlOfFile(outDir: string, path: string): string {
+  return `/${relative(outDir, path).split(sep).join("/")}`.replace(/index\.html$/, "");
+}
+
+/** Removes pages the plan no longer has (a deleted city), so the preview stops serving them. */
+export function removeStalePages(outDir: string, plan: Plan): void {
+  if (!existsSync(outDir)) return;
+  const planned = new Set(plan.pages.map((p) => p.url));
+  for (const name of readdirSync(outDir, { recursive: true }).map(String)) {
+    const path = join(outDir, name);
+    if (name.endsWith(".html") && !name.endsWith("404.html") && !planned.has(urlOfFile(outDir, path)))
+      rmSync(path, { force: true });
+  }
 }
