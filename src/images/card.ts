@@ -71,6 +71,8 @@ export function cardPainter(plan: ImagePlan, source: (set: PhotoSet) => Buffer, 
   const headings = new Recent<Promise<Layer | undefined>>(64);
   const contacts = new Recent<Promise<Layer | undefined>>(64);
   const canvases = new Recent<Promise<Pixels>>(4);
+  // Pixel buffers of cards already encoded, reused for the next cards: less allocation and GC.
+  const spare: Buffer[] = [];
   const logoImage = logoPainter(logo);
   const background = (card: CardSpec) =>
     backgrounds.get(`${card.background ?? "brand"}\u0000${card.brand}`, async () => {
@@ -100,14 +102,19 @@ export function cardPainter(plan: ImagePlan, source: (set: PhotoSet) => Buffer, 
       canvas(card, fit, top),
       place ? rasterize([placeShape(place, fit, top)]) : undefined,
     ]);
-    const { data, width, height, channels } = withLayers(shared, [own]);
-    return sharp(data, { raw: { width, height, channels } }).jpeg(jpegOptions).toBuffer();
+    const { data, width, height, channels } = withLayers(shared, [own], spare.pop());
+    try {
+      return await sharp(data, { raw: { width, height, channels } }).jpeg(jpegOptions).toBuffer();
+    } finally {
+      if (spare.length < 8) spare.push(data);
+    }
   };
 }
 
-/** A copy of `base` with `layers` drawn over it. */
-function withLayers(base: Pixels, layers: Array<Layer | undefined>): Pixels {
-  const pixels = { ...base, data: Buffer.allocUnsafe(base.data.length) };
+/** A copy of `base` with `layers` drawn over it, in `into` when it has the right size. */
+function withLayers(base: Pixels, layers: Array<Layer | undefined>, into?: Buffer): Pixels {
+  const data = into?.length === base.data.length ? into : Buffer.allocUnsafe(base.data.length);
+  const pixels = { ...base, data };
   base.data.copy(pixels.data);
   for (const layer of layers) if (layer) blendOver(pixels, layer);
   return pixels;
