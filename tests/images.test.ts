@@ -114,6 +114,14 @@ describe("#11 cards drawn in shared layers", () => {
       const whole = await paintCardWhole(card, images, source, logo);
       expect(layered.equals(whole), `${card.heading} / ${card.place}`).toBe(true);
     }
+    // The same pixels as card-2, which was drawn whole and encoded as a progressive JPEG.
+    const pixels = (jpeg: Buffer) => sharp(jpeg).raw().toBuffer();
+    const cardTwo = await paintCardWhole(first, images, source, logo, {
+      quality: 86,
+      progressive: true,
+      chromaSubsampling: "4:4:4",
+    });
+    expect((await pixels(await paint(first))).equals(await pixels(cardTwo))).toBe(true);
     // Cards that differ only in their place are different images: the comparison can fail.
     const other = await paint({ ...first, place: "Other Town, NJ" });
     expect(other.equals(await paintCardWhole(first, images, source, logo))).toBe(false);

@@ -1,4 +1,4 @@
-import sharp, { type Channels, type OverlayOptions } from "sharp";
+import sharp, { type Channels, type JpegOptions, type OverlayOptions } from "sharp";
 import { fitText, textShape, textWidth, unionBox, type Box } from "./font.ts";
 import { cardSize, type CardSpec, type ImagePlan, type PhotoSet } from "./plan.ts";
 
@@ -129,11 +129,12 @@ export async function paintCardWhole(
   plan: ImagePlan,
   source: (set: PhotoSet) => Buffer,
   logo: Buffer,
+  jpeg: JpegOptions = jpegOptions,
 ): Promise<Buffer> {
   const background = await drawBackground(card, plan, source, logo, logoPainter(logo));
   return sharp(background)
     .composite([{ input: Buffer.from(cardSvg(card)), top: 0, left: 0 }])
-    .jpeg(jpegOptions)
+    .jpeg(jpeg)
     .toBuffer();
 }
 
