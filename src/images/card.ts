@@ -7,9 +7,10 @@ import { cardSize, type CardSpec, type ImagePlan, type PhotoSet } from "./plan.t
  * the white band with the logo and brand name) and text on top: the heading (shared by every
  * city's page of one condition), the place (the page's own), and the clinic and its phone
  * (shared by the clinic's pages). Each part is drawn once as raw pixels on a canvas no larger
- * than its ink and kept while cards need it, so a card costs one small SVG (its place), one
- * composite and one JPEG encode. The result is the same image, byte for byte, as drawing the
- * whole text as one SVG over the whole card (`cardSvg`, tested in tests/images.test.ts).
+ * than its ink, and the background with the heading and contact on it is kept while cards need
+ * it, so a card costs one small SVG (its place), a copy, a blend of that one line, and one JPEG
+ * encode. The result is the same image, byte for byte, as sharp compositing the whole text as
+ * one SVG over the whole card (`paintCardWhole`; tests/images.test.ts compares the two).
  */
 
 const brandColour = "#0f4c5c";
