@@ -89,9 +89,15 @@ export function cardPainter(plan: ImagePlan, source: (set: PhotoSet) => Buffer, 
   /** The background with the heading and the contact on it: all of a card but its place. */
   const canvas = (card: CardSpec, fit: Fit, top: number) =>
     canvases.get(
-      [card.background ?? "brand", card.brand, card.heading, top, card.phone, card.clinic ?? ""].join("\u0000"),
+      [card.background ?? "brand", card.brand, card.heading, top, card.phone, card.clinic ?? ""].join(
+        "\u0000",
+      ),
       async () => {
-        const [base, ...layers] = await Promise.all([background(card), heading(card, fit, top), contact(card)]);
+        const [base, ...layers] = await Promise.all([
+          background(card),
+          heading(card, fit, top),
+          contact(card),
+        ]);
         return withLayers(base, layers);
       },
     );
@@ -191,7 +197,8 @@ async function drawBackground(
       .png()
       .toBuffer()
       .catch(() => undefined);
-    if (big) layers.push({ input: big, top: Math.round((photoHeight - 300) / 2), left: width - padding - 300 });
+    if (big)
+      layers.push({ input: big, top: Math.round((photoHeight - 300) / 2), left: width - padding - 300 });
   }
   const brand = fitText(card.brand, 470, 1, 34, 22);
   const brandY = photoHeight + bandHeight / 2 + brand.size * 0.36;
@@ -300,7 +307,10 @@ async function rasterize(shapes: Shape[]): Promise<Layer | undefined> {
   const svg =
     `<svg width="${width}" height="${height}" viewBox="${left} ${top} ${width} ${height}" ` +
     `xmlns="http://www.w3.org/2000/svg">${svgPaths(shapes)}</svg>`;
-  const { data, info } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(Buffer.from(svg))
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height, channels: info.channels, left, top };
 }
 
