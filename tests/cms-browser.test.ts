@@ -96,9 +96,15 @@ async function field(label: string) {
  * go through the field's key handling), as one input event for sentences, as pasting would.
  */
 async function type(label: string, text: string): Promise<void> {
-  await (await field(label)).click();
-  if (text.length > 40) await page.keyboard.sendCharacter(text);
-  else await page.keyboard.type(text);
+  const input = await field(label);
+  await input.click();
+  if (text.length <= 40) return page.keyboard.type(text);
+  await page.keyboard.sendCharacter(text);
+  // The field shows the sentence before the next one is typed.
+  await input.evaluate(async (element, text) => {
+    const shown = () => ((element as HTMLTextAreaElement).value ?? element.textContent ?? "").includes(text);
+    for (let tries = 0; tries < 100 && !shown(); tries++) await new Promise((r) => setTimeout(r, 50));
+  }, text);
 }
 
 async function clickButton(text: string): Promise<void> {
