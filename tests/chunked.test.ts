@@ -49,7 +49,7 @@ describe("the chunked build", () => {
   it("writes the same site, byte for byte, in many chunks over worker threads as in one chunk", async () => {
     const root = copyFixture();
     temps.push(root);
-    const options = { root, cacheDir: join(temp(), "cache"), today };
+    const options = { root, today };
     const one = join(temp(), "one");
     const many = join(temp(), "many");
     const whole = await build({ ...options, outDir: one, threads: 1, chunkSize: 10_000 });

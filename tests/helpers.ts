@@ -32,6 +32,16 @@ export function temp(name = "test"): string {
   return mkdtempSync(join(tmpdir(), `clinic-${name}-`));
 }
 
+/**
+ * A private copy of the suite's image cache, for a test that inspects or changes its cache: the
+ * shared one may gain entries from other test files at any moment.
+ */
+export function warmImageCache(): string {
+  const dir = temp("image-cache");
+  cpSync(inject("imageCache"), dir, { recursive: true });
+  return dir;
+}
+
 /** The unchanged fixture site, built once for the whole run (tests/global-setup.ts). Read it, never change it. */
 export function fixtureSite(): string {
   return inject("fixtureSite");

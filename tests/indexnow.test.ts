@@ -40,7 +40,7 @@ beforeAll(async () => {
   root = copyFixture();
   dir = mkdtempSync(join(tmpdir(), "clinic-indexnow-"));
   edit(root, "site.yaml", (t) => `${t}\nindexNow:\n  key: ${key}\n`);
-  const options = { root, outDir: join(root, "output"), cacheDir: join(dir, "cache"), today: "2026-11-25" };
+  const options = { root, outDir: join(root, "output"), today: "2026-11-25" };
   await build(options);
   // The live site's manifest, kept by the pipeline; then a marketer edits one city and the site is rebuilt.
   const previous = join(dir, "previous-manifest.json");
@@ -112,7 +112,7 @@ describe("npm run indexnow", () => {
 
   it("never submits a staging build, which gets no key file", async () => {
     const out = join(dir, "staging", "output");
-    await build({ root, outDir: out, staging: true, cacheDir: join(dir, "cache"), today: "2026-11-25" });
+    await build({ root, outDir: out, staging: true, today: "2026-11-25" });
     expect(existsSync(join(out, `${key}.txt`))).toBe(false);
     const result = await indexnow([
       "--since",

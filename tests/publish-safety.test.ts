@@ -7,7 +7,7 @@ import { build } from "../src/build/build.ts";
 import { fileSystemMessage } from "../src/cli/command.ts";
 import { byCodePoint } from "../src/plan/order.ts";
 import { packageRoot } from "../src/rules/package-paths.ts";
-import { copyFixture } from "./helpers.ts";
+import { copyFixture, warmImageCache } from "./helpers.ts";
 
 const made: string[] = [];
 afterEach(() => {
@@ -31,7 +31,7 @@ describe("#12.10 published images never share storage with the cache", () => {
   it("#12.10 an in-place edit of a published image leaves the cache and the next build intact", async () => {
     const root = copyFixture();
     made.push(root);
-    const cacheDir = temp("cache");
+    const cacheDir = warmImageCache();
     const out = join(temp("out"), "output");
     await build({ root, outDir: out, cacheDir, today: "2026-11-25" });
     const images = walk(join(out, "img"));
