@@ -91,20 +91,9 @@ async function field(label: string) {
   throw new Error(`no field labelled "${label}" in the editor`);
 }
 
-/**
- * Types `text` into the field labelled `label`: key by key for short values (dates and numbers
- * go through the field's key handling), as one input event for sentences, as pasting would.
- */
 async function type(label: string, text: string): Promise<void> {
-  const input = await field(label);
-  await input.click();
-  if (text.length <= 40) return page.keyboard.type(text);
-  await page.keyboard.sendCharacter(text);
-  // The field shows the sentence before the next one is typed.
-  await input.evaluate(async (element, text) => {
-    const shown = () => ((element as HTMLTextAreaElement).value ?? element.textContent ?? "").includes(text);
-    for (let tries = 0; tries < 100 && !shown(); tries++) await new Promise((r) => setTimeout(r, 50));
-  }, text);
+  await (await field(label)).click();
+  await page.keyboard.type(text);
 }
 
 async function clickButton(text: string): Promise<void> {
@@ -239,8 +228,7 @@ describe("the editor at /admin/ in Chromium", () => {
         try {
           const project = await (await navigator.storage.getDirectory()).getDirectoryHandle("project");
           const file = await (await project.getDirectoryHandle("locations")).getFileHandle("palm-city-fl.md");
-          const text = await (await file.getFile()).text();
-          return text.includes("St. Lucie River") ? text : false;
+          return await (await file.getFile()).text();
         } catch {
           return false;
         }
