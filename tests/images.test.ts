@@ -10,7 +10,8 @@ import { cardFonts, fitText, glyphFor, textPath, textWidth } from "../src/images
 import { DataError } from "../src/problems.ts";
 import { copyFixture, edit, fixtureSite, problemsOf, project, temp } from "./helpers.ts";
 
-async function buildFixture(root = copyFixture(), cacheDir = temp("cache")) {
+/** Builds a copy of the fixture; with the suite's image cache unless given a cache folder of its own. */
+async function buildFixture(root = copyFixture(), cacheDir?: string) {
   const out = join(temp("img"), "output");
   const result = await build({ root, outDir: out, cacheDir, today: "2026-11-25" });
   return { root, out, cacheDir, result };
@@ -148,7 +149,7 @@ describe("card text: fallback fonts", () => {
 
 describe("image cache", () => {
   it("an unchanged rebuild does no image work; a changed photo redoes only its own outputs", async () => {
-    const first = await buildFixture();
+    const first = await buildFixture(copyFixture(), temp("cache"));
     expect(first.result.images.cached).toBe(0);
     const again = await buildFixture(first.root, first.cacheDir);
     expect(again.result.images.cached).toBe(again.result.images.images);
