@@ -479,9 +479,15 @@ function factFindings(pages: GatePage[], facts: LocalFacts, settings: GateSettin
   if (settings.minLocalFacts === 0) return [];
   const { severity, outcome } = refusal(settings);
   const findings: Finding[] = [];
+  // Pages by location, gathered once: a scan of every page per thin location grows with their product.
+  const byLocation = new Map<string, Array<{ p: GatePage; i: number }>>();
+  pages.forEach((p, i) => {
+    const location = locationOf(p);
+    if (location) pushTo(byLocation, location, { p, i });
+  });
   for (const [location, count] of [...facts.counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (count >= settings.minLocalFacts) continue;
-    const members = pages.map((p, i) => ({ p, i })).filter(({ p }) => locationOf(p) === location);
+    const members = byLocation.get(location) ?? [];
     // The page built from the location file alone (its hub) stands for the location.
     members.sort((a, b) => a.p.sources.length - b.p.sources.length || (a.p.url < b.p.url ? -1 : 1));
     const generic = (facts.generic.get(location) ?? [])

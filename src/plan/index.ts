@@ -98,6 +98,8 @@ class PlanContext {
   private readonly clinicsById: Map<string, Clinic>;
   private readonly offeringByCondition = new Map<string, Location[]>();
   private readonly builtByCondition = new Map<string, Location[]>();
+  /** The same as sets: asked once per page and related condition, so a lookup, not a scan. */
+  private readonly builtSets = new Map<string, Set<Location>>();
   /** Locations inside each clinic's service area, by clinic id. */
   private readonly areaByClinic = new Map<string, Location[]>();
   private readonly nearbyTables = new Map<string, Map<string, Array<{ id: string; km: number }>>>();
@@ -118,10 +120,9 @@ class PlanContext {
       const offering = model.locations.filter((l) => l.conditions.includes(condition.id));
       this.offeringByCondition.set(condition.id, offering);
       const all = model.site.pagePolicy === "all";
-      this.builtByCondition.set(
-        condition.id,
-        offering.filter((l) => all || this.warrants(condition, l).length > 0),
-      );
+      const built = offering.filter((l) => all || this.warrants(condition, l).length > 0);
+      this.builtByCondition.set(condition.id, built);
+      this.builtSets.set(condition.id, new Set(built));
     }
   }
 
@@ -135,7 +136,7 @@ class PlanContext {
   }
 
   private isBuilt(condition: Condition, location: Location): boolean {
-    return this.built(condition).includes(location);
+    return this.builtSets.get(condition.id)?.has(location) ?? false;
   }
 
   /** What a condition × location page has that its siblings lack (see README, "Which pages exist"). */
