@@ -104,6 +104,8 @@ class PlanContext {
   private readonly areaByClinic = new Map<string, Location[]>();
   private readonly nearbyTables = new Map<string, Map<string, Array<{ id: string; km: number }>>>();
   private readonly checkedPatterns = new Set<string>();
+  private readonly groupKeys = new Map<string, string>();
+  private readonly groupIds = new Map<string, string>();
 
   constructor(private readonly model: Model) {
     this.origin = model.site.baseUrl.replace(/\/+$/, "");
@@ -165,6 +167,21 @@ class PlanContext {
     );
   }
 
+  /**
+   * One key for groups with the same members, so conditions offered in the same places (every
+   * place, under `pagePolicy: all`) share one nearest-neighbour table instead of one each.
+   */
+  private groupKey(key: string, group: Location[]): string {
+    let found = this.groupKeys.get(key);
+    if (found === undefined) {
+      const members = group.map((l) => l.id).join("\n");
+      found = this.groupIds.get(members) ?? String(this.groupIds.size);
+      this.groupIds.set(members, found);
+      this.groupKeys.set(key, found);
+    }
+    return found;
+  }
+
   /** Nearest other members of `group` inside the page clinic's service area, computed once per group. */
   private nearbyIn(
     key: string,
@@ -172,7 +189,7 @@ class PlanContext {
     group: Location[],
     location: Location,
   ): Array<{ id: string; km: number }> {
-    const tableKey = `${key}|${clinic}`;
+    const tableKey = `${this.groupKey(key, group)}|${clinic}`;
     let table = this.nearbyTables.get(tableKey);
     if (!table) {
       const area = new Set(this.areaByClinic.get(clinic));
