@@ -84,8 +84,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const audit = siteChecks(planned, rendered.summaries, reportDir, settings);
     clock.lap("audit");
     // Page hashes come from the writers; image files are hashed by the manifest.
-    const hashes = new Map(rendered.hashes);
-    publish(planned, audit, target, report, { staging: options.staging, previous, hashes }, clock.lap);
+    const hashes = rendered.hashes;
+    await publish(planned, audit, target, report, { staging: options.staging, previous, hashes }, clock.lap);
     return { audit, images };
   });
   clock.lap("swap");
