@@ -245,17 +245,26 @@ function compareWithin(context: Context, sets: Record<Signal, Uint32Array[]>): M
   // Sets too small to compare stay out of the buckets: empty signatures would all collide.
   const comparable = (pos: number, signal: Signal) =>
     views[pos]![signal].length >= (signal === "facts" ? minFactsCompared : 1);
+  // Each page's comparable signals and band keys, computed once (they are read for every band twice).
+  const active = context.pages.map((_, pos) => signals.filter((signal) => comparable(pos, signal)));
+  const bandKeys = context.pages.map((_, pos) => {
+    const list = new Uint32Array(bandCount * signals.length);
+    for (let band = 0; band < bandCount; band++)
+      active[pos]!.forEach((signal, j) => {
+        list[band * signals.length + j] = (bandKey(sigs[pos]![signal], band) ^ bandSalt[signal]) >>> 0;
+      });
+    return list;
+  });
   const keys = (pos: number, band: number) =>
-    signals
-      .filter((signal) => comparable(pos, signal))
-      .map((signal) => (bandKey(sigs[pos]![signal], band) ^ bandSalt[signal]) >>> 0);
-  const agree = (pos: number, other: number) =>
-    Math.max(
-      0,
-      ...signals
-        .filter((signal) => comparable(pos, signal) && comparable(other, signal))
-        .map((signal) => agreement(sigs[pos]![signal], sigs[other]![signal])),
-    );
+    bandKeys[pos]!.subarray(band * signals.length, band * signals.length + active[pos]!.length);
+  const agree = (pos: number, other: number) => {
+    let best = 0;
+    for (const signal of active[pos]!) {
+      if (comparable(other, signal))
+        best = Math.max(best, agreement(sigs[pos]![signal], sigs[other]![signal]));
+    }
+    return best;
+  };
   const buckets = new Map<number, number[]>();
   sigs.forEach((_, pos) => {
     for (let band = 0; band < bandCount; band++) {
