@@ -106,8 +106,21 @@ interface Context {
   pages: number[];
 }
 
+/** How the gate may treat its input. */
+export interface GateOptions {
+  /**
+   * Release each page's words and folded words once they are turned into shingles, so a large
+   * site never holds both at once (the pages' arrays are emptied: pass pages used for nothing else).
+   */
+  consume?: boolean;
+}
+
 /** Runs the gate over every indexable page. */
-export function judgeUniqueness(pages: GatePage[], settings: GateSettings): GateResult {
+export function judgeUniqueness(
+  pages: GatePage[],
+  settings: GateSettings,
+  options: GateOptions = {},
+): GateResult {
   const byKind = new Map<string, number[]>();
   pages.forEach((p, i) => pushTo(byKind, p.kind, i));
   const matches: Array<Match | undefined> = new Array(pages.length);
@@ -118,6 +131,7 @@ export function judgeUniqueness(pages: GatePage[], settings: GateSettings): Gate
     const measured = measureKind(
       members.map((i) => pages[i]!),
       rare,
+      options,
     );
     members.forEach((i, k) => {
       const match = measured.matches[k];
@@ -171,15 +185,25 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+const released = new Uint32Array();
 
 /** Similarity of each page of one kind to its closest sibling, and its share of unique shingles. */
 export function measureKind(
   members: GatePage[],
   rare: (facts: Uint32Array) => Uint32Array = (f) => f,
+  options: GateOptions = {},
 ): { matches: Array<Match | undefined>; unique: Float64Array; kindWide: Set<string> } {
   const masks = headingMasks(members.map((p) => p.h1Text)).map((mask) => new Set([...mask].map(hashWord)));
-  const wording = members.map((p, k) => shinglesOf(p.words, masks[k]));
-  const folded = members.map((p) => shinglesOf(p.folded, undefined, foldedShingleSize));
+  const wording = members.map((p, k) => {
+    const set = shinglesOf(p.words, masks[k]);
+    if (options.consume) p.words = released;
+    return set;
+  });
+  const folded = members.map((p) => {
+    const set = shinglesOf(p.folded, undefined, foldedShingleSize);
+    if (options.consume) p.folded = released;
+    return set;
+  });
   // Facts tell places apart; pages about no place are compared by their words only.
   const facts = members.map((p) => (locationOf(p) ? rare(p.facts) : new Uint32Array()));
   const { contexts, kindWide } = contextsOf(members);
