@@ -85,7 +85,7 @@ function pushFolded(out: number[], list: string[], names: ReadonlySet<string>): 
 const noWord = -1;
 /** Folded hashes by word: a site repeats a few thousand words, so stemming each once pays. */
 const foldedCache = new Map<string, number>();
-const maxCachedWords = 200_000;
+const maxCachedWords = 100_000;
 
 function foldedHash(word: string): number {
   let hash = foldedCache.get(word);
@@ -229,7 +229,7 @@ interface BlockParts {
  * on hundreds of other pages; each is read once per worker. Bounded: cleared when full.
  */
 const blockCache = new Map<string, BlockParts>();
-const maxCachedBlocks = 20_000;
+const maxCachedBlocks = 5_000;
 
 function blockParts(block: string): BlockParts {
   const cached = blockCache.get(block);
