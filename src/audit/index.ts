@@ -85,7 +85,9 @@ export function summarize(summaries: PageSummary[], plan: Plan, options: AuditOp
 }
 
 function brokenAnchors(summaries: PageSummary[]): Finding[] {
-  const ids = new Map(summaries.map((s) => [s.url, new Set(s.ids)]));
+  // Only pages that anchors point at need their ids as a set; a set for every page grows with the site.
+  const targets = new Set(summaries.flatMap((s) => s.anchors.map((a) => a.path)));
+  const ids = new Map(summaries.filter((s) => targets.has(s.url)).map((s) => [s.url, new Set(s.ids)]));
   return summaries.flatMap((s) =>
     s.anchors
       .filter((a) => !ids.get(a.path)?.has(a.anchor))
