@@ -89,7 +89,7 @@ function settle(project: string): void {
   const parent = join(project, "..");
   const started = Date.now();
   while (readdirSync(parent).some((name) => name.includes(".removing-")) && Date.now() - started < 120_000)
-    spawnSync("sleep", ["0.2"]);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
 }
 
 const ours: Run[] = [];
