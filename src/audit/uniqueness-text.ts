@@ -220,7 +220,7 @@ interface BlockParts {
   words: string[];
   plainFacts: number[];
   runs: Array<{ name: NameRun; hash: number }>;
-  /** The block as a generic paragraph, when it is long enough and has no fact. */
+  /** The block as a generic paragraph when it is long enough; a page reports it when it finds no fact in it. */
   generic?: GenericBlock;
 }
 
