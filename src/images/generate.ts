@@ -11,6 +11,8 @@ export interface ImageSummary {
   images: number;
   cached: number;
   seconds: number;
+  /** sha256 of each file written, by path in the site ("cards/…jpg"), so the manifest need not read them back. */
+  hashes?: Map<string, string>;
 }
 
 const brandColour = "#0f4c5c";
@@ -32,6 +34,7 @@ export async function generateImages(plan: ImagePlan, root: string, outDir: stri
   sharp.concurrency(1);
   sharp.cache({ memory: 64, items: 20 });
   const cache = new ImageCache(cacheDir);
+  const hashes = new Map<string, string>();
   const photoJobs = [...plan.photos.values()].flatMap((set) => set.jobs.map((job) => ({ set, job })));
   const cards = [...new Map([...plan.cards.values()].map((c) => [c.url, c])).values()];
   const logoJobs = plan.logo ? [plan.logo] : [];
@@ -42,20 +45,20 @@ export async function generateImages(plan: ImagePlan, root: string, outDir: stri
   const limit = availableParallelism();
   await pool(photoJobs, limit, async ({ set, job }) => {
     const ext = job.format === "jpeg" ? "jpg" : job.format;
-    await cache.provide(job.key, ext, join(outDir, job.url), () => sharp(source(set)).rotate().resize({ width: job.width }).toFormat(job.format, encoderOptions[job.format]).toBuffer());
+    hashes.set(job.url.slice(1), await cache.provide(job.key, ext, join(outDir, job.url), () => sharp(source(set)).rotate().resize({ width: job.width }).toFormat(job.format, encoderOptions[job.format]).toBuffer()));
     progress.tick();
   });
   await pool(cards, limit, async (card) => {
-    await cache.provide(card.key, "jpg", join(outDir, card.url), () => drawCard(card));
+    hashes.set(card.url.slice(1), await cache.provide(card.key, "jpg", join(outDir, card.url), () => drawCard(card)));
     progress.tick();
   });
   for (const job of logoJobs) {
-    await cache.provide(job.key, "png", join(outDir, job.url), () => sharp(logo, { density: 400 }).resize(logoRasterSize, logoRasterSize, { fit: "contain", background: "#ffffff" }).png().toBuffer());
+    hashes.set(job.url.slice(1), await cache.provide(job.key, "png", join(outDir, job.url), () => sharp(logo, { density: 400 }).resize(logoRasterSize, logoRasterSize, { fit: "contain", background: "#ffffff" }).png().toBuffer()));
     progress.tick();
   }
   const summary = { images: photoJobs.length + cards.length + logoJobs.length, cached: cache.hits, seconds: (performance.now() - started) / 1000 };
   progress.done(summary);
-  return summary;
+  return { ...summary, hashes };
 }
 
 /** Dark teal used for the scrim; white text on it passes AA at any size. */
