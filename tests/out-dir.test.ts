@@ -151,8 +151,8 @@ describe("#11 the old site is removed after the swap without the build waiting f
 
   it("#11 a rebuild returns with the new site in place and the old one goes away in the background", async () => {
     const root = project();
-    expect(runBuild(root).status).toBe(0);
-    expect(runBuild(root).status).toBe(0);
+    expect((await runBuild(root)).status).toBe(0);
+    expect((await runBuild(root)).status).toBe(0);
     expect(readFileSync(join(root, "output/index.html"), "utf8")).toContain("<h1");
     const started = Date.now();
     while (leftovers(root).length > 0 && Date.now() - started < 20_000)
@@ -161,13 +161,13 @@ describe("#11 the old site is removed after the swap without the build waiting f
     expect(existsSync(join(root, "output.previous"))).toBe(false);
   });
 
-  it("#11 an old site whose removal was cut short is removed by the next build", () => {
+  it("#11 an old site whose removal was cut short is removed by the next build", async () => {
     const root = project();
     // The build that left it (a process id no system hands out) is gone.
     const stale = join(root, "output.removing-999999999-1");
     mkdirSync(join(stale, "a-page"), { recursive: true });
     writeFileSync(join(stale, "a-page", "index.html"), "<p>old</p>");
-    expect(runBuild(root).status).toBe(0);
+    expect((await runBuild(root)).status).toBe(0);
     expect(existsSync(stale)).toBe(false);
   });
 });
