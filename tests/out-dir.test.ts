@@ -146,6 +146,32 @@ describe("#12.11 the swap", () => {
   });
 });
 
+describe("#11 the old site is removed after the swap without the build waiting for it", () => {
+  const leftovers = (root: string) => readdirSync(root).filter((name) => name.startsWith("output.removing-"));
+
+  it("#11 a rebuild returns with the new site in place and the old one goes away in the background", async () => {
+    const root = project();
+    expect((await runBuild(root)).status).toBe(0);
+    expect((await runBuild(root)).status).toBe(0);
+    expect(readFileSync(join(root, "output/index.html"), "utf8")).toContain("<h1");
+    const started = Date.now();
+    while (leftovers(root).length > 0 && Date.now() - started < 20_000)
+      await new Promise((done) => setTimeout(done, 100));
+    expect(leftovers(root)).toEqual([]);
+    expect(existsSync(join(root, "output.previous"))).toBe(false);
+  });
+
+  it("#11 an old site whose removal was cut short is removed by the next build", async () => {
+    const root = project();
+    // The build that left it (a process id no system hands out) is gone.
+    const stale = join(root, "output.removing-999999999-1");
+    mkdirSync(join(stale, "a-page"), { recursive: true });
+    writeFileSync(join(stale, "a-page", "index.html"), "<p>old</p>");
+    expect((await runBuild(root)).status).toBe(0);
+    expect(existsSync(stale)).toBe(false);
+  });
+});
+
 describe("#12.6 two builds into one output", () => {
   it("#12.6 the second build refuses while the first is writing, naming it", async () => {
     const root = project();

@@ -83,9 +83,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     clock.lap("images");
     const audit = siteChecks(planned, rendered.summaries, reportDir, settings);
     clock.lap("audit");
-    // Page hashes come from the writers; image files are hashed by the manifest.
-    const hashes = new Map(rendered.hashes);
-    publish(planned, audit, target, report, { staging: options.staging, previous, hashes }, clock.lap);
+    // Page and image hashes come from their writers; the manifest reads only the few other files.
+    const hashes = rendered.hashes;
+    for (const [file, digest] of images.hashes ?? []) hashes.set(file, digest);
+    await publish(planned, audit, target, report, { staging: options.staging, previous, hashes }, clock.lap);
     return { audit, images };
   });
   clock.lap("swap");

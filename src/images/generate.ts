@@ -11,6 +11,8 @@ export interface ImageSummary {
   images: number;
   cached: number;
   seconds: number;
+  /** sha256 of each file written, by path in the site ("cards/…jpg"), so the manifest need not read them back. */
+  hashes?: Map<string, string>;
 }
 
 /** Runs `tasks` with at most `limit` in flight. */
@@ -29,6 +31,7 @@ export async function generateImages(plan: ImagePlan, root: string, outDir: stri
   sharp.concurrency(1);
   sharp.cache({ memory: 64, items: 20 });
   const cache = new ImageCache(cacheDir);
+  const hashes = new Map<string, string>();
   const photoJobs = [...plan.photos.values()].flatMap((set) => set.jobs.map((job) => ({ set, job })));
   // Cards that share a background and a heading are drawn one after another, so their layers are reused.
   const cards = [...new Map([...plan.cards.values()].map((c) => [c.url, c])).values()].sort(byLayers);
@@ -40,20 +43,20 @@ export async function generateImages(plan: ImagePlan, root: string, outDir: stri
   const limit = availableParallelism();
   await pool(photoJobs, limit, async ({ set, job }) => {
     const ext = job.format === "jpeg" ? "jpg" : job.format;
-    await cache.provide(job.key, ext, join(outDir, job.url), () => sharp(source(set)).rotate().resize({ width: job.width }).toFormat(job.format, encoderOptions[job.format]).toBuffer());
+    hashes.set(job.url.slice(1), await cache.provide(job.key, ext, join(outDir, job.url), () => sharp(source(set)).rotate().resize({ width: job.width }).toFormat(job.format, encoderOptions[job.format]).toBuffer()));
     progress.tick();
   });
   // Three cards per core: while some are encoded on sharp's threads, the next ones are laid out
   // and blended on this one (measured: 2 per core ~100/s, 3 per core ~120/s on 2 cores).
   await pool(cards, limit * 3, async (card) => {
-    await cache.provide(card.key, "jpg", join(outDir, card.url), () => drawCard(card));
+    hashes.set(card.url.slice(1), await cache.provide(card.key, "jpg", join(outDir, card.url), () => drawCard(card)));
     progress.tick();
   });
   for (const job of logoJobs) {
-    await cache.provide(job.key, "png", join(outDir, job.url), () => sharp(logo, { density: 400 }).resize(logoRasterSize, logoRasterSize, { fit: "contain", background: "#ffffff" }).png().toBuffer());
+    hashes.set(job.url.slice(1), await cache.provide(job.key, "png", join(outDir, job.url), () => sharp(logo, { density: 400 }).resize(logoRasterSize, logoRasterSize, { fit: "contain", background: "#ffffff" }).png().toBuffer()));
     progress.tick();
   }
   const summary = { images: photoJobs.length + cards.length + logoJobs.length, cached: cache.hits, seconds: (performance.now() - started) / 1000 };
   progress.done(summary);
-  return summary;
+  return { ...summary, hashes };
 }

@@ -87,7 +87,9 @@ export async function planImages(model: Model, plan: Plan, root: string): Promis
   }
   if (problems.length > 0) throw new DataError(problems);
   const logo = logoBytes(model, root);
-  const cards = new Map(plan.pages.map((page) => [page.url, cardFor(page, model, photos, logo)]));
+  // Locations by id, looked up once per page (a scan per page grew with pages × locations).
+  const locations = new Map(model.locations.map((l) => [l.id, l]));
+  const cards = new Map(plan.pages.map((page) => [page.url, cardFor(page, model, locations, photos, logo)]));
   return { photos, cards, logo: logoRaster(model.site.organization.logo, logo) };
 }
 
@@ -134,8 +136,8 @@ export function logoBytes(model: Model, root: string): Buffer {
   return Buffer.from(logo);
 }
 
-function cardFor(page: Page, model: Model, photos: Map<string, PhotoSet>, logo: Buffer): CardSpec {
-  const location = "location" in page ? model.locations.find((l) => l.id === page.location) : undefined;
+function cardFor(page: Page, model: Model, locations: Map<string, Model["locations"][number]>, photos: Map<string, PhotoSet>, logo: Buffer): CardSpec {
+  const location = "location" in page ? locations.get(page.location) : undefined;
   const clinicId = "clinic" in page ? page.clinic : undefined;
   const clinic = model.site.clinics.find((c) => c.id === clinicId);
   const photo = location?.photo ?? clinic?.photo;
