@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { cardPainter, paintCardWhole } from "../src/images/card.ts";
 import { logoBytes, planImages, type CardSpec, type PhotoSet } from "../src/images/plan.ts";
 import { cardFonts, fitText, glyphFor, textPath, textWidth } from "../src/images/font.ts";
 import { DataError } from "../src/problems.ts";
-import { copyFixture, edit, fixtureSite, problemsOf, project, temp } from "./helpers.ts";
+import { copyFixture, edit, fixtureSite, problemsOf, project, temp, warmImageCache } from "./helpers.ts";
 
 /** Builds a copy of the fixture; with the suite's image cache unless given a cache folder of its own. */
 async function buildFixture(root = copyFixture(), cacheDir?: string) {
@@ -161,6 +161,32 @@ describe("image cache", () => {
     const northCards = 1 + 3 + 2 + 1; // home, 3 Red Bank pages + hub, Long Branch pages and hub with the north clinic
     expect(redone).toBeGreaterThanOrEqual(9);
     expect(redone).toBeLessThanOrEqual(9 + northCards + 6);
+  });
+
+  it("#11 a rebuild links the replaced site's unchanged images instead of copying them, never the cache's", async () => {
+    const root = project();
+    const out = join(temp("relink"), "output");
+    const cacheDir = warmImageCache();
+    await build({ root, outDir: out, cacheDir, today: "2026-11-25" });
+    const home = readFileSync(join(out, "index.html"), "utf8");
+    const card = home.match(/property="og:image" content="https?:\/\/[^/]+(\/cards\/[0-9a-f]+\.jpg)"/)![1]!;
+    const photo = home.match(/src="(\/img\/[^"]+\.jpg)"/)![1]!;
+    const before = { card: statSync(join(out, card)).ino, photo: statSync(join(out, photo)).ino };
+    // A published photo rewritten in place (another size) must not be carried into the next site.
+    writeFileSync(join(out, photo), "not the image");
+    await build({ root, outDir: out, cacheDir, today: "2026-11-25" });
+    expect(statSync(join(out, card)).ino).toBe(before.card);
+    expect(statSync(join(out, photo)).ino).not.toBe(before.photo);
+    const cached = (file: string) =>
+      readdirSync(cacheDir, { recursive: true, withFileTypes: true }).find(
+        (e) =>
+          e.isFile() &&
+          !e.name.endsWith(".sha256") &&
+          readFileSync(join(e.parentPath, e.name)).equals(readFileSync(file)),
+      );
+    expect(cached(join(out, photo))).toBeDefined();
+    const cardEntry = cached(join(out, card))!;
+    expect(statSync(join(cardEntry.parentPath, cardEntry.name)).ino).not.toBe(before.card);
   });
 });
 

@@ -79,7 +79,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { audit, images } = await inStaging(outDir, reportDir, async (target, report) => {
     const rendered = await renderPages(planned, planned.plan.pages, target, settings);
     clock.lap("render");
-    const images = await makeImages(planned, root, target, options);
+    const images = await makeImages(planned, root, target, { ...options, previousOut: outDir });
     clock.lap("images");
     const audit = siteChecks(planned, rendered.summaries, reportDir, settings);
     clock.lap("audit");
@@ -109,7 +109,7 @@ async function buildShard(
   const settings = { ...options, today: options.today ?? today() };
   const { audit, images } = await inStaging(outDir, reportDir, async (target) => {
     const { summaries } = await renderPages(planned, pages, target, settings);
-    const images = await makeImages(planned, root, target, { ...options, pages });
+    const images = await makeImages(planned, root, target, { ...options, pages, previousOut: outDir });
     const findings = summaries.flatMap((s) => s.findings);
     const audit: AuditResult = { findings, pages: [], noindexed: [], thirdPartyHosts: {} };
     if (findings.some((f) => f.severity === "error")) failAudit(planned, audit, reportDir);

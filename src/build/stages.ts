@@ -97,12 +97,15 @@ function copyAssets(target: string): void {
   cpSync(packagePath("templates/assets"), join(target, "assets"), { recursive: true });
 }
 
-/** Stage: the photo variants and the cards of `pages` (all pages when omitted), from the cache when it can. */
+/**
+ * Stage: the photo variants and the cards of `pages` (all pages when omitted), from the cache
+ * when it can; unchanged images of `previousOut`, the site being replaced, are linked, not copied.
+ */
 export function makeImages(
   planned: Planned,
   root: string,
   target: string,
-  options: { cacheDir?: string; pages?: Page[] },
+  options: { cacheDir?: string; pages?: Page[]; previousOut?: string },
 ): Promise<ImageSummary> {
   const { images } = planned;
   const cards = options.pages
@@ -114,6 +117,7 @@ export function makeImages(
     target,
     options.cacheDir ?? imageCacheDir(root),
     logoBytes(planned.model, root),
+    options.previousOut,
   );
 }
 

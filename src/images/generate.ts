@@ -25,12 +25,21 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
 }
 
 /** Makes every photo variant and social card into `outDir`, from the cache when it can. */
-export async function generateImages(plan: ImagePlan, root: string, outDir: string, cacheDir: string, logo: Buffer): Promise<ImageSummary> {
+export async function generateImages(
+  plan: ImagePlan,
+  root: string,
+  outDir: string,
+  cacheDir: string,
+  logo: Buffer,
+  previousOut?: string,
+): Promise<ImageSummary> {
   const started = performance.now();
   // One image per core at a time, one thread per image: bounded memory, all cores busy.
   sharp.concurrency(1);
   sharp.cache({ memory: 64, items: 20 });
   const cache = new ImageCache(cacheDir);
+  // The same URL in the site this build replaces (linked instead of copied when it is there).
+  const previous = (url: string) => (previousOut ? join(previousOut, url) : undefined);
   const hashes = new Map<string, string>();
   const photoJobs = [...plan.photos.values()].flatMap((set) => set.jobs.map((job) => ({ set, job })));
   // Cards that share a background and a heading are drawn one after another, so their layers are reused.
@@ -43,17 +52,17 @@ export async function generateImages(plan: ImagePlan, root: string, outDir: stri
   const limit = availableParallelism();
   await pool(photoJobs, limit, async ({ set, job }) => {
     const ext = job.format === "jpeg" ? "jpg" : job.format;
-    hashes.set(job.url.slice(1), await cache.provide(job.key, ext, join(outDir, job.url), () => sharp(source(set)).rotate().resize({ width: job.width }).toFormat(job.format, encoderOptions[job.format]).toBuffer()));
+    hashes.set(job.url.slice(1), await cache.provide(job.key, ext, join(outDir, job.url), () => sharp(source(set)).rotate().resize({ width: job.width }).toFormat(job.format, encoderOptions[job.format]).toBuffer(), previous(job.url)));
     progress.tick();
   });
   // Three cards per core: while some are encoded on sharp's threads, the next ones are laid out
   // and blended on this one (measured: 2 per core ~100/s, 3 per core ~120/s on 2 cores).
   await pool(cards, limit * 3, async (card) => {
-    hashes.set(card.url.slice(1), await cache.provide(card.key, "jpg", join(outDir, card.url), () => drawCard(card)));
+    hashes.set(card.url.slice(1), await cache.provide(card.key, "jpg", join(outDir, card.url), () => drawCard(card), previous(card.url)));
     progress.tick();
   });
   for (const job of logoJobs) {
-    hashes.set(job.url.slice(1), await cache.provide(job.key, "png", join(outDir, job.url), () => sharp(logo, { density: 400 }).resize(logoRasterSize, logoRasterSize, { fit: "contain", background: "#ffffff" }).png().toBuffer()));
+    hashes.set(job.url.slice(1), await cache.provide(job.key, "png", join(outDir, job.url), () => sharp(logo, { density: 400 }).resize(logoRasterSize, logoRasterSize, { fit: "contain", background: "#ffffff" }).png().toBuffer(), previous(job.url)));
     progress.tick();
   }
   const summary = { images: photoJobs.length + cards.length + logoJobs.length, cached: cache.hits, seconds: (performance.now() - started) / 1000 };
