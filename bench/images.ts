@@ -7,8 +7,9 @@ import { prepare } from "../src/build/prepare.ts";
 import { packagePath } from "../src/rules/package-paths.ts";
 
 /**
- * Image work, cold (empty cache) and warm, for the sample site and for 1,000 social cards.
- * Prints JSON with seconds, items per second and peak memory. Usage: tsx bench/images.ts
+ * Image work, cold (empty cache) and warm, for the sample site and for 1,000 social cards (or the
+ * number given). Prints JSON with seconds, items per second and peak memory; `cardsCold.perSecond`
+ * is the cold card rate. Usage: tsx bench/images.ts [cards]
  */
 const root = packagePath(".");
 const temp = (name: string) => mkdtempSync(join(tmpdir(), `bench-${name}-`));
@@ -34,10 +35,11 @@ const sampleWarm = await timed(sample, sampleCache);
 
 // 1,000 distinct cards as a site has them: the sample's condition × location cards (each
 // heading on its clinic's photo or the brand colour), every one for many more places, in plan order.
+const count = Number(process.argv[2] ?? 1000);
 const base = [...sample.cards.values()].filter((card) => card.place);
 const cards = new Map<string, CardSpec>();
-for (let i = 0; i < 1000; i++) {
-  const card = base[Math.floor((i / 1000) * base.length)]!;
+for (let i = 0; i < count; i++) {
+  const card = base[Math.floor((i / count) * base.length)]!;
   cards.set(`/bench/${i}/`, {
     ...card,
     key: `${card.key}-${i}`,

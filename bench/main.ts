@@ -81,11 +81,23 @@ const withHugo = hugoAvailable();
 if (!withHugo) console.log(installHugo);
 if (withHugo) writeHugoSite(pages, join(work, "hugo"));
 
+/**
+ * A build returns once its site is in place and removes the old one in the background; waiting
+ * for that (untimed) keeps the removal out of the next measurement.
+ */
+function settle(project: string): void {
+  const parent = join(project, "..");
+  const started = Date.now();
+  while (readdirSync(parent).some((name) => name.includes(".removing-")) && Date.now() - started < 120_000)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+}
+
 const ours: Run[] = [];
 const eleventy: Run[] = [];
 const hugo: Run[] = [];
 for (let round = 0; round < rounds; round++) {
   ours.push(measureNode(build, buildArgs(project)));
+  settle(project);
   eleventy.push(measureNode(packagePath("bench/baseline.ts"), [String(pages), join(work, "baseline")]));
   if (withHugo) hugo.push(measureHugo(join(work, "hugo")));
 }
@@ -111,6 +123,7 @@ if (values.large) {
   // Only the image work (bench/warm-images.ts), which can also be done beforehand in slices.
   measureNode(packagePath("bench/warm-images.ts"), [large, "1", "1"]);
   const run = measureNode(build, buildArgs(large));
+  settle(large);
   const largePages = countPages(join(large, "..", "output"));
   console.log(
     `${largePages.toLocaleString("en-US")} pages: ${run.seconds.toFixed(1)} s, peak ${run.peakMB.toFixed(0)} MB`,

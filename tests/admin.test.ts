@@ -19,7 +19,6 @@ async function buildSite(options: { staging?: boolean; change?: (siteYaml: strin
     root,
     outDir: out,
     staging: options.staging,
-    cacheDir: join(dir, "cache"),
     today: "2026-11-25",
   });
   return out;

@@ -1,24 +1,19 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../src/build/build.ts";
 import { chromiumPath, launchChromium, pageKinds, viewports } from "./browser.ts";
-import { copyFixture } from "./helpers.ts";
+import { fixtureSite } from "./helpers.ts";
 import { serve } from "./static-server.ts";
 
 /** Real Chromium with JavaScript switched off: what a patient on a phone sees first. */
 let browser: Browser;
 let site: Awaited<ReturnType<typeof serve>>;
-let temp: string;
 let kinds: Array<[string, string]>;
 
 beforeAll(async () => {
   expect(existsSync(chromiumPath), `Chromium is needed at ${chromiumPath}`).toBe(true);
-  temp = mkdtempSync(join(tmpdir(), "clinic-browser-"));
-  const out = join(temp, "output");
-  await build({ root: copyFixture(), outDir: out, today: "2026-11-25" });
+  // The unchanged fixture site, built once for the suite; these tests only read it.
+  const out = fixtureSite();
   kinds = pageKinds(out);
   site = await serve(out);
   browser = await launchChromium();
@@ -27,20 +22,29 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
-  if (temp) rmSync(temp, { recursive: true, force: true });
 });
 
-async function open(
-  url: string,
-  viewport: (typeof viewports)[keyof typeof viewports],
-  requests: string[] = [],
-): Promise<Page> {
+type Viewport = (typeof viewports)[keyof typeof viewports];
+
+/** Every request each page load made, by URL and viewport, so a page is not loaded twice to list them. */
+const requested = new Map<string, string[]>();
+const requestKey = (url: string, viewport: Viewport) => `${viewport.width} ${url}`;
+
+async function open(url: string, viewport: Viewport): Promise<Page> {
   const page = await browser.newPage();
   await page.setJavaScriptEnabled(false);
   await page.setViewport(viewport);
+  const requests: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
   await page.goto(`${site.origin}${url}`, { waitUntil: "load" });
+  requested.set(requestKey(url, viewport), requests);
   return page;
+}
+
+/** What loading `url` at `viewport` requested: recorded by an earlier test, or loaded now. */
+async function requestsOf(url: string, viewport: Viewport): Promise<string[]> {
+  if (!requested.has(requestKey(url, viewport))) await (await open(url, viewport)).close();
+  return requested.get(requestKey(url, viewport))!;
 }
 
 /** Viewport box of the first element matching `selector` (puppeteer measures it; the page runs no script). */
@@ -101,14 +105,12 @@ describe("#13 in a browser without JavaScript", () => {
   it("no page kind requests anything from another host", async () => {
     for (const [kind, url] of kinds) {
       for (const viewport of Object.values(viewports)) {
-        const requests: string[] = [];
-        const page = await open(url, viewport, requests);
+        const requests = await requestsOf(url, viewport);
         expect(requests.length, kind).toBeGreaterThan(1);
         expect(
           requests.filter((r) => !r.startsWith(site.origin) && !r.startsWith("data:")),
           kind,
         ).toEqual([]);
-        await page.close();
       }
     }
   });

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,7 +11,8 @@ import { planImagesStage, renderPages } from "../src/build/stages.ts";
 import { outputFile } from "../src/build/chunk.ts";
 import { renderWithEleventy } from "../src/render/eleventy-run.ts";
 import { withImages } from "../src/render/render-data.ts";
-import { copyFixture } from "./helpers.ts";
+import { copyFixture, runCommand } from "./helpers.ts";
+import { main as buildCommand } from "../src/cli/build.ts";
 
 const temps: string[] = [];
 const temp = () => {
@@ -49,7 +49,7 @@ describe("the chunked build", () => {
   it("writes the same site, byte for byte, in many chunks over worker threads as in one chunk", async () => {
     const root = copyFixture();
     temps.push(root);
-    const options = { root, cacheDir: join(temp(), "cache"), today };
+    const options = { root, today };
     const one = join(temp(), "one");
     const many = join(temp(), "many");
     const whole = await build({ ...options, outDir: one, threads: 1, chunkSize: 10_000 });
@@ -78,19 +78,15 @@ describe("the chunked build", () => {
     expect(readdirSync(join(outDir, "..")).filter((name) => name.includes(".building-"))).toEqual([]);
   });
 
-  it("says the same on the command line, with exit code 1 and no stack trace", () => {
+  it("says the same on the command line, with exit code 1 and no stack trace", async () => {
     const root = copyFixture();
     temps.push(root);
     const out = join(temp(), "output");
-    const tsx = join(packageRoot, "node_modules/.bin/tsx");
     const run = (...args: string[]) =>
-      spawnSync(tsx, [join(packageRoot, "src/cli/build.ts"), "--root", root, "--out", out, ...args], {
-        encoding: "utf8",
-        env: { ...process.env, CLINIC_PAGES_TODAY: today },
-      });
-    expect(run().status).toBe(0);
+      runCommand(buildCommand, ["--root", root, "--out", out, ...args], { CLINIC_PAGES_TODAY: today });
+    expect((await run()).status).toBe(0);
     const before = tree(out);
-    const failed = run("--threads", "2", "--chunk-size", "40", "--memory", "16");
+    const failed = await run("--threads", "2", "--chunk-size", "40", "--memory", "16");
     expect(failed.status).toBe(1);
     expect(failed.stderr).toMatch(/^Out of memory: building \d+ pages/m);
     expect(failed.stderr).toContain("npm run build -- --shard 1/2");

@@ -77,3 +77,13 @@ describe("npm run combine", () => {
     expect(result.stderr).not.toContain("internal error");
   });
 });
+
+describe("npm run indexnow", () => {
+  it("smoke: without --since the command prints its usage and exits 1, sending nothing", () => {
+    const result = spawnCommand("indexnow.ts", ["--root", copyFixture()]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("Usage: npm run indexnow -- --since PREVIOUS_MANIFEST");
+    expect(result.stdout).toBe("");
+    expect(result.stderr).not.toContain("internal error");
+  });
+});

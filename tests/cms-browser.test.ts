@@ -109,8 +109,19 @@ async function clickButton(text: string): Promise<void> {
   expect(clicked, `a button "${text}"`).toBe(true);
 }
 
-const settle = (ms = 1500) => new Promise((r) => setTimeout(r, ms));
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const bodyText = () => page.evaluate(() => document.body.innerText);
+
+/** Waits (up to 20 s) until the page shows every one of `texts`, instead of sleeping a fixed time. */
+async function waitForText(...texts: string[]): Promise<void> {
+  await page
+    .waitForFunction(
+      (texts: string[]) => texts.every((t) => document.body.innerText.includes(t)),
+      { timeout: 20_000 },
+      texts,
+    )
+    .catch(() => undefined);
+}
 
 beforeAll(async () => {
   expect(existsSync(chromium), `Chromium is needed at ${chromium}`).toBe(true);
@@ -120,7 +131,7 @@ beforeAll(async () => {
     for (const part of ["site.yaml", "locations", "conditions", "images"])
       cpSync(join(packageRoot, part), join(root, part), { recursive: true });
   const out = join(temp, "output");
-  await build({ root, outDir: out, staging: true, cacheDir: join(temp, "cache"), today: "2026-11-25" });
+  await build({ root, outDir: out, staging: true, today: "2026-11-25" });
   server = await serveSite(out, { port: 0 });
   chrome = await chromeLauncher.launch({
     chromePath: chromium,
@@ -157,7 +168,7 @@ afterAll(async () => {
 describe("the editor at /admin/ in Chromium", () => {
   it("loads the generated config and offers local editing", async () => {
     await page.goto(`${server.url}admin/`, { waitUntil: "networkidle0" });
-    await settle();
+    await waitForText("Work with Local Repository");
     const text = await bodyText();
     expect(text).toContain("Work with Local Repository");
     expect(text).not.toMatch(/configuration (file )?(error|is invalid)/i);
@@ -181,7 +192,8 @@ describe("the editor at /admin/ in Chromium", () => {
       }
     }, projectFiles(root));
     await clickButton("Work with Local Repository");
-    await settle(4000);
+    const names = modelOf(root).locations.map((location) => `${location.name}, ${location.region}`);
+    await waitForText(...names);
     const text = await bodyText();
     for (const location of modelOf(root).locations)
       expect(text).toContain(`${location.name}, ${location.region}`);
@@ -192,7 +204,7 @@ describe("the editor at /admin/ in Chromium", () => {
     const model = modelOf(root);
     const clinic = model.site.clinics.find((c) => c.id === "port-st-lucie") ?? model.site.clinics[0]!;
     await clickButton("New");
-    await settle();
+    await field("Name");
     await type("Name", "Palm City");
     await type("Region", "FL");
     await type("Latitude", "27.16783");
@@ -210,15 +222,24 @@ describe("the editor at /admin/ in Chromium", () => {
     await settle(500);
     await shoot("cms-new-location.png");
     await clickButton("Save");
-    await settle(3000);
-    const written = await page.evaluate(async () => {
-      const project = await (await navigator.storage.getDirectory()).getDirectoryHandle("project");
-      const file = await (await project.getDirectoryHandle("locations")).getFileHandle("palm-city-fl.md");
-      return (await file.getFile()).text();
-    });
+    // The editor writes the file into the page's private file system: wait until it is there.
+    const saved = await page.waitForFunction(
+      async () => {
+        try {
+          const project = await (await navigator.storage.getDirectory()).getDirectoryHandle("project");
+          const file = await (await project.getDirectoryHandle("locations")).getFileHandle("palm-city-fl.md");
+          return await (await file.getFile()).text();
+        } catch {
+          return false;
+        }
+      },
+      { timeout: 20_000, polling: 100 },
+    );
+    const written = (await saved.jsonValue()) as string;
     expect(written).toContain("name: Palm City");
     expect(written).toContain(`clinic: ${clinic.id}`);
     expect(written).toContain("lat: 27.16783");
+    expect(written).toContain("cross the Palm City Bridge");
     writeFileSync(join(root, "locations/palm-city-fl.md"), written);
     const palmCity = modelOf(root).locations.find((l) => l.id === "palm-city-fl");
     expect(palmCity).toMatchObject({
@@ -233,13 +254,21 @@ describe("the editor at /admin/ in Chromium", () => {
 
   it("opens site.yaml as the site settings form, with its clinics and practitioners", async () => {
     await page.goto(`${server.url}admin/#/collections/settings/entries/site`, { waitUntil: "networkidle0" });
-    await settle(3000);
-    const text = await bodyText();
     // The form renders its later fields (copy, quality) as they scroll into view; the config test covers them.
-    for (const label of ["Site address (base URL)", "Organization", "Practitioners", "Clinics"])
-      expect(text).toContain(label);
+    const labels = ["Site address (base URL)", "Organization", "Practitioners", "Clinics"];
+    await waitForText(...labels);
+    const text = await bodyText();
+    for (const label of labels) expect(text).toContain(label);
+    const organization = modelOf(root).site.organization.name;
+    await page
+      .waitForFunction(
+        (name: string) => [...document.querySelectorAll("input")].some((i) => i.value === name),
+        { timeout: 20_000 },
+        organization,
+      )
+      .catch(() => undefined);
     const values = await page.evaluate(() => [...document.querySelectorAll("input")].map((i) => i.value));
-    expect(values).toContain(modelOf(root).site.organization.name);
+    expect(values).toContain(organization);
   }, 60_000);
 
   it("loaded its fonts from the site and asked no other host for anything", async () => {

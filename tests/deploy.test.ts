@@ -127,6 +127,10 @@ describe("atomic publish", () => {
     expect((await runBuild(root)).status).toBe(0);
     expect(existsSync(join(root, "output/index.html"))).toBe(true);
     expect(existsSync(join(root, "output/marker.txt"))).toBe(false);
+    // The replaced site is deleted in the background (#11): wait for it, then nothing is left over.
+    const swapped = Date.now();
+    while (readdirSync(root).some((n) => n.startsWith("output.removing-")) && Date.now() - swapped < 10_000)
+      await new Promise((r) => setTimeout(r, 20));
     expect(readdirSync(root).filter((n) => n.startsWith("output."))).toEqual([]);
   });
 });

@@ -32,6 +32,16 @@ export function temp(name = "test"): string {
   return mkdtempSync(join(tmpdir(), `clinic-${name}-`));
 }
 
+/**
+ * A private copy of the suite's image cache, for a test that inspects or changes its cache: the
+ * shared one may gain entries from other test files at any moment.
+ */
+export function warmImageCache(): string {
+  const dir = temp("image-cache");
+  cpSync(inject("imageCache"), dir, { recursive: true });
+  return dir;
+}
+
 /** The unchanged fixture site, built once for the whole run (tests/global-setup.ts). Read it, never change it. */
 export function fixtureSite(): string {
   return inject("fixtureSite");
@@ -46,13 +56,14 @@ export interface CommandResult {
 
 /**
  * Runs a command's body in-process, as `npm run <command> -- args` would, with the same error
- * handling (exit 1 and a report for bad data, a stack trace only for bugs) and with `env` set
- * for the call. Much faster than spawning tsx; each command keeps one spawned smoke test.
+ * handling (exit 1 and a report for bad data, a stack trace only for bugs), with `env` set
+ * for the call and, given `cwd`, from that folder (relative paths resolve against it). Much faster than spawning tsx; each command keeps one spawned smoke test.
  */
 export async function runCommand(
   main: Command,
   args: string[],
   env: Record<string, string> = {},
+  cwd?: string,
 ): Promise<CommandResult> {
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -63,10 +74,13 @@ export async function runCommand(
   ];
   const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
   Object.assign(process.env, env);
+  const startedIn = process.cwd();
   try {
+    if (cwd) process.chdir(cwd);
     const status = await main(args).catch(reportError);
     return { status, stdout: stdout.join("\n"), stderr: stderr.join("\n") };
   } finally {
+    process.chdir(startedIn);
     for (const spy of spies) spy.mockRestore();
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];

@@ -1,13 +1,17 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build/build.ts";
+import { prepare } from "../src/build/prepare.ts";
+import { cardPainter, paintCardWhole } from "../src/images/card.ts";
+import { logoBytes, planImages, type CardSpec, type PhotoSet } from "../src/images/plan.ts";
 import { cardFonts, fitText, glyphFor, textPath, textWidth } from "../src/images/font.ts";
 import { DataError } from "../src/problems.ts";
-import { copyFixture, edit, fixtureSite, problemsOf, temp } from "./helpers.ts";
+import { copyFixture, edit, fixtureSite, problemsOf, project, temp, warmImageCache } from "./helpers.ts";
 
-async function buildFixture(root = copyFixture(), cacheDir = temp("cache")) {
+/** Builds a copy of the fixture; with the suite's image cache unless given a cache folder of its own. */
+async function buildFixture(root = copyFixture(), cacheDir?: string) {
   const out = join(temp("img"), "output");
   const result = await build({ root, outDir: out, cacheDir, today: "2026-11-25" });
   return { root, out, cacheDir, result };
@@ -78,6 +82,53 @@ describe("social cards", () => {
   });
 });
 
+describe("#11 cards drawn in shared layers", () => {
+  it("are the same JPEG, byte for byte, as a card drawn whole with its text as one SVG", async () => {
+    const root = project();
+    const { model, plan } = prepare(root);
+    const images = await planImages(model, plan, root);
+    const logo = logoBytes(model, root);
+    const source = (set: PhotoSet) => readFileSync(join(root, set.src));
+    const planned = [...images.cards.values()];
+    const first = planned.find((c) => c.place && c.background)!;
+    // Besides the fixture's cards: no photo, a heading wrapped to three lines and cut, a place
+    // shrunk to fit, a clinic name too long for the band, no place at all, another script.
+    const edges: CardSpec[] = [
+      { ...first, background: undefined },
+      {
+        ...first,
+        heading: "Acupuncture for Failed Back Surgery Syndrome and Other Long-Standing Pain After Operations",
+      },
+      { ...first, place: "Llanfairpwllgwyngyll Village of the Northern Shore Beach, NJ" },
+      {
+        ...first,
+        clinic: "The Very Long Named Integrative Acupuncture and Wellness Clinic of the Jersey Shore",
+      },
+      { ...first, place: undefined, clinic: undefined },
+      { ...first, place: "São Paulo · Coeur d'Alene, ID" },
+    ];
+    const cards = [...planned, ...edges];
+    expect(new Set(cards.map((c) => c.background ?? "brand")).size).toBeGreaterThan(1);
+    const paint = cardPainter(images, source, logo);
+    for (const card of cards) {
+      const layered = await paint(card);
+      const whole = await paintCardWhole(card, images, source, logo);
+      expect(layered.equals(whole), `${card.heading} / ${card.place}`).toBe(true);
+    }
+    // The same pixels as card-2, which was drawn whole and encoded as a progressive JPEG.
+    const pixels = (jpeg: Buffer) => sharp(jpeg).raw().toBuffer();
+    const cardTwo = await paintCardWhole(first, images, source, logo, {
+      quality: 86,
+      progressive: true,
+      chromaSubsampling: "4:4:4",
+    });
+    expect((await pixels(await paint(first))).equals(await pixels(cardTwo))).toBe(true);
+    // Cards that differ only in their place are different images: the comparison can fail.
+    const other = await paint({ ...first, place: "Other Town, NJ" });
+    expect(other.equals(await paintCardWhole(first, images, source, logo))).toBe(false);
+  });
+});
+
 describe("card text: fallback fonts", () => {
   it("draws characters DejaVu Sans Bold lacks from the next font, and leaves out what no font has instead of a box", () => {
     const [bold, book, math] = cardFonts().map((f) => f.font);
@@ -98,7 +149,7 @@ describe("card text: fallback fonts", () => {
 
 describe("image cache", () => {
   it("an unchanged rebuild does no image work; a changed photo redoes only its own outputs", async () => {
-    const first = await buildFixture();
+    const first = await buildFixture(copyFixture(), temp("cache"));
     expect(first.result.images.cached).toBe(0);
     const again = await buildFixture(first.root, first.cacheDir);
     expect(again.result.images.cached).toBe(again.result.images.images);
@@ -110,6 +161,32 @@ describe("image cache", () => {
     const northCards = 1 + 3 + 2 + 1; // home, 3 Red Bank pages + hub, Long Branch pages and hub with the north clinic
     expect(redone).toBeGreaterThanOrEqual(9);
     expect(redone).toBeLessThanOrEqual(9 + northCards + 6);
+  });
+
+  it("#11 a rebuild links the replaced site's unchanged images instead of copying them, never the cache's", async () => {
+    const root = project();
+    const out = join(temp("relink"), "output");
+    const cacheDir = warmImageCache();
+    await build({ root, outDir: out, cacheDir, today: "2026-11-25" });
+    const home = readFileSync(join(out, "index.html"), "utf8");
+    const card = home.match(/property="og:image" content="https?:\/\/[^/]+(\/cards\/[0-9a-f]+\.jpg)"/)![1]!;
+    const photo = home.match(/src="(\/img\/[^"]+\.jpg)"/)![1]!;
+    const before = { card: statSync(join(out, card)).ino, photo: statSync(join(out, photo)).ino };
+    // A published photo rewritten in place (another size) must not be carried into the next site.
+    writeFileSync(join(out, photo), "not the image");
+    await build({ root, outDir: out, cacheDir, today: "2026-11-25" });
+    expect(statSync(join(out, card)).ino).toBe(before.card);
+    expect(statSync(join(out, photo)).ino).not.toBe(before.photo);
+    const cached = (file: string) =>
+      readdirSync(cacheDir, { recursive: true, withFileTypes: true }).find(
+        (e) =>
+          e.isFile() &&
+          !e.name.endsWith(".sha256") &&
+          readFileSync(join(e.parentPath, e.name)).equals(readFileSync(file)),
+      );
+    expect(cached(join(out, photo))).toBeDefined();
+    const cardEntry = cached(join(out, card))!;
+    expect(statSync(join(cardEntry.parentPath, cardEntry.name)).ino).not.toBe(before.card);
   });
 });
 

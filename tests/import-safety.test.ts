@@ -1,24 +1,18 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planImport } from "../src/authoring/import.ts";
 import { readClinics } from "../src/authoring/site-clinics.ts";
-import { packageRoot } from "../src/rules/package-paths.ts";
-import { problemsOf, project } from "./helpers.ts";
+import { problemsOf, project, runCommand, type CommandResult } from "./helpers.ts";
+import { main as importCommand } from "../src/cli/import.ts";
+import { main as newLocationCommand } from "../src/cli/new-location.ts";
 
-const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
-
-function runImport(root: string, csv: string | Buffer, args: string[] = []) {
+/** `npm run import -- --root ROOT [args] cities.csv`, in-process, with `csv` as the spreadsheet. */
+function runImport(root: string, csv: string | Buffer, args: string[] = []): Promise<CommandResult> {
   writeFileSync(join(root, "cities.csv"), csv);
-  return spawnSync(
-    tsx,
-    [join(packageRoot, "src/cli/import.ts"), "--root", root, ...args, join(root, "cities.csv")],
-    {
-      encoding: "utf8",
-      env: { ...process.env, CLINIC_PAGES_TODAY: "2026-11-25" },
-    },
-  );
+  return runCommand(importCommand, ["--root", root, ...args, join(root, "cities.csv")], {
+    CLINIC_PAGES_TODAY: "2026-11-25",
+  });
 }
 
 function plan(root: string, csv: string | Buffer) {
@@ -56,10 +50,13 @@ Red Bank copy stays.
 `;
 
 describe("#12.2 re-import keeps what the marketer set by hand", () => {
-  it("#12.2 a sheet without clinic, lat, lng or updated columns changes only its own columns, byte for byte", () => {
+  it("#12.2 a sheet without clinic, lat, lng or updated columns changes only its own columns, byte for byte", async () => {
     const root = project();
     writeFileSync(join(root, "locations/red-bank-nj.md"), curated);
-    const result = runImport(root, "name,region,landmarks\nRed Bank,NJ,Count Basie Center|Marine Park\n");
+    const result = await runImport(
+      root,
+      "name,region,landmarks\nRed Bank,NJ,Count Basie Center|Marine Park\n",
+    );
     expect(result.status).toBe(0);
     const text = readFileSync(join(root, "locations/red-bank-nj.md"), "utf8");
     expect(text).toBe(
@@ -71,20 +68,20 @@ describe("#12.2 re-import keeps what the marketer set by hand", () => {
     expect(problemsOf(root)).toEqual([]);
   });
 
-  it("#12.2 a changed cell replaces only that value, keeping its comment and the folded text", () => {
+  it("#12.2 a changed cell replaces only that value, keeping its comment and the folded text", async () => {
     const root = project();
     writeFileSync(join(root, "locations/red-bank-nj.md"), curated);
-    const result = runImport(root, "name,region,lat,lng\nRed Bank,nj,40.35,-74.06431\n");
+    const result = await runImport(root, "name,region,lat,lng\nRed Bank,nj,40.35,-74.06431\n");
     expect(result.status).toBe(0);
     expect(readFileSync(join(root, "locations/red-bank-nj.md"), "utf8")).toBe(
       curated.replace("lat: 40.34705 ", "lat: 40.35 "),
     );
   });
 
-  it("#12.2 --dry-run prints each field's old and new value and writes nothing", () => {
+  it("#12.2 --dry-run prints each field's old and new value and writes nothing", async () => {
     const root = project();
     writeFileSync(join(root, "locations/red-bank-nj.md"), curated);
-    const result = runImport(root, "name,region,clinic,neighborhoods\nRed Bank,NJ,north,Downtown\n", [
+    const result = await runImport(root, "name,region,clinic,neighborhoods\nRed Bank,NJ,north,Downtown\n", [
       "--dry-run",
     ]);
     expect(result.status).toBe(0);
@@ -94,10 +91,10 @@ describe("#12.2 re-import keeps what the marketer set by hand", () => {
     expect(readFileSync(join(root, "locations/red-bank-nj.md"), "utf8")).toBe(curated);
   });
 
-  it("#12.2 a row the build's schema refuses stops the whole import: no file is written", () => {
+  it("#12.2 a row the build's schema refuses stops the whole import: no file is written", async () => {
     const root = project();
     const before = snapshot(root);
-    const result = runImport(
+    const result = await runImport(
       root,
       "name,region,lat,lng,directions\nGood Town,NJ,40.1,-74.1,Take the coast road south for ten minutes.\nShort Hills,NJ,40.7,-74.3,left\n",
     );
@@ -117,11 +114,11 @@ describe("#12.2 re-import keeps what the marketer set by hand", () => {
 });
 
 describe("#12.3 slugs cannot leave locations/", () => {
-  it("#12.3 a slug with ../ is refused, by the dry run too, and no file changes", () => {
+  it("#12.3 a slug with ../ is refused, by the dry run too, and no file changes", async () => {
     const root = project();
     const before = snapshot(root);
     for (const args of [["--dry-run"], []]) {
-      const result = runImport(
+      const result = await runImport(
         root,
         "name,region,lat,lng,slug\nSciatica,NJ,40.1,-74.1,../conditions/sciatica\nEscape,NJ,40.1,-74.1,../../escape\n",
         args,
@@ -134,10 +131,10 @@ describe("#12.3 slugs cannot leave locations/", () => {
     expect(existsSync(join(root, "..", "escape.md"))).toBe(false);
   });
 
-  it("#12.6 a 288-character name is refused before anything is written", () => {
+  it("#12.6 a 288-character name is refused before anything is written", async () => {
     const root = project();
     const before = snapshot(root);
-    const result = runImport(root, `name,region,lat,lng\n${"Long ".repeat(57)}End,NJ,40.1,-74.1\n`);
+    const result = await runImport(root, `name,region,lat,lng\n${"Long ".repeat(57)}End,NJ,40.1,-74.1\n`);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/cities\.csv:2 name: makes a file name of \d+ characters \(at most 100\)/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
@@ -176,24 +173,20 @@ describe("#12.4 spreadsheet encodings", () => {
 });
 
 describe("#12.6 commands with a broken site.yaml", () => {
-  it("#12.6 import names the YAML error in site.yaml instead of crashing", () => {
+  it("#12.6 import names the YAML error in site.yaml instead of crashing", async () => {
     const root = project();
     writeFileSync(join(root, "site.yaml"), "baseUrl: [unclosed\n");
-    const result = runImport(root, "name,region\nRed Bank,NJ\n");
+    const result = await runImport(root, "name,region\nRed Bank,NJ\n");
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("site.yaml:");
     expect(result.stderr).toContain("invalid YAML");
     expect(result.stderr).not.toContain("internal error");
   });
 
-  it("#12.6 new-location names the YAML error in site.yaml instead of crashing", () => {
+  it("#12.6 new-location names the YAML error in site.yaml instead of crashing", async () => {
     const root = project();
     writeFileSync(join(root, "site.yaml"), "clinics:\n  - id: [\n");
-    const result = spawnSync(
-      tsx,
-      [join(packageRoot, "src/cli/new-location.ts"), "--root", root, "Rumson, NJ"],
-      { encoding: "utf8" },
-    );
+    const result = await runCommand(newLocationCommand, ["--root", root, "Rumson, NJ"]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("site.yaml:");
     expect(result.stderr).toContain("no file was written");

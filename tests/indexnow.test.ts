@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,27 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build/build.ts";
-import { packageRoot } from "../src/rules/package-paths.ts";
-import { copyFixture, edit } from "./helpers.ts";
+import { copyFixture, edit, runCommand, type CommandResult } from "./helpers.ts";
+import { main as indexnowCommand } from "../src/cli/indexnow.ts";
 
 const key = "7c1e9b42-d0a3-4f58-8e26-b5f1c3a9d704";
-const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
 
-/** Runs `npm run indexnow` as a pipeline does (async, so the test's own server can answer it). */
-function indexnow(
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(tsx, [join(packageRoot, "src/cli/indexnow.ts"), "--root", root, ...args], {
-      env: { ...process.env, CLINIC_PAGES_ENV: "", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+/** Runs `npm run indexnow` in-process as a pipeline would (the test's own server answers it). */
+function indexnow(args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+  return runCommand(indexnowCommand, ["--root", root, ...args], { CLINIC_PAGES_ENV: "", ...env });
 }
 
 let root: string;
@@ -40,7 +26,7 @@ beforeAll(async () => {
   root = copyFixture();
   dir = mkdtempSync(join(tmpdir(), "clinic-indexnow-"));
   edit(root, "site.yaml", (t) => `${t}\nindexNow:\n  key: ${key}\n`);
-  const options = { root, outDir: join(root, "output"), cacheDir: join(dir, "cache"), today: "2026-11-25" };
+  const options = { root, outDir: join(root, "output"), today: "2026-11-25" };
   await build(options);
   // The live site's manifest, kept by the pipeline; then a marketer edits one city and the site is rebuilt.
   const previous = join(dir, "previous-manifest.json");
@@ -112,7 +98,7 @@ describe("npm run indexnow", () => {
 
   it("never submits a staging build, which gets no key file", async () => {
     const out = join(dir, "staging", "output");
-    await build({ root, outDir: out, staging: true, cacheDir: join(dir, "cache"), today: "2026-11-25" });
+    await build({ root, outDir: out, staging: true, today: "2026-11-25" });
     expect(existsSync(join(out, `${key}.txt`))).toBe(false);
     const result = await indexnow([
       "--since",

@@ -63,7 +63,6 @@ function apply(text: string, m: Mutation): string {
 describe("#12 property: a mutated data file never crashes the build or touches output/", () => {
   const work = mkdtempSync(join(tmpdir(), "clinic-prop-"));
   const out = join(work, "output");
-  const cacheDir = join(work, "cache");
   const dataFiles = [
     "site.yaml",
     "locations/red-bank-nj.md",
@@ -73,7 +72,7 @@ describe("#12 property: a mutated data file never crashes the build or touches o
   ];
 
   beforeAll(async () => {
-    await build({ root: copyFixture(), outDir: out, cacheDir, today: "2026-11-25" });
+    await build({ root: copyFixture(), outDir: out, today: "2026-11-25" });
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -88,7 +87,7 @@ describe("#12 property: a mutated data file never crashes the build or touches o
           }
           const before = hashes(out);
           try {
-            await build({ root, outDir: out, cacheDir, today: "2026-11-25" });
+            await build({ root, outDir: out, today: "2026-11-25" });
           } catch (error) {
             if (error instanceof DataError) {
               expect(error.problems.length).toBeGreaterThan(0);

@@ -7,7 +7,8 @@ import { build } from "../src/build/build.ts";
 import { fileSystemMessage } from "../src/cli/command.ts";
 import { byCodePoint } from "../src/plan/order.ts";
 import { packageRoot } from "../src/rules/package-paths.ts";
-import { copyFixture } from "./helpers.ts";
+import { copyFixture, runCommand, warmImageCache } from "./helpers.ts";
+import { main as buildCommand } from "../src/cli/build.ts";
 
 const made: string[] = [];
 afterEach(() => {
@@ -31,7 +32,7 @@ describe("#12.10 published images never share storage with the cache", () => {
   it("#12.10 an in-place edit of a published image leaves the cache and the next build intact", async () => {
     const root = copyFixture();
     made.push(root);
-    const cacheDir = temp("cache");
+    const cacheDir = warmImageCache();
     const out = join(temp("out"), "output");
     await build({ root, outDir: out, cacheDir, today: "2026-11-25" });
     const images = walk(join(out, "img"));
@@ -88,16 +89,11 @@ describe("#12.9 output order does not depend on the locale", () => {
 });
 
 describe("#12.6 file-system errors are one message", () => {
-  it("#12.6 an output path under a file names the path, the cause and the fix, without a stack trace", () => {
+  it("#12.6 an output path under a file names the path, the cause and the fix, without a stack trace", async () => {
     const root = copyFixture();
     made.push(root);
     writeFileSync(join(root, "a-file"), "x");
-    const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
-    const result = spawnSync(
-      tsx,
-      [join(packageRoot, "src/cli/build.ts"), "--root", root, "--out", join(root, "a-file", "site")],
-      { encoding: "utf8" },
-    );
+    const result = await runCommand(buildCommand, ["--root", root, "--out", join(root, "a-file", "site")]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("part of the path is a file, not a folder");
     expect(result.stderr).not.toContain("internal error");

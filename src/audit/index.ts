@@ -57,7 +57,10 @@ export function auditSite(pages: BuiltPage[], plan: Plan, options: AuditOptions)
   );
 }
 
-/** The site-wide checks over per-page summaries (which may come from worker threads). */
+/**
+ * The site-wide checks over per-page summaries (which may come from worker threads). The
+ * summaries' word arrays are handed to the uniqueness gate and emptied: run it once per set.
+ */
 export function summarize(summaries: PageSummary[], plan: Plan, options: AuditOptions): AuditResult {
   const findings: Finding[] = summaries.flatMap((s) => s.findings);
   findings.push(
@@ -82,7 +85,9 @@ export function summarize(summaries: PageSummary[], plan: Plan, options: AuditOp
 }
 
 function brokenAnchors(summaries: PageSummary[]): Finding[] {
-  const ids = new Map(summaries.map((s) => [s.url, new Set(s.ids)]));
+  // Only pages that anchors point at need their ids as a set; a set for every page grows with the site.
+  const targets = new Set(summaries.flatMap((s) => s.anchors.map((a) => a.path)));
+  const ids = new Map(summaries.filter((s) => targets.has(s.url)).map((s) => [s.url, new Set(s.ids)]));
   return summaries.flatMap((s) =>
     s.anchors
       .filter((a) => !ids.get(a.path)?.has(a.anchor))
@@ -114,6 +119,8 @@ function duplicates(summaries: PageSummary[], field: "title" | "description"): F
     );
 }
 
+const released = new Uint32Array();
+
 /** The uniqueness gate over the indexable pages, each with the data files it is built from. */
 function runGate(
   summaries: PageSummary[],
@@ -130,7 +137,12 @@ function runGate(
       words: s.words,
       ...s.signals,
     }));
-  return judgeUniqueness(pages, { ...quality.uniqueness, onThin: quality.onThin });
+  // The summaries' word arrays are the gate's from here on: it releases them once shingled.
+  for (const s of summaries) {
+    s.words = released;
+    s.signals = { ...s.signals, folded: released };
+  }
+  return judgeUniqueness(pages, { ...quality.uniqueness, onThin: quality.onThin }, { consume: true });
 }
 
 function pageReports(

@@ -106,8 +106,21 @@ interface Context {
   pages: number[];
 }
 
+/** How the gate may treat its input. */
+export interface GateOptions {
+  /**
+   * Release each page's words and folded words once they are turned into shingles, so a large
+   * site never holds both at once (the pages' arrays are emptied: pass pages used for nothing else).
+   */
+  consume?: boolean;
+}
+
 /** Runs the gate over every indexable page. */
-export function judgeUniqueness(pages: GatePage[], settings: GateSettings): GateResult {
+export function judgeUniqueness(
+  pages: GatePage[],
+  settings: GateSettings,
+  options: GateOptions = {},
+): GateResult {
   const byKind = new Map<string, number[]>();
   pages.forEach((p, i) => pushTo(byKind, p.kind, i));
   const matches: Array<Match | undefined> = new Array(pages.length);
@@ -118,6 +131,7 @@ export function judgeUniqueness(pages: GatePage[], settings: GateSettings): Gate
     const measured = measureKind(
       members.map((i) => pages[i]!),
       rare,
+      options,
     );
     members.forEach((i, k) => {
       const match = measured.matches[k];
@@ -171,15 +185,25 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+const released = new Uint32Array();
 
 /** Similarity of each page of one kind to its closest sibling, and its share of unique shingles. */
 export function measureKind(
   members: GatePage[],
   rare: (facts: Uint32Array) => Uint32Array = (f) => f,
+  options: GateOptions = {},
 ): { matches: Array<Match | undefined>; unique: Float64Array; kindWide: Set<string> } {
   const masks = headingMasks(members.map((p) => p.h1Text)).map((mask) => new Set([...mask].map(hashWord)));
-  const wording = members.map((p, k) => shinglesOf(p.words, masks[k]));
-  const folded = members.map((p) => shinglesOf(p.folded, undefined, foldedShingleSize));
+  const wording = members.map((p, k) => {
+    const set = shinglesOf(p.words, masks[k]);
+    if (options.consume) p.words = released;
+    return set;
+  });
+  const folded = members.map((p) => {
+    const set = shinglesOf(p.folded, undefined, foldedShingleSize);
+    if (options.consume) p.folded = released;
+    return set;
+  });
   // Facts tell places apart; pages about no place are compared by their words only.
   const facts = members.map((p) => (locationOf(p) ? rare(p.facts) : new Uint32Array()));
   const { contexts, kindWide } = contextsOf(members);
@@ -245,17 +269,26 @@ function compareWithin(context: Context, sets: Record<Signal, Uint32Array[]>): M
   // Sets too small to compare stay out of the buckets: empty signatures would all collide.
   const comparable = (pos: number, signal: Signal) =>
     views[pos]![signal].length >= (signal === "facts" ? minFactsCompared : 1);
+  // Each page's comparable signals and band keys, computed once (they are read for every band twice).
+  const active = context.pages.map((_, pos) => signals.filter((signal) => comparable(pos, signal)));
+  const bandKeys = context.pages.map((_, pos) => {
+    const list = new Uint32Array(bandCount * signals.length);
+    for (let band = 0; band < bandCount; band++)
+      active[pos]!.forEach((signal, j) => {
+        list[band * signals.length + j] = (bandKey(sigs[pos]![signal], band) ^ bandSalt[signal]) >>> 0;
+      });
+    return list;
+  });
   const keys = (pos: number, band: number) =>
-    signals
-      .filter((signal) => comparable(pos, signal))
-      .map((signal) => (bandKey(sigs[pos]![signal], band) ^ bandSalt[signal]) >>> 0);
-  const agree = (pos: number, other: number) =>
-    Math.max(
-      0,
-      ...signals
-        .filter((signal) => comparable(pos, signal) && comparable(other, signal))
-        .map((signal) => agreement(sigs[pos]![signal], sigs[other]![signal])),
-    );
+    bandKeys[pos]!.subarray(band * signals.length, band * signals.length + active[pos]!.length);
+  const agree = (pos: number, other: number) => {
+    let best = 0;
+    for (const signal of active[pos]!) {
+      if (comparable(other, signal))
+        best = Math.max(best, agreement(sigs[pos]![signal], sigs[other]![signal]));
+    }
+    return best;
+  };
   const buckets = new Map<number, number[]>();
   sigs.forEach((_, pos) => {
     for (let band = 0; band < bandCount; band++) {
@@ -479,9 +512,15 @@ function factFindings(pages: GatePage[], facts: LocalFacts, settings: GateSettin
   if (settings.minLocalFacts === 0) return [];
   const { severity, outcome } = refusal(settings);
   const findings: Finding[] = [];
+  // Pages by location, gathered once: a scan of every page per thin location grows with their product.
+  const byLocation = new Map<string, Array<{ p: GatePage; i: number }>>();
+  pages.forEach((p, i) => {
+    const location = locationOf(p);
+    if (location) pushTo(byLocation, location, { p, i });
+  });
   for (const [location, count] of [...facts.counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (count >= settings.minLocalFacts) continue;
-    const members = pages.map((p, i) => ({ p, i })).filter(({ p }) => locationOf(p) === location);
+    const members = byLocation.get(location) ?? [];
     // The page built from the location file alone (its hub) stands for the location.
     members.sort((a, b) => a.p.sources.length - b.p.sources.length || (a.p.url < b.p.url ? -1 : 1));
     const generic = (facts.generic.get(location) ?? [])

@@ -68,15 +68,34 @@ export function foldWord(word: string): string | undefined {
 /** Folded content words of a text; words of `names` (lowercase) become one placeholder. */
 export function foldedWords(text: string, names: ReadonlySet<string> = new Set()): Uint32Array {
   const out: number[] = [];
-  for (const word of words(text)) {
-    if (names.has(word)) {
-      out.push(placeholder);
-      continue;
-    }
-    const folded = foldWord(word);
-    if (folded !== undefined) out.push(hashWord(folded));
-  }
+  pushFolded(out, words(text), names);
   return Uint32Array.from(out);
+}
+
+function pushFolded(out: number[], list: string[], names: ReadonlySet<string>): void {
+  for (const word of list) {
+    if (names.has(word)) out.push(placeholder);
+    else {
+      const folded = foldedHash(word);
+      if (folded !== noWord) out.push(folded);
+    }
+  }
+}
+
+const noWord = -1;
+/** Folded hashes by word: a site repeats a few thousand words, so stemming each once pays. */
+const foldedCache = new Map<string, number>();
+const maxCachedWords = 100_000;
+
+function foldedHash(word: string): number {
+  let hash = foldedCache.get(word);
+  if (hash === undefined) {
+    const folded = foldWord(word);
+    hash = folded === undefined ? noWord : hashWord(folded);
+    if (foldedCache.size >= maxCachedWords) foldedCache.clear();
+    foldedCache.set(word, hash);
+  }
+  return hash;
 }
 
 const months = "january february march april may june july august september october november december";
@@ -103,16 +122,34 @@ const wordPattern = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
  * h1) are not facts: the place's own name says nothing about it.
  */
 export function factsOf(block: string, names: ReadonlySet<string> = new Set()): string[] {
+  const facts = plainFacts(block);
+  for (const run of nameRuns(block)) if (isName(run, names)) facts.push(run.text);
+  return facts;
+}
+
+/** Roads and exits, quantities with units, years: facts whatever the page's own name is. */
+function plainFacts(block: string): string[] {
   const facts: string[] = [];
   for (const m of block.matchAll(roadPattern)) facts.push(m[0].toLowerCase().replace(/[- ]/, " "));
   for (const m of block.matchAll(quantityPattern)) facts.push(m[0].toLowerCase().replace(/[ -]+/g, " "));
   for (const m of block.matchAll(yearPattern)) facts.push(m[0]);
-  facts.push(...properNames(block, names));
   return facts;
 }
 
-function properNames(block: string, names: ReadonlySet<string>): string[] {
-  const out: string[] = [];
+/** A run of capitalized words: its normalized text, and the words that could make it a name. */
+interface NameRun {
+  text: string;
+  /** Words that are not months, days, titles, connectors or common words. */
+  naming: string[];
+}
+
+/** A run names something when one of its naming words is not a word of the page's own name. */
+function isName(run: NameRun, names: ReadonlySet<string>): boolean {
+  return run.naming.some((w) => !names.has(w));
+}
+
+function nameRuns(block: string): NameRun[] {
+  const out: NameRun[] = [];
   let run: string[] = [];
   let runOpensSentence = false;
   const flush = () => {
@@ -126,8 +163,8 @@ function properNames(block: string, names: ReadonlySet<string>): string[] {
         .replace(/['’]s$/, "")
         .replace(/-/g, " "),
     );
-    if (lower.some((w) => !names.has(w) && !notNames.has(w) && !isCommonWord(w) && !connectors.has(w)))
-      out.push(lower.join(" "));
+    const naming = lower.filter((w) => !notNames.has(w) && !isCommonWord(w) && !connectors.has(w));
+    if (naming.length > 0) out.push({ text: lower.join(" "), naming });
     run = [];
   };
   let last = 0;
@@ -160,22 +197,58 @@ export function pageSignals(mainText: string, h1Text: string): PageSignals {
   const names = new Set(words(h1Text).filter((w) => !stopWords.has(w)));
   const facts = new Set<number>();
   const generic: GenericBlock[] = [];
+  const folded: number[] = [];
+  // Words never span a newline, so the page's folded words are its blocks' folded words in order.
   for (const block of mainText.split("\n")) {
-    const blockFacts = factsOf(block, names);
-    for (const fact of blockFacts) facts.add(hashWord(fact));
-    const blockWords = words(block);
-    if (
-      blockFacts.length === 0 &&
-      blockWords.length >= genericMinWords &&
-      generic.length < maxGenericPerPage
-    ) {
-      const excerpt = block.trim().split(/\s+/).slice(0, excerptWords).join(" ");
-      generic.push({
-        hash: hashWord(blockWords.join(" ")),
-        words: blockWords.length,
-        excerpt: blockWords.length > excerptWords ? `${excerpt}…` : excerpt,
-      });
+    const parts = blockParts(block);
+    pushFolded(folded, parts.words, names);
+    let named = 0;
+    for (const hash of parts.plainFacts) facts.add(hash);
+    for (const run of parts.runs) {
+      if (!isName(run.name, names)) continue;
+      facts.add(run.hash);
+      named++;
     }
+    if (parts.generic && parts.plainFacts.length + named === 0 && generic.length < maxGenericPerPage)
+      generic.push({ ...parts.generic });
   }
-  return { folded: foldedWords(mainText, names), facts: Uint32Array.from(facts).sort(), generic };
+  return { folded: Uint32Array.from(folded), facts: Uint32Array.from(facts).sort(), generic };
+}
+
+/** What a block contributes whatever page it is on; only which runs are names depends on the page. */
+interface BlockParts {
+  words: string[];
+  plainFacts: number[];
+  runs: Array<{ name: NameRun; hash: number }>;
+  /** The block as a generic paragraph when it is long enough; a page reports it when it finds no fact in it. */
+  generic?: GenericBlock;
+}
+
+/**
+ * Blocks by text. Most of a page's blocks (its condition's copy, the template's sentences) are
+ * on hundreds of other pages; each is read once per worker. Bounded: cleared when full.
+ */
+const blockCache = new Map<string, BlockParts>();
+const maxCachedBlocks = 5_000;
+
+function blockParts(block: string): BlockParts {
+  const cached = blockCache.get(block);
+  if (cached) return cached;
+  const blockWords = words(block);
+  const parts: BlockParts = {
+    words: blockWords,
+    plainFacts: plainFacts(block).map(hashWord),
+    runs: nameRuns(block).map((name) => ({ name, hash: hashWord(name.text) })),
+  };
+  if (blockWords.length >= genericMinWords) {
+    const excerpt = block.trim().split(/\s+/).slice(0, excerptWords).join(" ");
+    parts.generic = {
+      hash: hashWord(blockWords.join(" ")),
+      words: blockWords.length,
+      excerpt: blockWords.length > excerptWords ? `${excerpt}…` : excerpt,
+    };
+  }
+  if (blockCache.size >= maxCachedBlocks) blockCache.clear();
+  blockCache.set(block, parts);
+  return parts;
 }

@@ -79,13 +79,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { audit, images } = await inStaging(outDir, reportDir, async (target, report) => {
     const rendered = await renderPages(planned, planned.plan.pages, target, settings);
     clock.lap("render");
-    const images = await makeImages(planned, root, target, options);
+    const images = await makeImages(planned, root, target, { ...options, previousOut: outDir });
     clock.lap("images");
     const audit = siteChecks(planned, rendered.summaries, reportDir, settings);
     clock.lap("audit");
-    // Page hashes come from the writers; image files are hashed by the manifest.
-    const hashes = new Map(rendered.hashes);
-    publish(planned, audit, target, report, { staging: options.staging, previous, hashes }, clock.lap);
+    // Page and image hashes come from their writers; the manifest reads only the few other files.
+    const hashes = rendered.hashes;
+    for (const [file, digest] of images.hashes ?? []) hashes.set(file, digest);
+    await publish(planned, audit, target, report, { staging: options.staging, previous, hashes }, clock.lap);
     return { audit, images };
   });
   clock.lap("swap");
@@ -108,7 +109,7 @@ async function buildShard(
   const settings = { ...options, today: options.today ?? today() };
   const { audit, images } = await inStaging(outDir, reportDir, async (target) => {
     const { summaries } = await renderPages(planned, pages, target, settings);
-    const images = await makeImages(planned, root, target, { ...options, pages });
+    const images = await makeImages(planned, root, target, { ...options, pages, previousOut: outDir });
     const findings = summaries.flatMap((s) => s.findings);
     const audit: AuditResult = { findings, pages: [], noindexed: [], thirdPartyHosts: {} };
     if (findings.some((f) => f.severity === "error")) failAudit(planned, audit, reportDir);

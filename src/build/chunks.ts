@@ -85,10 +85,9 @@ export async function renderChunks(
       await pool.close();
     }
   }
-  return {
-    summaries: results.flatMap((r) => r.summaries),
-    hashes: new Map(results.flatMap((r) => r.hashes)),
-  };
+  const hashes = new Map<string, string>();
+  for (const result of results) for (const [file, digest] of result.hashes) hashes.set(file, digest);
+  return { summaries: results.flatMap((r) => r.summaries), hashes };
 }
 
 /** A small bootstrap: the worker module is TypeScript, so tsx is registered in the thread first. */

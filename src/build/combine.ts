@@ -59,13 +59,13 @@ export async function combine(options: BuildOptions & { shards: string[] }): Pro
       });
     // Shards built without --staging still publish as staging when combine is told so.
     if (options.staging)
-      patchNoindex(
+      await patchNoindex(
         target,
         all.map((s) => s.url),
       );
     clock.lap("copy");
     const shards = summaries.map((s) => s.map((p) => p.url));
-    publish(prepared, audit, target, report, { staging: options.staging, previous, shards }, clock.lap);
+    await publish(prepared, audit, target, report, { staging: options.staging, previous, shards }, clock.lap);
   });
   const indexable = audit.pages.filter((p) => p.indexable).length;
   return {

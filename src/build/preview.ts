@@ -2,48 +2,133 @@ import { existsSync, mkdirSync, readdirSync, rmSync, watch, writeFileSync } from
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
-import { auditSite, formatFinding, type BuiltPage } from "../audit/index.ts";
-import type { Plan } from "../plan/index.ts";
-import { prepare } from "./prepare.ts";
-import { DataError } from "../problems.ts";
-import { checkedToday } from "../validate/environment.ts";
-import { previewOutput } from "../render/eleventy-settings.js";
-import { renderPlugin, type RenderConfig } from "../render/eleventy-config.ts";
-import { imageCacheDir } from "../images/cache.ts";
-import { generateImages } from "../images/generate.ts";
-import { logoBytes, planImages } from "../images/plan.ts";
-import { withImages, type RenderData } from "../render/render-data.ts";
+import { formatFinding, type BuiltPage } from "../audit/index.ts";
 import { writeAdmin } from "../cms/admin.ts";
+import type { Plan } from "../plan/index.ts";
+import { DataError } from "../problems.ts";
+import { renderPlugin, type RenderConfig } from "../render/eleventy-config.ts";
+import { previewOutput } from "../render/eleventy-settings.js";
+import { withImages, type RenderData } from "../render/render-data.ts";
+import { checkedToday } from "../validate/environment.ts";
+import { prepare } from "./prepare.ts";
+import { checkPages, makeImages, planImagesStage, type Planned } from "./stages.ts";
 
-// `npm start`: the stages composed for Eleventy's dev server. Data is loaded, planned, imaged
-// and audited again on every rebuild; Eleventy renders with the same wiring as the build.
+/*
+ * The preview (`npm start`) is one more composition of the build's stages:
+ * prepare → planImagesStage → makeImages (into the preview folder, from the image cache) → render
+ * (Eleventy's own server, with live reload) → checkPages. The stages before render run on every
+ * rebuild, inside Eleventy's data step; the page checks run on the pages Eleventy just wrote.
+ */
 
+/** One file Eleventy wrote, as its `eleventy.after` event lists it. */
+interface EleventyResult {
+  url?: string | false;
+  outputPath?: string | false;
+  content?: string;
+}
+
+/** The part of Eleventy's configuration API the preview uses besides render's. */
 interface PreviewConfig extends RenderConfig {
-  on?(
-    event: "eleventy.after",
-    listener: (event: {
-      results: Array<{ url?: string | false; outputPath?: string | false; content?: string }>;
-    }) => unknown,
-  ): void;
+  on?(event: "eleventy.after", listener: (event: { results: EleventyResult[] }) => unknown): void;
   addGlobalData(name: string, value: unknown): void;
   addWatchTarget(path: string): void;
 }
 
+/** The preview's data loader (Eleventy calls it on every rebuild), plus the checks of what it then wrote. */
+export interface PreviewData {
+  (): Promise<RenderData>;
+  /** Checks the pages Eleventy just wrote and prints the findings as `npm run build` would. */
+  audit(results: EleventyResult[]): string[];
+}
+
 /**
- * The preview's Eleventy plugin: the `cp` global data loaded from the working folder on every
- * rebuild (so edits to data files show up), the data folders watched, the audit after each
- * rebuild, and render's own wiring.
+ * Wires the preview into Eleventy (`.eleventy.js`): the render stage, the `cp` data from the
+ * earlier stages, rebuilds on data edits and deletions, and the page checks after each rebuild.
  */
 export default function previewPlugin(eleventyConfig: PreviewConfig): void {
-  const preview = previewData(process.cwd());
+  const root = process.cwd();
+  const preview = previewData(root);
   eleventyConfig.addGlobalData("cp", preview);
-  const trigger = deletionTrigger(process.cwd());
+  watchData(eleventyConfig, root);
+  eleventyConfig.on?.("eleventy.after", ({ results }) => preview.audit(results));
+  renderPlugin(eleventyConfig);
+}
+
+/**
+ * Data for the preview server, reloaded on every rebuild. When the data has problems the report
+ * goes to the terminal and into a banner on every page, and the preview keeps the last good site.
+ */
+export function previewData(root: string, outDir = join(root, previewOutput)): PreviewData {
+  let lastGood: { planned: Planned; data: RenderData } | undefined;
+  const load = async (): Promise<RenderData> => {
+    try {
+      lastGood = await earlierStages(root, outDir);
+      return lastGood.data;
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      if (!lastGood) {
+        console.error(
+          error.message.replace(
+            "output/ is unchanged",
+            "the preview did not start; fix these and run npm start again",
+          ),
+        );
+        process.exit(1);
+      }
+      const message = error.message.replace(
+        "nothing was built and output/ is unchanged",
+        "the preview shows the last good data",
+      );
+      console.error(`\n${message}\n`);
+      return { ...lastGood.data, previewError: message };
+    }
+  };
+  const audit = (results: EleventyResult[]): string[] =>
+    lastGood ? reportChecks(lastGood.planned, builtPages(results)) : [];
+  return Object.assign(load, { audit });
+}
+
+/** prepare → plan images → make images, then what the preview folder needs besides the pages. */
+async function earlierStages(root: string, outDir: string): Promise<{ planned: Planned; data: RenderData }> {
+  const planned = await planImagesStage(prepare(root), root);
+  await makeImages(planned, root, outDir, {});
+  removeStalePages(outDir, planned.plan);
+  // The preview always has the editor at /admin/, with pick lists from the data just loaded.
+  writeAdmin(outDir, planned.model, planned.data.origin);
+  return { planned, data: withImages(planned.data, planned.images) };
+}
+
+/** The HTML pages among the files Eleventy wrote. */
+function builtPages(results: EleventyResult[]): BuiltPage[] {
+  return results
+    .filter(
+      (r) => typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html"),
+    )
+    .map((r) => ({ url: r.url as string, html: r.content ?? "", outputPath: r.outputPath as string }));
+}
+
+/** Runs the page checks and prints their findings; returns the lines printed. */
+function reportChecks(planned: Planned, pages: BuiltPage[]): string[] {
+  const result = checkPages(planned, pages, { today: checkedToday() });
+  const lines = result.findings.map((f) => `${f.severity}: ${formatFinding(f)}`);
+  const errors = result.findings.filter((f) => f.severity === "error").length;
+  if (lines.length > 0)
+    console.error(
+      `\n${lines.join("\n")}\n\nAudit: ${errors} errors, ${lines.length - errors} warnings (npm run build would ${errors > 0 ? "refuse to publish" : "publish"}).\n`,
+    );
+  return lines;
+}
+
+/**
+ * Rebuilds when the project's data changes: edits and new files through Eleventy's watcher, and
+ * deletions (which Eleventy does not rebuild on) by touching a trigger file it watches.
+ */
+function watchData(eleventyConfig: PreviewConfig, root: string): void {
+  const trigger = deletionTrigger(root);
   touch(trigger, "");
   for (const target of ["site.yaml", "locations/", "conditions/", trigger])
     eleventyConfig.addWatchTarget(target);
-  watchDeletions(process.cwd(), trigger);
-  eleventyConfig.on?.("eleventy.after", ({ results }) => preview.audit(results));
-  renderPlugin(eleventyConfig);
+  watchDeletions(root, trigger);
 }
 
 /**
@@ -86,70 +171,4 @@ export function removeStalePages(outDir: string, plan: Plan): void {
     if (name.endsWith(".html") && !name.endsWith("404.html") && !planned.has(urlOfFile(outDir, path)))
       rmSync(path, { force: true });
   }
-}
-
-/** The preview's data loader, plus the audit it runs after each rebuild. */
-export interface PreviewData {
-  (): Promise<RenderData>;
-  /** Audits the pages Eleventy just wrote and prints the findings as `npm run build` would. */
-  audit(results: Array<{ url?: string | false; outputPath?: string | false; content?: string }>): string[];
-}
-
-/**
- * Data for the preview server, reloaded on every rebuild. When the data has problems the
- * report goes to the terminal and the preview keeps showing the last good site.
- */
-export function previewData(root: string, outDir = join(root, previewOutput)): PreviewData {
-  let lastGood: RenderData | undefined;
-  let lastPlan: Plan | undefined;
-  let quality: Parameters<typeof auditSite>[2]["quality"] | undefined;
-  const load = async () => {
-    try {
-      const { model, plan, data } = prepare(root);
-      const images = await planImages(model, plan, root);
-      await generateImages(images, root, outDir, imageCacheDir(root), logoBytes(model, root));
-      removeStalePages(outDir, plan);
-      // The preview always has the editor at /admin/, with pick lists from the data just loaded.
-      writeAdmin(outDir, model, data.origin);
-      lastGood = withImages(data, images);
-      lastPlan = plan;
-      quality = model.site.quality;
-      return lastGood;
-    } catch (error) {
-      if (!(error instanceof DataError)) throw error;
-      if (!lastGood) {
-        console.error(
-          error.message.replace(
-            "output/ is unchanged",
-            "the preview did not start; fix these and run npm start again",
-          ),
-        );
-        process.exit(1);
-      }
-      const message = error.message.replace(
-        "nothing was built and output/ is unchanged",
-        "the preview shows the last good data",
-      );
-      console.error(`\n${message}\n`);
-      return { ...lastGood, previewError: message };
-    }
-  };
-  const audit = (results: Parameters<PreviewData["audit"]>[0]): string[] => {
-    if (!lastPlan || !lastGood || !quality) return [];
-    const pages: BuiltPage[] = results
-      .filter(
-        (r) =>
-          typeof r.url === "string" && typeof r.outputPath === "string" && r.outputPath.endsWith(".html"),
-      )
-      .map((r) => ({ url: r.url as string, html: r.content ?? "", outputPath: r.outputPath as string }));
-    const result = auditSite(pages, lastPlan, { origin: lastGood.origin, quality, today: checkedToday() });
-    const lines = result.findings.map((f) => `${f.severity}: ${formatFinding(f)}`);
-    const errors = result.findings.filter((f) => f.severity === "error").length;
-    if (lines.length > 0)
-      console.error(
-        `\n${lines.join("\n")}\n\nAudit: ${errors} errors, ${lines.length - errors} warnings (npm run build would ${errors > 0 ? "refuse to publish" : "publish"}).\n`,
-      );
-    return lines;
-  };
-  return Object.assign(load, { audit });
 }

@@ -9,7 +9,7 @@ import { DataError, formatProblem } from "../problems.ts";
 import { updatedUrls } from "../publish/manifest.ts";
 import { manifestFile, reportDirFor } from "../publish/report-location.ts";
 import { validateProject } from "../validate/index.ts";
-import { runCli } from "./command.ts";
+import { isEntryPoint, runCli } from "./command.ts";
 
 const usage = `Usage: npm run indexnow -- --since PREVIOUS_MANIFEST [options]
 
@@ -26,10 +26,13 @@ the engines fetch the key file from the live site.
 
 The key comes from ${keyVariable} or site.yaml indexNow.key. Staging builds are never submitted.`;
 
-/** Problems with the key or the manifests end the command before anything is sent. */
-async function main(): Promise<number> {
+/**
+ * The command's body; tests call it in-process with their own arguments. Problems with the key or
+ * the manifests end the command before anything is sent.
+ */
+export async function main(args: string[]): Promise<number> {
   try {
-    return await submitChanges();
+    return await submitChanges(args);
   } catch (error) {
     if (!(error instanceof DataError)) throw error;
     console.error(`${error.problems.map(formatProblem).join("\n")}\n\nNothing was sent to IndexNow.`);
@@ -37,8 +40,9 @@ async function main(): Promise<number> {
   }
 }
 
-async function submitChanges(): Promise<number> {
+async function submitChanges(args: string[]): Promise<number> {
   const { values } = parseArgs({
+    args,
     options: {
       since: { type: "string" },
       manifest: { type: "string" },
@@ -111,4 +115,4 @@ async function submitChanges(): Promise<number> {
   }
 }
 
-runCli(main);
+if (isEntryPoint(import.meta.url)) runCli(main);

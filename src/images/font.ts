@@ -81,9 +81,38 @@ export function textWidth(text: string, size: number): number {
 
 /** SVG path data for a line of text with its baseline at (x, y). Glyph by glyph: no shaping needed for these scripts. */
 export function textPath(text: string, x: number, y: number, size: number): string {
-  return layout(text, size)
-    .placed.map(({ glyph, x: dx }) => glyph.getPath(x + dx, y, size).toPathData(1))
-    .join("");
+  return textShape(text, x, y, size).d;
+}
+
+/** Pixel bounds of drawn ink, whole pixels, end exclusive. */
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * SVG path data for a line of text (as `textPath`) and the whole-pixel box its ink covers, with a
+ * pixel to spare on every side for anti-aliasing, so the line can be drawn on its own small canvas.
+ */
+export function textShape(text: string, x: number, y: number, size: number): { d: string; box?: Box } {
+  let d = "";
+  let box: Box | undefined;
+  for (const { glyph, x: dx } of layout(text, size).placed) {
+    const path = glyph.getPath(x + dx, y, size);
+    d += path.toPathData(1);
+    if (path.commands.length === 0) continue;
+    const b = path.getBoundingBox();
+    const glyphBox = { left: Math.floor(b.x1) - 2, top: Math.floor(b.y1) - 2, right: Math.ceil(b.x2) + 2, bottom: Math.ceil(b.y2) + 2 };
+    box = box ? unionBox(box, glyphBox) : glyphBox;
+  }
+  return { d, box };
+}
+
+/** The smallest box holding both. */
+export function unionBox(a: Box, b: Box): Box {
+  return { left: Math.min(a.left, b.left), top: Math.min(a.top, b.top), right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom) };
 }
 
 /** Greedy word wrap to `maxWidth`; a single word longer than a line stays whole (and is caught by the fit check). */

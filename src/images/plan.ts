@@ -17,7 +17,7 @@ export type PhotoFormat = (typeof photoFormats)[number];
 export const encoderOptions = { avif: { quality: 50, effort: 2 }, webp: { quality: 72 }, jpeg: { quality: 78, progressive: true } } as const;
 export const cardSize = { width: 1200, height: 630 } as const;
 /** Bump when the card design changes, so cached cards are redrawn. */
-export const cardVersion = "card-2";
+export const cardVersion = "card-3";
 
 /** One photo, published as every format × width. */
 export interface PhotoSet {
@@ -87,7 +87,9 @@ export async function planImages(model: Model, plan: Plan, root: string): Promis
   }
   if (problems.length > 0) throw new DataError(problems);
   const logo = logoBytes(model, root);
-  const cards = new Map(plan.pages.map((page) => [page.url, cardFor(page, model, photos, logo)]));
+  // Locations by id, looked up once per page (a scan per page grew with pages × locations).
+  const locations = new Map(model.locations.map((l) => [l.id, l]));
+  const cards = new Map(plan.pages.map((page) => [page.url, cardFor(page, model, locations, photos, logo)]));
   return { photos, cards, logo: logoRaster(model.site.organization.logo, logo) };
 }
 
@@ -134,8 +136,8 @@ export function logoBytes(model: Model, root: string): Buffer {
   return Buffer.from(logo);
 }
 
-function cardFor(page: Page, model: Model, photos: Map<string, PhotoSet>, logo: Buffer): CardSpec {
-  const location = "location" in page ? model.locations.find((l) => l.id === page.location) : undefined;
+function cardFor(page: Page, model: Model, locations: Map<string, Model["locations"][number]>, photos: Map<string, PhotoSet>, logo: Buffer): CardSpec {
+  const location = "location" in page ? locations.get(page.location) : undefined;
   const clinicId = "clinic" in page ? page.clinic : undefined;
   const clinic = model.site.clinics.find((c) => c.id === clinicId);
   const photo = location?.photo ?? clinic?.photo;

@@ -91,9 +91,13 @@ class PlanContext {
   private readonly clinicsById: Map<string, Clinic>;
   private readonly offeringByCondition = new Map<string, Location[]>();
   private readonly builtByCondition = new Map<string, Location[]>();
+  /** The same as sets: asked once per page and related condition, so a lookup, not a scan. */
+  private readonly builtSets = new Map<string, Set<Location>>();
   /** Locations inside each clinic's service area, by clinic id. */
   private readonly areaByClinic = new Map<string, Location[]>();
   private readonly nearbyTables = new Map<string, Map<string, Array<{ id: string; km: number }>>>();
+  private readonly groupKeys = new Map<string, string>();
+  private readonly groupIds = new Map<string, string>();
 
   constructor(private readonly model: Model) {
     this.origin = model.site.baseUrl.replace(/\/+$/, "");
@@ -110,10 +114,9 @@ class PlanContext {
       const offering = model.locations.filter((l) => l.conditions.includes(condition.id));
       this.offeringByCondition.set(condition.id, offering);
       const all = model.site.pagePolicy === "all";
-      this.builtByCondition.set(
-        condition.id,
-        offering.filter((l) => all || this.warrants(condition, l).length > 0),
-      );
+      const built = offering.filter((l) => all || this.warrants(condition, l).length > 0);
+      this.builtByCondition.set(condition.id, built);
+      this.builtSets.set(condition.id, new Set(built));
     }
   }
 
@@ -127,7 +130,7 @@ class PlanContext {
   }
 
   private isBuilt(condition: Condition, location: Location): boolean {
-    return this.built(condition).includes(location);
+    return this.builtSets.get(condition.id)?.has(location) ?? false;
   }
 
   /** What a condition × location page has that its siblings lack (see README, "Which pages exist"). */
@@ -156,6 +159,21 @@ class PlanContext {
     );
   }
 
+  /**
+   * One key for groups with the same members, so conditions offered in the same places (every
+   * place, under `pagePolicy: all`) share one nearest-neighbour table instead of one each.
+   */
+  private groupKey(key: string, group: Location[]): string {
+    let found = this.groupKeys.get(key);
+    if (found === undefined) {
+      const members = group.map((l) => l.id).join("\n");
+      found = this.groupIds.get(members) ?? String(this.groupIds.size);
+      this.groupIds.set(members, found);
+      this.groupKeys.set(key, found);
+    }
+    return found;
+  }
+
   /** Nearest other members of `group` inside the page clinic's service area, computed once per group. */
   private nearbyIn(
     key: string,
@@ -163,7 +181,7 @@ class PlanContext {
     group: Location[],
     location: Location,
   ): Array<{ id: string; km: number }> {
-    const tableKey = `${key}|${clinic}`;
+    const tableKey = `${this.groupKey(key, group)}|${clinic}`;
     let table = this.nearbyTables.get(tableKey);
     if (!table) {
       const area = new Set(this.areaByClinic.get(clinic));

@@ -9,6 +9,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
+import { spawn } from "node:child_process";
 import { basename, dirname, join } from "node:path";
 import { DataError } from "../problems.ts";
 import { markOutput } from "./out-dir.ts";
@@ -38,13 +39,42 @@ export function swapInto(built: string, target: string): void {
   if (existsSync(target)) renameSync(target, previous);
   renameSync(built, target);
   rmSync(lockPath(target), { force: true });
+  if (existsSync(previous)) removeInBackground(previous, target);
+}
+
+let removals = 0;
+
+/**
+ * Removes the old site after the new one is in place without making the build wait for it
+ * (deleting 10,000 pages takes seconds): it is renamed to `<target>.removing-<pid>-<n>` and a
+ * detached process deletes it. A removal that never finished is retried by the next build's
+ * `recoverSwap`; when the detached process cannot be started, it is removed here.
+ */
+function removeInBackground(previous: string, target: string): void {
+  const trash = `${target}${removingInfix}${process.pid}-${++removals}`;
   try {
-    rmSync(previous, { recursive: true, force: true });
+    renameSync(previous, trash);
+    const script = `try{require("node:fs").rmSync(process.argv[1],{recursive:true,force:true})}catch{}`;
+    const child = spawn(process.execPath, ["-e", script, trash], { detached: true, stdio: "ignore" });
+    child.on("error", () => removeOld(trash));
+    child.unref();
+  } catch {
+    removeOld(existsSync(trash) ? trash : previous);
+  }
+}
+
+const removingInfix = ".removing-";
+
+function removeOld(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
   } catch (error) {
     // The new site is already in place; a read-only old copy must not turn success into failure.
     const code = (error as NodeJS.ErrnoException).code ?? "error";
+    // Racing a background removal still under way: it finishes the job.
+    if (code === "ENOENT" || code === "ENOTEMPTY") return;
     console.warn(
-      `warning: ${previous} (output): the old site could not be removed (${code}); make it writable and delete it`,
+      `warning: ${path} (output): the old site could not be removed (${code}); make it writable and delete it`,
     );
   }
 }
@@ -132,10 +162,15 @@ export function recoverSwap(target: string): void {
   // A stale lock goes; this process's own lock (taken just before) stays.
   if (lockPid(target) !== process.pid) rmSync(lockPath(target), { force: true });
   if (!existsSync(target) && existsSync(`${target}.previous`)) renameSync(`${target}.previous`, target);
+  const removing = `${basename(target)}${removingInfix}`;
   for (const name of readdirSync(dirname(target))) {
     const pid = Number(name.slice(prefix.length));
     if (name.startsWith(prefix) && Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
       rmSync(join(dirname(target), name), { recursive: true, force: true });
     }
+    // An old site whose background removal was cut short (its build has exited).
+    const builder = Number(name.slice(removing.length).split("-")[0]);
+    if (name.startsWith(removing) && builder !== process.pid && !isRunning(builder))
+      removeOld(join(dirname(target), name));
   }
 }

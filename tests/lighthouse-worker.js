@@ -1,0 +1,17 @@
+// Runs Lighthouse for tests/lighthouse.test.ts in a worker thread. Lighthouse keeps global
+// timing state, so two runs cannot share a thread; one worker per Chromium lets the runs, which
+// spend most of their time waiting on the page, overlap. Plain JavaScript: Node 20 cannot load
+// TypeScript in a worker thread.
+import { parentPort } from "node:worker_threads";
+import lighthouse from "lighthouse";
+
+parentPort?.on("message", async ({ url, flags, config }) => {
+  try {
+    const result = await lighthouse(url, flags, config);
+    parentPort?.postMessage({ lhr: result?.lhr });
+  } catch (error) {
+    parentPort?.postMessage({
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+  }
+});
