@@ -15,7 +15,9 @@ import { dirname, join, resolve } from "node:path";
 
 /** Where processed images are cached between builds: CLINIC_PAGES_CACHE, or `.cache/clinic-pages/images` in the project. */
 export function imageCacheDir(root: string): string {
-  return process.env.CLINIC_PAGES_CACHE ? resolve(process.env.CLINIC_PAGES_CACHE) : join(root, ".cache", "clinic-pages", "images");
+  return process.env.CLINIC_PAGES_CACHE
+    ? resolve(process.env.CLINIC_PAGES_CACHE)
+    : join(root, ".cache", "clinic-pages", "images");
 }
 
 /**

@@ -32,7 +32,10 @@ export function cardFonts(): Array<{ file: string; font: opentype.Font }> {
   if (!cached) {
     const require = createRequire(import.meta.url);
     const bundled = bundledFonts.map((name) => require.resolve(`dejavu-fonts-ttf/ttf/${name}`));
-    cached = [...bundled, ...systemFallbackFonts.filter((f) => existsSync(f))].map((file) => ({ file, font: parseFont(file) }));
+    cached = [...bundled, ...systemFallbackFonts.filter((f) => existsSync(f))].map((file) => ({
+      file,
+      font: parseFont(file),
+    }));
   }
   return cached;
 }
@@ -44,11 +47,16 @@ export function cardFont(): opentype.Font {
 
 /** Names of the fonts in the chain: part of every card's cache key, so a newly found font redraws cards. */
 export function cardFontKey(): string {
-  return cardFonts().map((f) => basename(f.file)).join(",");
+  return cardFonts()
+    .map((f) => basename(f.file))
+    .join(",");
 }
 
 /** The glyph for one character from the first font that has it, or undefined when none has. */
-export function glyphFor(ch: string, fonts = cardFonts()): { glyph: opentype.Glyph; font: opentype.Font } | undefined {
+export function glyphFor(
+  ch: string,
+  fonts = cardFonts(),
+): { glyph: opentype.Glyph; font: opentype.Font } | undefined {
   if (invisible.test(ch)) return undefined;
   for (const { font } of fonts) {
     const glyph = font.charToGlyph(ch);
@@ -66,7 +74,8 @@ function layout(text: string, size: number, fonts = cardFonts()) {
     const found = glyphFor(ch, fonts);
     if (!found) continue;
     const scale = size / found.font.unitsPerEm;
-    if (previous && previous.font === found.font) pen += found.font.getKerningValue(previous.glyph, found.glyph) * scale;
+    if (previous && previous.font === found.font)
+      pen += found.font.getKerningValue(previous.glyph, found.glyph) * scale;
     placed.push({ glyph: found.glyph, x: pen });
     pen += (found.glyph.advanceWidth ?? 0) * scale;
     previous = found;
@@ -104,7 +113,12 @@ export function textShape(text: string, x: number, y: number, size: number): { d
     d += path.toPathData(1);
     if (path.commands.length === 0) continue;
     const b = path.getBoundingBox();
-    const glyphBox = { left: Math.floor(b.x1) - 2, top: Math.floor(b.y1) - 2, right: Math.ceil(b.x2) + 2, bottom: Math.ceil(b.y2) + 2 };
+    const glyphBox = {
+      left: Math.floor(b.x1) - 2,
+      top: Math.floor(b.y1) - 2,
+      right: Math.ceil(b.x2) + 2,
+      bottom: Math.ceil(b.y2) + 2,
+    };
     box = box ? unionBox(box, glyphBox) : glyphBox;
   }
   return { d, box };
@@ -112,7 +126,12 @@ export function textShape(text: string, x: number, y: number, size: number): { d
 
 /** The smallest box holding both. */
 export function unionBox(a: Box, b: Box): Box {
-  return { left: Math.min(a.left, b.left), top: Math.min(a.top, b.top), right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom) };
+  return {
+    left: Math.min(a.left, b.left),
+    top: Math.min(a.top, b.top),
+    right: Math.max(a.right, b.right),
+    bottom: Math.max(a.bottom, b.bottom),
+  };
 }
 
 /** Greedy word wrap to `maxWidth`; a single word longer than a line stays whole (and is caught by the fit check). */
@@ -134,10 +153,17 @@ export function wrap(text: string, size: number, maxWidth: number): string[] {
  * The largest size (from `max` down to `min`, in 2 px steps) at which `text` wraps into at most
  * `maxLines` lines that all fit `maxWidth`. At `min`, lines past `maxLines` are cut with an ellipsis.
  */
-export function fitText(text: string, maxWidth: number, maxLines: number, max: number, min: number): { size: number; lines: string[] } {
+export function fitText(
+  text: string,
+  maxWidth: number,
+  maxLines: number,
+  max: number,
+  min: number,
+): { size: number; lines: string[] } {
   for (let size = max; size >= min; size -= 2) {
     const lines = wrap(text, size, maxWidth);
-    if (lines.length <= maxLines && lines.every((l) => textWidth(l, size) <= maxWidth)) return { size, lines };
+    if (lines.length <= maxLines && lines.every((l) => textWidth(l, size) <= maxWidth))
+      return { size, lines };
   }
   const lines = wrap(text, min, maxWidth).slice(0, maxLines);
   let last = lines[maxLines - 1] ?? "";

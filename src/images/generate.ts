@@ -47,25 +47,60 @@ export async function generateImages(
   const logoJobs = plan.logo ? [plan.logo] : [];
   const progress = new Progress(photoJobs.length + cards.length + logoJobs.length);
   const sources = new Map<string, Buffer>();
-  const source = (set: PhotoSet) => sources.get(set.src) ?? sources.set(set.src, readFileSync(join(root, set.src))).get(set.src)!;
+  const source = (set: PhotoSet) =>
+    sources.get(set.src) ?? sources.set(set.src, readFileSync(join(root, set.src))).get(set.src)!;
   const drawCard = cardPainter(plan, source, logo);
   const limit = availableParallelism();
   await pool(photoJobs, limit, async ({ set, job }) => {
     const ext = job.format === "jpeg" ? "jpg" : job.format;
-    hashes.set(job.url.slice(1), await cache.provide(job.key, ext, join(outDir, job.url), () => sharp(source(set)).rotate().resize({ width: job.width }).toFormat(job.format, encoderOptions[job.format]).toBuffer(), previous(job.url)));
+    hashes.set(
+      job.url.slice(1),
+      await cache.provide(
+        job.key,
+        ext,
+        join(outDir, job.url),
+        () =>
+          sharp(source(set))
+            .rotate()
+            .resize({ width: job.width })
+            .toFormat(job.format, encoderOptions[job.format])
+            .toBuffer(),
+        previous(job.url),
+      ),
+    );
     progress.tick();
   });
   // Three cards per core: while some are encoded on sharp's threads, the next ones are laid out
   // and blended on this one (measured: 2 per core ~100/s, 3 per core ~120/s on 2 cores).
   await pool(cards, limit * 3, async (card) => {
-    hashes.set(card.url.slice(1), await cache.provide(card.key, "jpg", join(outDir, card.url), () => drawCard(card), previous(card.url)));
+    hashes.set(
+      card.url.slice(1),
+      await cache.provide(card.key, "jpg", join(outDir, card.url), () => drawCard(card), previous(card.url)),
+    );
     progress.tick();
   });
   for (const job of logoJobs) {
-    hashes.set(job.url.slice(1), await cache.provide(job.key, "png", join(outDir, job.url), () => sharp(logo, { density: 400 }).resize(logoRasterSize, logoRasterSize, { fit: "contain", background: "#ffffff" }).png().toBuffer(), previous(job.url)));
+    hashes.set(
+      job.url.slice(1),
+      await cache.provide(
+        job.key,
+        "png",
+        join(outDir, job.url),
+        () =>
+          sharp(logo, { density: 400 })
+            .resize(logoRasterSize, logoRasterSize, { fit: "contain", background: "#ffffff" })
+            .png()
+            .toBuffer(),
+        previous(job.url),
+      ),
+    );
     progress.tick();
   }
-  const summary = { images: photoJobs.length + cards.length + logoJobs.length, cached: cache.hits, seconds: (performance.now() - started) / 1000 };
+  const summary = {
+    images: photoJobs.length + cards.length + logoJobs.length,
+    cached: cache.hits,
+    seconds: (performance.now() - started) / 1000,
+  };
   progress.done(summary);
   return { ...summary, hashes };
 }

@@ -14,7 +14,11 @@ export const photoWidths = [400, 800, 1200] as const;
 export const photoFormats = ["avif", "webp", "jpeg"] as const;
 export type PhotoFormat = (typeof photoFormats)[number];
 /** Encoder settings, part of every cache key (AVIF at effort 2: ~10× faster than the default here). */
-export const encoderOptions = { avif: { quality: 50, effort: 2 }, webp: { quality: 72 }, jpeg: { quality: 78, progressive: true } } as const;
+export const encoderOptions = {
+  avif: { quality: 50, effort: 2 },
+  webp: { quality: 72 },
+  jpeg: { quality: 78, progressive: true },
+} as const;
 export const cardSize = { width: 1200, height: 630 } as const;
 /** Bump when the card design changes, so cached cards are redrawn. */
 export const cardVersion = "card-3";
@@ -67,8 +71,12 @@ interface PhotoRef {
 
 function photoRefs(model: Model): PhotoRef[] {
   const refs: PhotoRef[] = [];
-  model.site.clinics.forEach((c, i) => c.photo && refs.push({ ...c.photo, file: "site.yaml", field: `clinics[${i}].photo` }));
-  model.site.practitioners.forEach((p, i) => p.photo && refs.push({ ...p.photo, file: "site.yaml", field: `practitioners[${i}].photo` }));
+  model.site.clinics.forEach(
+    (c, i) => c.photo && refs.push({ ...c.photo, file: "site.yaml", field: `clinics[${i}].photo` }),
+  );
+  model.site.practitioners.forEach(
+    (p, i) => p.photo && refs.push({ ...p.photo, file: "site.yaml", field: `practitioners[${i}].photo` }),
+  );
   for (const l of model.locations) if (l.photo) refs.push({ ...l.photo, file: l.file, field: "photo" });
   return refs;
 }
@@ -80,7 +88,12 @@ export async function planImages(model: Model, plan: Plan, root: string): Promis
   for (const ref of photoRefs(model)) {
     if (photos.has(ref.src)) continue;
     const set = await planPhoto(root, ref).catch((error: Error) => {
-      problems.push({ file: ref.file, field: `${ref.field}.src`, message: `${ref.src} ${error.message}`, hint: "use a JPEG, PNG, WebP or AVIF photo at least 1200 px wide" });
+      problems.push({
+        file: ref.file,
+        field: `${ref.field}.src`,
+        message: `${ref.src} ${error.message}`,
+        hint: "use a JPEG, PNG, WebP or AVIF photo at least 1200 px wide",
+      });
       return undefined;
     });
     if (set) photos.set(ref.src, set);
@@ -108,18 +121,42 @@ async function planPhoto(root: string, ref: PhotoRef): Promise<PhotoSet> {
   } catch {
     throw new Error("is not an image sharp can read (corrupt or unsupported file)");
   }
-  const [width, height] = meta.orientation && meta.orientation >= 5 ? [meta.height!, meta.width!] : [meta.width!, meta.height!];
+  const [width, height] =
+    meta.orientation && meta.orientation >= 5 ? [meta.height!, meta.width!] : [meta.width!, meta.height!];
   const largest = photoWidths[photoWidths.length - 1]!;
   if (width < largest) throw new Error(`is ${width} px wide; photos need at least ${largest} px`);
-  const name = basename(ref.src, extname(ref.src)).toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  const name = basename(ref.src, extname(ref.src))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-");
   const jobs = photoFormats.flatMap((format) =>
     photoWidths.map((w) => {
       const key = ImageCache.key(bytes, format, String(w), JSON.stringify(encoderOptions[format]));
-      return { format, width: w, key, url: `/img/${name}-${key.slice(0, 10)}-${w}.${format === "jpeg" ? "jpg" : format}` };
+      return {
+        format,
+        width: w,
+        key,
+        url: `/img/${name}-${key.slice(0, 10)}-${w}.${format === "jpeg" ? "jpg" : format}`,
+      };
     }),
   );
-  const srcset = Object.fromEntries(photoFormats.map((f) => [f, jobs.filter((j) => j.format === f).map((j) => `${j.url} ${j.width}w`).join(", ")])) as Record<PhotoFormat, string>;
-  return { src: ref.src, alt: ref.alt, width: largest, height: Math.round((height / width) * largest), srcset, fallback: jobs.find((j) => j.format === "jpeg" && j.width === 800)!.url, jobs };
+  const srcset = Object.fromEntries(
+    photoFormats.map((f) => [
+      f,
+      jobs
+        .filter((j) => j.format === f)
+        .map((j) => `${j.url} ${j.width}w`)
+        .join(", "),
+    ]),
+  ) as Record<PhotoFormat, string>;
+  return {
+    src: ref.src,
+    alt: ref.alt,
+    width: largest,
+    height: Math.round((height / width) * largest),
+    srcset,
+    fallback: jobs.find((j) => j.format === "jpeg" && j.width === 800)!.url,
+    jobs,
+  };
 }
 
 /** The logo file's bytes (from the project's or the package's templates/), drawn on every card. */
@@ -136,7 +173,13 @@ export function logoBytes(model: Model, root: string): Buffer {
   return Buffer.from(logo);
 }
 
-function cardFor(page: Page, model: Model, locations: Map<string, Model["locations"][number]>, photos: Map<string, PhotoSet>, logo: Buffer): CardSpec {
+function cardFor(
+  page: Page,
+  model: Model,
+  locations: Map<string, Model["locations"][number]>,
+  photos: Map<string, PhotoSet>,
+  logo: Buffer,
+): CardSpec {
   const location = "location" in page ? locations.get(page.location) : undefined;
   const clinicId = "clinic" in page ? page.clinic : undefined;
   const clinic = model.site.clinics.find((c) => c.id === clinicId);
@@ -148,5 +191,15 @@ function cardFor(page: Page, model: Model, locations: Map<string, Model["locatio
   const parts = [cardVersion, cardFontKey(), heading, place ?? "", brand, clinic?.name ?? "", phone];
   const key = ImageCache.key(...parts, logo, background ? photos.get(background)!.jobs[0]!.key : "brand");
   const alt = `${place ? `${heading} in ${place}` : heading}, ${clinic?.name ?? brand}, call ${phone}`;
-  return { url: `/cards/${key.slice(0, 16)}.jpg`, key, heading, place, brand, clinic: clinic?.name, phone, background, alt };
+  return {
+    url: `/cards/${key.slice(0, 16)}.jpg`,
+    key,
+    heading,
+    place,
+    brand,
+    clinic: clinic?.name,
+    phone,
+    background,
+    alt,
+  };
 }
