@@ -16,18 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build/build.ts";
 import { packageRoot } from "../src/rules/package-paths.ts";
 import { serveSite, type RunningServer } from "../src/serve/server.ts";
+import { chromiumFlags as flags, chromiumPath as chromium } from "./browser.ts";
 import { copyFixture, modelOf } from "./helpers.ts";
 
-const chromium = process.env.CHROME_PATH ?? "/usr/bin/chromium";
-const flags = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-];
 const screenshots = process.env.CLINIC_PAGES_SCREENSHOTS === "1";
 
 /** Whether a request stays on this machine (the test server, or data/blob URLs the page makes). */
