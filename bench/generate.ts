@@ -53,6 +53,14 @@ export function generateProject(dir: string, count: number, seed = 42): void {
   );
   const next = random(seed);
   const used = new Set<string>();
+  const distinct = new Set(cities.map((c) => slugify(`${c.name}-${c.adminCode}`))).size;
+  if (count > distinct) {
+    // Asking for more would never finish: every place within reach is taken once instead.
+    console.warn(
+      `bench: only ${distinct} distinct places lie within reach of the clinics; using all of them`,
+    );
+    count = distinct;
+  }
   while (used.size < count) {
     const city = cities[Math.floor(next() * cities.length)]!;
     const id = slugify(`${city.name}-${city.adminCode}`);
