@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generateImages } from "../src/images/generate.ts";
@@ -12,7 +12,10 @@ import { packagePath } from "../src/rules/package-paths.ts";
  * is the cold card rate. Usage: tsx bench/images.ts [cards]
  */
 const root = packagePath(".");
-const temp = (name: string) => mkdtempSync(join(tmpdir(), `bench-${name}-`));
+// Every folder this run makes lives in one temporary folder, removed when the run ends.
+const work = mkdtempSync(join(tmpdir(), "bench-images-"));
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
+const temp = (name: string) => mkdtempSync(join(work, `${name}-`));
 const { model, plan } = prepare(root);
 const logo = logoBytes(model, root);
 const sample = await planImages(model, plan, root);
