@@ -4,7 +4,7 @@ import type { AuditResult } from "../audit/index.ts";
 import { shardFile, writeShardSummaries } from "../audit/shard-file.ts";
 import type { ImageSummary } from "../images/generate.ts";
 import { shardPlan, type Shard } from "../plan/shard.ts";
-import { prepare } from "./prepare.ts";
+import { prepare, type Prepared } from "./prepare.ts";
 import {
   failAudit,
   inStaging,
@@ -90,7 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { audit, images };
   });
   clock.lap("swap");
-  return result(planned, outDir, reportDir, options, audit, images, clock.timings);
+  return buildResult(planned, outDir, reportDir, options, audit, images, clock.timings);
 }
 
 /**
@@ -118,14 +118,15 @@ async function buildShard(
     return { audit, images };
   });
   return {
-    ...result(planned, outDir, reportDir, options, audit, images, {}),
+    ...buildResult(planned, outDir, reportDir, options, audit, images, {}),
     pages: pages.length,
     indexable: 0,
   };
 }
 
-function result(
-  planned: Planned,
+/** What a build (or `combine`) returns, from its prepared data, audit and images. */
+export function buildResult(
+  planned: Prepared,
   outDir: string,
   reportDir: string,
   options: BuildOptions,

@@ -1,7 +1,7 @@
 import { cpSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readShardSummaries, shardFile } from "../audit/shard-file.ts";
-import type { BuildOptions, BuildResult } from "./build.ts";
+import { buildResult, type BuildOptions, type BuildResult } from "./build.ts";
 import { openOutDir } from "../publish/index.ts";
 import { checkReportDir, reportDirFor } from "../publish/report-location.ts";
 import { today } from "../rules/dates.ts";
@@ -67,16 +67,6 @@ export async function combine(options: BuildOptions & { shards: string[] }): Pro
     const shards = summaries.map((s) => s.map((p) => p.url));
     await publish(prepared, audit, target, report, { staging: options.staging, previous, shards }, clock.lap);
   });
-  const indexable = audit.pages.filter((p) => p.indexable).length;
-  return {
-    outDir,
-    reportDir,
-    pages: prepared.plan.pages.length,
-    indexable,
-    warnings: prepared.warnings,
-    audit,
-    staging: options.staging === true,
-    images: { images: 0, cached: 0, seconds: 0 },
-    timings: clock.timings,
-  };
+  const noImages = { images: 0, cached: 0, seconds: 0 };
+  return buildResult(prepared, outDir, reportDir, options, audit, noImages, clock.timings);
 }
