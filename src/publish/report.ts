@@ -1,11 +1,15 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { formatFinding, type AuditResult } from "../audit/index.ts";
 import type { NotBuilt } from "../plan/index.ts";
 import type { QualitySettings } from "../validate/site-schema.ts";
 
-/** The machine-readable build report (output/_report/report.json). Field names are a stable interface. */
-export function reportJson(audit: AuditResult, quality: QualitySettings, notBuilt: NotBuilt[] = []): string {
+/** The machine-readable build report (report/report.json). Field names are a stable interface. */
+function reportObject(
+  audit: AuditResult,
+  quality: QualitySettings,
+  notBuilt: NotBuilt[],
+): Record<string, unknown> {
   const errors = audit.findings.filter((f) => f.severity === "error").length;
   const scores = audit.pages
     .flatMap((p) =>
@@ -43,7 +47,32 @@ export function reportJson(audit: AuditResult, quality: QualitySettings, notBuil
     /** Offered condition × location combinations the page policy did not build, with what would warrant them. */
     notBuilt,
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return report;
+}
+
+/**
+ * The text of `JSON.stringify(report, null, 2)`, in pieces: each top-level field, and each
+ * element of a top-level array, is one piece, so 100,000 pages never become one string.
+ */
+export function* jsonPieces(report: Record<string, unknown>): Generator<string> {
+  const fields = Object.entries(report).filter(([, value]) => value !== undefined);
+  yield "{\n";
+  for (const [i, [key, value]] of fields.entries()) {
+    yield `  ${JSON.stringify(key)}: `;
+    if (Array.isArray(value) && value.length > 0) {
+      yield "[\n";
+      for (const [j, item] of value.entries())
+        yield `    ${indented(item, 2)}${j < value.length - 1 ? "," : ""}\n`;
+      yield "  ]";
+    } else yield indented(value, 1);
+    yield i < fields.length - 1 ? ",\n" : "\n";
+  }
+  yield "}\n";
+}
+
+/** A value as JSON.stringify indents it `depth` levels down (JSON strings hold no raw newline). */
+function indented(value: unknown, depth: number): string {
+  return (JSON.stringify(value, null, 2) ?? "null").replaceAll("\n", `\n${"  ".repeat(depth)}`);
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -93,8 +122,8 @@ function histogram(audit: AuditResult): string {
   return `<table class="histogram"><caption>Pages by similarity to their closest sibling (green passes, orange is warned, red is refused)</caption><tbody>${cells.join("")}</tbody></table>`;
 }
 
-function pageTable(audit: AuditResult): string {
-  const rows = audit.pages.map((p) => {
+function* pageTable(audit: AuditResult): Generator<string> {
+  const row = (p: AuditResult["pages"][number]) => {
     const u = p.uniqueness;
     const similarity =
       u?.similarity === undefined || u.similarity === null ? "" : `${Math.round(u.similarity * 100)}`;
@@ -105,7 +134,7 @@ function pageTable(audit: AuditResult): string {
         : `${similarity}%${u.signal === "synonyms" ? " (synonyms)" : ""}`;
     const unique = u ? `${Math.round(u.unique * 100)}` : "";
     return `<tr><td><a href="${escapeHtml(p.url)}">${escapeHtml(p.url)}</a></td><td>${escapeHtml(p.kind)}</td><td data-sort="${similarity || -1}">${shown}</td><td>${u?.similarTo ? escapeHtml(u.similarTo) : ""}</td><td data-sort="${unique || -1}">${unique && `${unique}%`}</td><td data-sort="${u?.localFacts ?? -1}">${u?.localFacts ?? ""}</td><td>${p.errors}</td><td>${p.warnings}</td><td>${p.indexable ? "yes" : "no"}</td></tr>`;
-  });
+  };
   const head = [
     "Page",
     "Kind",
@@ -117,13 +146,15 @@ function pageTable(audit: AuditResult): string {
     "Warnings",
     "Indexed",
   ].map((h, i) => `<th scope="col"><button type="button" data-column="${i}">${h}</button></th>`);
-  return `<table class="pages" id="pages"><caption>Every page (select a column heading to sort)</caption><thead><tr>${head.join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
+  yield `<table class="pages" id="pages"><caption>Every page (select a column heading to sort)</caption><thead><tr>${head.join("")}</tr></thead><tbody>`;
+  for (const page of audit.pages) yield row(page);
+  yield "</tbody></table>";
 }
 
 /** One item per cause, led by the file that can fix it. */
-function thinPages(audit: AuditResult): string {
+function* thinPages(audit: AuditResult): Generator<string> {
   const thin = audit.findings.filter((f) => f.check.startsWith("uniqueness."));
-  if (thin.length === 0) return "<p>No page is refused or warned by the uniqueness gate.</p>";
+  if (thin.length === 0) return yield "<p>No page is refused or warned by the uniqueness gate.</p>";
   const item = (f: (typeof thin)[number]) => {
     const file = f.files?.length
       ? `<code>${f.files.map(escapeHtml).join("</code> or <code>")}</code>`
@@ -132,7 +163,14 @@ function thinPages(audit: AuditResult): string {
       f.severity === "error" ? "refused" : f.check === "uniqueness.similar" ? "warning" : "noindex";
     return `<li><strong>${file}</strong> (${label}, ${escapeHtml(f.check)}): ${escapeHtml(f.message)}. To fix, ${escapeHtml(f.hint ?? "")}.</li>`;
   };
-  return `<ul>${thin.map(item).join("")}</ul>`;
+  yield* listOf(thin, item);
+}
+
+/** `<ul>` with one `<li>` piece per item. */
+function* listOf<T>(items: T[], item: (value: T) => string): Generator<string> {
+  yield "<ul>";
+  for (const value of items) yield item(value);
+  yield "</ul>";
 }
 
 const sortScript = `document.querySelectorAll("#pages button").forEach(function (b) {
@@ -168,20 +206,18 @@ function notBuiltList(notBuilt: NotBuilt[]): string {
   return `<p>${notBuilt.length} condition × location pages were not built: the place has no clinic offering the condition, no local note and no local question about it. Their city pages link to the condition's guide instead.</p><ul>${rows.join("")}</ul>`;
 }
 
-export function reportHtml(
+function* reportHtml(
   audit: AuditResult,
   quality: QualitySettings,
   siteName: string,
-  notBuilt: NotBuilt[] = [],
-): string {
+  notBuilt: NotBuilt[],
+): Generator<string> {
   const errors = audit.findings.filter((f) => f.severity === "error");
   const warnings = audit.findings.filter((f) => f.severity === "warning");
   const list = (items: typeof errors) =>
-    items.length === 0
-      ? "<p>None.</p>"
-      : `<ul>${items.map((f) => `<li>${escapeHtml(formatFinding(f))}</li>`).join("")}</ul>`;
+    items.length === 0 ? ["<p>None.</p>"] : listOf(items, (f) => `<li>${escapeHtml(formatFinding(f))}</li>`);
   const hosts = Object.entries(audit.thirdPartyHosts);
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -211,17 +247,25 @@ caption{text-align:left;font-weight:700;padding-bottom:.25rem}.summary td{font-w
 <h2>Uniqueness</h2>
 ${histogram(audit)}
 <h2>Thin pages and how to fix them</h2>
-${thinPages(audit)}
+`;
+  yield* thinPages(audit);
+  yield `
 <h2>Errors</h2>
-${list(errors)}
+`;
+  yield* list(errors);
+  yield `
 <h2>Warnings</h2>
-${list(warnings)}
+`;
+  yield* list(warnings);
+  yield `
 <h2>Condition × location pages not built</h2>
 ${notBuiltList(notBuilt)}
 <h2>Third-party hosts</h2>
 ${hosts.length === 0 ? "<p>No page loads anything from another host.</p>" : `<ul>${hosts.map(([h, n]) => `<li>${escapeHtml(h)}: ${n} pages</li>`).join("")}</ul>`}
 <h2>Pages</h2>
-${pageTable(audit)}
+`;
+  yield* pageTable(audit);
+  yield `
 </main>
 <script>
 ${sortScript}
@@ -231,7 +275,27 @@ ${sortScript}
 `;
 }
 
-/** Writes report.json and index.html into `dir`. */
+/** Writes `pieces` to `path` about a megabyte at a time. */
+function writePieces(path: string, pieces: Iterable<string>): void {
+  const fd = openSync(path, "w");
+  try {
+    let pending: string[] = [];
+    let size = 0;
+    for (const piece of pieces) {
+      pending.push(piece);
+      size += piece.length;
+      if (size < 1 << 20) continue;
+      writeSync(fd, pending.join(""));
+      pending = [];
+      size = 0;
+    }
+    writeSync(fd, pending.join(""));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes report.json and index.html into `dir`, streamed: memory does not grow with the report. */
 export function writeReport(
   dir: string,
   audit: AuditResult,
@@ -240,6 +304,6 @@ export function writeReport(
   notBuilt: NotBuilt[] = [],
 ): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "report.json"), reportJson(audit, quality, notBuilt));
-  writeFileSync(join(dir, "index.html"), reportHtml(audit, quality, siteName, notBuilt));
+  writePieces(join(dir, "report.json"), jsonPieces(reportObject(audit, quality, notBuilt)));
+  writePieces(join(dir, "index.html"), reportHtml(audit, quality, siteName, notBuilt));
 }
