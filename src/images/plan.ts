@@ -190,9 +190,16 @@ function cardFor(
   const phone = displayPhone(clinic?.phone ?? model.site.organization.phone);
   const parts = [cardVersion, cardFontKey(), heading, place ?? "", brand, clinic?.name ?? "", phone];
   const key = ImageCache.key(...parts, logo, background ? photos.get(background)!.jobs[0]!.key : "brand");
-  const alt = `${place ? `${heading} in ${place}` : heading}, ${clinic?.name ?? brand}, call ${phone}`;
+  // Joined, not template literals: flat strings, one of each per page kept for the whole build.
+  const alt = [
+    place ? `${heading} in ${place}` : heading,
+    ", ",
+    clinic?.name ?? brand,
+    ", call ",
+    phone,
+  ].join("");
   return {
-    url: `/cards/${key.slice(0, 16)}.jpg`,
+    url: ["/cards/", key.slice(0, 16), ".jpg"].join(""),
     key,
     heading,
     place,

@@ -211,12 +211,36 @@ class PlanContext {
     return conditionHubPath(this.model.site.therapy.slug, condition.id);
   }
 
+  /** URLs, headings and place names, each made once and shared by every page and link using it (see `joined`). */
+  private readonly made = new Map<string, Map<string, string>>();
+
   conditionLocationUrl(condition: Condition, location: Location): string {
-    return `${this.conditionHubUrl(condition)}${location.id}/`;
+    return this.once(condition.id, location.id, () =>
+      joined(this.conditionHubUrl(condition), location.id, "/"),
+    );
   }
 
   locationHubUrl(location: Location): string {
-    return `/locations/${location.id}/`;
+    return this.once("/locations/", location.id, () => joined("/locations/", location.id, "/"));
+  }
+
+  /** "Acupuncture for Sciatica": the heading of a condition's pages and its breadcrumb. */
+  private conditionHeading(condition: Condition): string {
+    const therapy = this.model.site.therapy.name;
+    return this.once("heading", condition.id, () => joined(therapy, " for ", condition.shortName));
+  }
+
+  /** "Stuart, FL". */
+  private placeOf(location: Location): string {
+    return this.once("place", location.id, () => placeName(location));
+  }
+
+  private once(group: string, id: string, make: () => string): string {
+    let byId = this.made.get(group);
+    if (!byId) this.made.set(group, (byId = new Map()));
+    let url = byId.get(id);
+    if (url === undefined) byId.set(id, (url = make()));
+    return url;
   }
 
   clinicUrl(clinic: Clinic): string {
@@ -250,7 +274,7 @@ class PlanContext {
       );
     return {
       url,
-      canonical: `${this.origin}${url}`,
+      canonical: joined(this.origin, url),
       title: title.text,
       description: description.text,
       sources,
@@ -295,13 +319,13 @@ class PlanContext {
     return {
       kind: "conditionLocation",
       ...this.base("conditionLocation", url, vars, [location.file, condition.file]),
-      ...headings(`${vars.therapy} for ${condition.shortName}`, placeName(location)),
+      ...headings(this.conditionHeading(condition), this.placeOf(location)),
       condition: condition.id,
       location: location.id,
       clinic: location.clinic,
       breadcrumbs: this.crumbs(
-        { name: `${vars.therapy} for ${condition.shortName}`, url: this.conditionHubUrl(condition) },
-        { name: placeName(location), url },
+        { name: this.conditionHeading(condition), url: this.conditionHubUrl(condition) },
+        { name: this.placeOf(location), url },
       ),
       lastmod: latestDate([location.updated, condition.lastReviewed]),
       ...this.clinicDistance(location),
@@ -336,9 +360,9 @@ class PlanContext {
     return {
       kind: "condition",
       ...this.base("condition", url, vars, [condition.file]),
-      ...headings(`${vars.therapy} for ${condition.shortName}`),
+      ...headings(this.conditionHeading(condition)),
       condition: condition.id,
-      breadcrumbs: this.crumbs({ name: `${vars.therapy} for ${condition.shortName}`, url }),
+      breadcrumbs: this.crumbs({ name: this.conditionHeading(condition), url }),
       lastmod: latestDate([condition.lastReviewed, ...offering.map((l) => l.updated)]),
       regions: groupByRegion(offering, (l) => this.conditionLocationUrl(condition, l)),
       clinics: clinics.map((c) => ({ id: c.id, name: c.name, url: this.clinicUrl(c) })),
@@ -353,10 +377,13 @@ class PlanContext {
     return {
       kind: "location",
       ...this.base("location", url, vars, [location.file]),
-      ...headings(this.model.site.therapy.name, placeName(location)),
+      ...headings(this.model.site.therapy.name, this.placeOf(location)),
       location: location.id,
       clinic: location.clinic,
-      breadcrumbs: this.crumbs({ name: "Locations", url: "/locations/" }, { name: placeName(location), url }),
+      breadcrumbs: this.crumbs(
+        { name: "Locations", url: "/locations/" },
+        { name: this.placeOf(location), url },
+      ),
       lastmod: latestDate([location.updated, ...conditions.map((c) => c.lastReviewed)]),
       ...this.clinicDistance(location),
       conditions: conditions.map((c) => {
@@ -534,7 +561,7 @@ class PlanContext {
       kind: "statement",
       statement,
       url,
-      canonical: `${this.origin}${url}`,
+      canonical: joined(this.origin, url),
       title: `${name} | ${site.organization.name}`,
       description,
       ...headings(name),
@@ -548,7 +575,18 @@ class PlanContext {
 
 /** A page's h1 and its parts: the heading, then the place when the page is about one. */
 function headings(heading: string, place?: string): Pick<PageBase, "h1" | "heading" | "place"> {
-  return place === undefined ? { h1: heading, heading } : { h1: `${heading} in ${place}`, heading, place };
+  return place === undefined
+    ? { h1: heading, heading }
+    : { h1: joined(heading, " in ", place), heading, place };
+}
+
+/**
+ * `parts` as one flat string. V8 keeps a string made with `+` or a template literal as a chain
+ * of its pieces, several times the size of its characters; a plan of 100,000 pages holds about
+ * a million such strings, so the ones every page keeps are made with join, which copies.
+ */
+function joined(...parts: string[]): string {
+  return parts.join("");
 }
 
 function toPlace(location: Location) {

@@ -80,5 +80,6 @@ export const usRegionCodes = Object.keys(usStates);
 
 /** The name a place goes by on every page, card and graph: "Pompano Beach, FL". */
 export function placeName(place: { name: string; region: string }): string {
-  return `${place.name}, ${place.region}`;
+  // Joined, not a template literal: a flat string, which plans of many pages keep (plan/index.ts `joined`).
+  return [place.name, place.region].join(", ");
 }
