@@ -5,9 +5,8 @@ import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/build.ts";
 import { packageRoot } from "../src/rules/package-paths.ts";
 import { outMarker } from "../src/publish/out-dir.ts";
-import { copyFixture, edit, runCommand } from "./helpers.ts";
+import { copyFixture, edit, nodeArgs, runCommand } from "./helpers.ts";
 
-const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
 const cli = join(packageRoot, "src/cli/build.ts");
 
 /** `npm run build -- --root root …args`, in-process, with `env` set for the run. */
@@ -108,7 +107,7 @@ describe("atomic publish", () => {
     mkdirSync(join(root, "output"));
     cpSync(join(packageRoot, "tests/fixtures/mini/site.yaml"), join(root, "output/marker.txt"));
     writeFileSync(join(root, "output", outMarker), "");
-    const child = spawn(tsx, [cli, "--root", root], {
+    const child = spawn(process.execPath, nodeArgs(cli, ["--root", root]), {
       detached: true,
       stdio: "ignore",
       env: { ...process.env },
@@ -120,7 +119,7 @@ describe("atomic publish", () => {
     expect(staging).toBeDefined();
     process.kill(-child.pid!, "SIGKILL");
     await new Promise((r) => child.once("exit", r));
-    // The folder is named after the build's own process (tsx's child): wait until it is gone too.
+    // The folder is named after the build's process: wait until it is gone too.
     await waitUntilGone(Number(staging!.slice("output.building-".length)));
     expect(readdirSync(join(root, "output")).sort()).toEqual([outMarker, "marker.txt"]);
     // The next build cleans up and publishes normally.

@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { format } from "node:util";
 import { inject, onTestFinished, vi } from "vitest";
 import { reportError, type Command } from "../src/cli/command.ts";
@@ -89,10 +91,20 @@ export async function runCommand(
   }
 }
 
-/** Runs `tsx src/cli/<script>` in a child process, exactly as npm does: for one smoke test per command. */
+/** tsx's loader, for `node --import` from any working folder. */
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+/**
+ * Node's arguments to run a TypeScript file as package.json's scripts do (`node --import tsx
+ * src/cli/build.ts …`); spawn them with `process.execPath`.
+ */
+export function nodeArgs(file: string, args: string[] = []): string[] {
+  return ["--import", tsxLoader, file, ...args];
+}
+
+/** Runs `src/cli/<script>` in a child process, exactly as npm does: for one smoke test per command. */
 export function spawnCommand(script: string, args: string[]): CommandResult {
-  const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
-  const result = spawnSync(tsx, [join(packageRoot, "src/cli", script), ...args], {
+  const result = spawnSync(process.execPath, nodeArgs(join(packageRoot, "src/cli", script), args), {
     encoding: "utf8",
     env: { ...process.env, FORCE_COLOR: "0" },
   });

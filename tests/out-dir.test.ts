@@ -18,7 +18,7 @@ import { main as buildCommand } from "../src/cli/build.ts";
 import { packageRoot } from "../src/rules/package-paths.ts";
 import { checkOutDir, outMarker } from "../src/publish/out-dir.ts";
 import { stagingDir } from "../src/publish/swap.ts";
-import { project, runCommand, type CommandResult } from "./helpers.ts";
+import { nodeArgs, project, runCommand, type CommandResult } from "./helpers.ts";
 
 /** `npm run build -- --root ROOT [args]`, in-process, run from inside the project as a marketer would. */
 function runBuild(root: string, args: string[] = []): Promise<CommandResult> {
@@ -191,9 +191,10 @@ describe("#12.6 two builds into one output", () => {
 
   it("#12.6 a second build that reaches the swap stage while a real build is writing refuses", async () => {
     const root = project();
-    const tsx = join(packageRoot, "node_modules", ".bin", "tsx");
     // The first build must be another process: a build never counts its own process's lock.
-    const first = spawn(tsx, [join(packageRoot, "src/cli/build.ts"), "--root", root], { stdio: "ignore" });
+    const first = spawn(process.execPath, nodeArgs(join(packageRoot, "src/cli/build.ts"), ["--root", root]), {
+      stdio: "ignore",
+    });
     const exited = new Promise<number | null>((done) => first.once("exit", done));
     const started = Date.now();
     while (!readdirSync(root).some((n) => n.startsWith("output.building-")) && Date.now() - started < 20_000)

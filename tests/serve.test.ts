@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { packageRoot } from "../src/rules/package-paths.ts";
 import { parseHeaders } from "../src/serve/rules.ts";
 import { serveSite, type RunningServer } from "../src/serve/server.ts";
+import { nodeArgs } from "./helpers.ts";
 
 let dir: string;
 let server: RunningServer;
@@ -72,13 +73,10 @@ describe("npm run serve", () => {
   });
 
   it("the command prints the address and serves until stopped", async () => {
-    const child = spawn(join(packageRoot, "node_modules/.bin/tsx"), [
-      join(packageRoot, "src/cli/serve.ts"),
-      "--out",
-      join(dir, "output"),
-      "--port",
-      "0",
-    ]);
+    const child = spawn(
+      process.execPath,
+      nodeArgs(join(packageRoot, "src/cli/serve.ts"), ["--out", join(dir, "output"), "--port", "0"]),
+    );
     const line = await new Promise<string>((resolve) =>
       child.stdout.on("data", (chunk) => resolve(String(chunk))),
     );

@@ -103,7 +103,7 @@ export function fail(message: string): number {
 }
 
 /**
- * True when the module at `moduleUrl` is the script Node was started with (`tsx src/cli/x.ts`),
+ * True when the module at `moduleUrl` is the script Node was started with (`node --import tsx src/cli/x.ts`),
  * false when a test imports it to call its command in-process.
  */
 export function isEntryPoint(moduleUrl: string): boolean {
