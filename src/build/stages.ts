@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { auditSite, summarize, type AuditResult, type BuiltPage, type PageSummary } from "../audit/index.ts";
@@ -14,6 +14,7 @@ import { buildManifest, sha256, type Manifest } from "../publish/manifest.ts";
 import { noindexHtml } from "../publish/noindex.ts";
 import { stagingDir, swapInto, writeSiteFiles } from "../publish/index.ts";
 import { writeReport } from "../publish/report.ts";
+import { jsonPieces, writePieces } from "../publish/json-file.ts";
 import { outputFile, pageFile } from "./chunk.ts";
 import { renderChunks, type ChunkOptions, type Rendered } from "./chunks.ts";
 import { withImages } from "../render/render-data.ts";
@@ -208,7 +209,7 @@ export async function publish(
   writeReport(report, audit, model.site.quality, model.site.organization.name, plan.notBuilt);
   lap("publish");
   const manifest = buildManifest(target, data.origin, staging, settings.previous, hashes);
-  writeFileSync(join(report, manifestFile), `${JSON.stringify(manifest, null, 2)}\n`);
+  writePieces(join(report, manifestFile), jsonPieces({ ...manifest }));
   lap("manifest");
 }
 

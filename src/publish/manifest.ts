@@ -13,11 +13,15 @@ export interface Manifest {
   since?: { added: string[]; changed: string[]; removed: string[]; changedUrls: string[] };
 }
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
+/** Every file under `dir`, from the folder listings' own file types (no stat per file: 200,000 at 100,000 pages). */
+function walk(dir: string, into: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    const folder = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path).isDirectory());
+    if (folder) walk(path, into);
+    else into.push(path);
+  }
+  return into;
 }
 
 /**

@@ -1,8 +1,9 @@
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { formatFinding, type AuditResult } from "../audit/index.ts";
 import type { NotBuilt } from "../plan/index.ts";
 import type { QualitySettings } from "../validate/site-schema.ts";
+import { jsonPieces, writePieces } from "./json-file.ts";
 
 /** The machine-readable build report (report/report.json). Field names are a stable interface. */
 function reportObject(
@@ -48,31 +49,6 @@ function reportObject(
     notBuilt,
   };
   return report;
-}
-
-/**
- * The text of `JSON.stringify(report, null, 2)`, in pieces: each top-level field, and each
- * element of a top-level array, is one piece, so 100,000 pages never become one string.
- */
-export function* jsonPieces(report: Record<string, unknown>): Generator<string> {
-  const fields = Object.entries(report).filter(([, value]) => value !== undefined);
-  yield "{\n";
-  for (const [i, [key, value]] of fields.entries()) {
-    yield `  ${JSON.stringify(key)}: `;
-    if (Array.isArray(value) && value.length > 0) {
-      yield "[\n";
-      for (const [j, item] of value.entries())
-        yield `    ${indented(item, 2)}${j < value.length - 1 ? "," : ""}\n`;
-      yield "  ]";
-    } else yield indented(value, 1);
-    yield i < fields.length - 1 ? ",\n" : "\n";
-  }
-  yield "}\n";
-}
-
-/** A value as JSON.stringify indents it `depth` levels down (JSON strings hold no raw newline). */
-function indented(value: unknown, depth: number): string {
-  return (JSON.stringify(value, null, 2) ?? "null").replaceAll("\n", `\n${"  ".repeat(depth)}`);
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -273,26 +249,6 @@ ${sortScript}
 </body>
 </html>
 `;
-}
-
-/** Writes `pieces` to `path` about a megabyte at a time. */
-function writePieces(path: string, pieces: Iterable<string>): void {
-  const fd = openSync(path, "w");
-  try {
-    let pending: string[] = [];
-    let size = 0;
-    for (const piece of pieces) {
-      pending.push(piece);
-      size += piece.length;
-      if (size < 1 << 20) continue;
-      writeSync(fd, pending.join(""));
-      pending = [];
-      size = 0;
-    }
-    writeSync(fd, pending.join(""));
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Writes report.json and index.html into `dir`, streamed: memory does not grow with the report. */
