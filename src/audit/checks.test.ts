@@ -209,4 +209,20 @@ describe("site-wide checks", () => {
         .map((f) => `${f.page} ${f.check}`),
     ).toEqual(["/a/ seo.anchor-broken", "/a/ seo.title-duplicate", "/b/ seo.title-duplicate"]);
   });
+
+  it("#11 names five pages with the same title and counts the rest, however many share it", async () => {
+    const { auditSite } = await import("./index.ts");
+    const plan = { pages: [], byKind: {} } as never;
+    const pages = Array.from({ length: 8 }, (_, i) => ({
+      url: `/p${i}/`,
+      html: page({ main: "<p>x</p>" })
+        .replace("A good title for the page", "One title for eight pages")
+        .replace("https://clinic.test/a/", `https://clinic.test/p${i}/`),
+    }));
+    const result = auditSite(pages, plan, { origin: "https://clinic.test", quality, today: "2026-11-25" });
+    const first = result.findings.find((f) => f.check === "seo.title-duplicate" && f.page === "/p0/")!;
+    expect(first.message).toBe("has the same title as /p1/, /p2/, /p3/, /p4/, /p5/ and 2 other pages");
+    const last = result.findings.find((f) => f.check === "seo.title-duplicate" && f.page === "/p7/")!;
+    expect(last.message).toBe("has the same title as /p0/, /p1/, /p2/, /p3/, /p4/ and 2 other pages");
+  });
 });

@@ -104,7 +104,10 @@ function duplicates(summaries: PageSummary[], field: "title" | "description"): F
   const byValue = new Map<string, string[]>();
   for (const s of summaries) {
     const value = s[field];
-    if (value && s.indexable) byValue.set(value, [...(byValue.get(value) ?? []), s.url]);
+    if (!value || !s.indexable) continue;
+    const urls = byValue.get(value);
+    if (urls) urls.push(s.url);
+    else byValue.set(value, [s.url]);
   }
   return [...byValue.values()]
     .filter((urls) => urls.length > 1)
@@ -113,10 +116,20 @@ function duplicates(summaries: PageSummary[], field: "title" | "description"): F
         check: `seo.${field}-duplicate` as const,
         severity: "error" as const,
         page: url,
-        message: `has the same ${field} as ${urls.filter((u) => u !== url).join(", ")}`,
+        message: `has the same ${field} as ${othersNamed(urls, url)}`,
         hint: `${field}s must be unique across the site; adjust the ${field} patterns or the names in the data`,
       })),
     );
+}
+
+/** The other pages of a group: the first few, then how many more (a group can hold thousands). */
+function othersNamed(urls: string[], url: string, shown = 5): string {
+  const named = urls
+    .slice(0, shown + 1)
+    .filter((u) => u !== url)
+    .slice(0, shown);
+  const more = urls.length - 1 - named.length;
+  return more > 0 ? `${named.join(", ")} and ${more.toLocaleString("en-US")} other pages` : named.join(", ");
 }
 
 const released = new Uint32Array();

@@ -174,7 +174,11 @@ function gateSummary(audit: AuditResult, quality: QualitySettings): string {
 function notBuiltList(notBuilt: NotBuilt[]): string {
   if (notBuilt.length === 0) return "<p>Every offered condition has a page in every place.</p>";
   const byFile = new Map<string, NotBuilt[]>();
-  for (const item of notBuilt) byFile.set(item.file, [...(byFile.get(item.file) ?? []), item]);
+  for (const item of notBuilt) {
+    const items = byFile.get(item.file);
+    if (items) items.push(item);
+    else byFile.set(item.file, [item]);
+  }
   const rows = [...byFile.entries()].map(
     ([file, items]) =>
       `<li><strong>${escapeHtml(file)}</strong>: ${items.map((i) => escapeHtml(i.condition)).join(", ")}. To build one, add <code>conditionNotes</code> for it or a local question with <code>condition:</code> set to it.</li>`,
