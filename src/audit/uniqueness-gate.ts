@@ -27,7 +27,7 @@ import {
   headingMasks,
   intersect,
   jaccard,
-  nearestInBucket,
+  eachNearest,
   shinglesOf,
   signature,
   subtract,
@@ -279,8 +279,12 @@ function compareWithin(context: Context, sets: Record<Signal, Uint32Array[]>): M
       });
     return list;
   });
-  const keys = (pos: number, band: number) =>
-    bandKeys[pos]!.subarray(band * signals.length, band * signals.length + active[pos]!.length);
+  // A page's keys in one band, without a view object per call (called twice per band and page).
+  const eachKey = (pos: number, band: number, visit: (key: number) => void) => {
+    const keys = bandKeys[pos]!;
+    const from = band * signals.length;
+    for (let j = 0; j < active[pos]!.length; j++) visit(keys[from + j]!);
+  };
   const agree = (pos: number, other: number) => {
     let best = 0;
     for (const signal of active[pos]!) {
@@ -292,24 +296,22 @@ function compareWithin(context: Context, sets: Record<Signal, Uint32Array[]>): M
   const buckets = new Map<number, number[]>();
   sigs.forEach((_, pos) => {
     for (let band = 0; band < bandCount; band++) {
-      for (const key of keys(pos, band)) {
+      eachKey(pos, band, (key) => {
         const bucket = buckets.get(key);
         if (!bucket) buckets.set(key, [pos]);
         else if (bucket[bucket.length - 1] !== pos) bucket.push(pos);
-      }
+      });
     }
   });
   const out = new Map<number, Match>();
   sigs.forEach((_, pos) => {
     const candidates = new Set<number>();
+    const add = (other: number) => void candidates.add(other);
     // The neighbours in page order always count, so every page gets a measured closest sibling.
-    if (pos > 0) candidates.add(pos - 1);
-    if (pos + 1 < sigs.length) candidates.add(pos + 1);
+    if (pos > 0) add(pos - 1);
+    if (pos + 1 < sigs.length) add(pos + 1);
     for (let band = 0; band < bandCount && candidates.size < maxCandidates; band++) {
-      for (const key of keys(pos, band)) {
-        for (const other of nearestInBucket(buckets.get(key) ?? [], pos, maxCandidates))
-          candidates.add(other);
-      }
+      eachKey(pos, band, (key) => eachNearest(buckets.get(key) ?? [], pos, maxCandidates, add));
     }
     // Small groups are compared exhaustively, so their scores are exact (and never rise when copy is added).
     const exhaustive = sigs.length <= maxCandidates;

@@ -205,11 +205,16 @@ export function bandKey(sig: Uint32Array, band: number): number {
 }
 
 /**
- * Up to `limit` bucket members other than `page`, closest to it in page order first (siblings
+ * Hands `visit` up to `limit` bucket members other than `page`, closest to it in page order first (siblings
  * are planned next to each other). Buckets are in ascending page order, so this is a binary
  * search and a walk outwards, whatever the bucket's size.
  */
-export function nearestInBucket(bucket: number[], page: number, limit: number): number[] {
+export function eachNearest(
+  bucket: number[],
+  page: number,
+  limit: number,
+  visit: (other: number) => void,
+): void {
   let lo = 0;
   let hi = bucket.length;
   while (lo < hi) {
@@ -217,14 +222,12 @@ export function nearestInBucket(bucket: number[], page: number, limit: number): 
     if (bucket[mid]! < page) lo = mid + 1;
     else hi = mid;
   }
-  const result: number[] = [];
   let left = lo - 1;
   let right = bucket[lo] === page ? lo + 1 : lo;
-  while (result.length < limit && (left >= 0 || right < bucket.length)) {
+  for (let taken = 0; taken < limit && (left >= 0 || right < bucket.length); taken++) {
     const takeLeft = right >= bucket.length || (left >= 0 && page - bucket[left]! <= bucket[right]! - page);
-    result.push(takeLeft ? bucket[left--]! : bucket[right++]!);
+    visit(takeLeft ? bucket[left--]! : bucket[right++]!);
   }
-  return result;
 }
 
 /**
