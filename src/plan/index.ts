@@ -215,9 +215,8 @@ class PlanContext {
   private readonly made = new Map<string, Map<string, string>>();
 
   conditionLocationUrl(condition: Condition, location: Location): string {
-    return this.once(condition.id, location.id, () =>
-      joined(this.conditionHubUrl(condition), location.id, "/"),
-    );
+    const hub = this.conditionHubUrl(condition);
+    return this.once(hub, location.id, () => joined(hub, location.id, "/"));
   }
 
   locationHubUrl(location: Location): string {
@@ -235,12 +234,13 @@ class PlanContext {
     return this.once("place", location.id, () => placeName(location));
   }
 
+  /** `make()` once per group and id; URL groups start with "/", the others never do. */
   private once(group: string, id: string, make: () => string): string {
     let byId = this.made.get(group);
     if (!byId) this.made.set(group, (byId = new Map()));
-    let url = byId.get(id);
-    if (url === undefined) byId.set(id, (url = make()));
-    return url;
+    let value = byId.get(id);
+    if (value === undefined) byId.set(id, (value = make()));
+    return value;
   }
 
   clinicUrl(clinic: Clinic): string {

@@ -1,3 +1,5 @@
+import { renameSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { copyFixture, edit, modelOf } from "../../tests/helpers.ts";
 import { DataError, type Problem } from "../problems.ts";
@@ -11,6 +13,30 @@ function planOf(root = copyFixture()) {
 }
 
 describe("plan", () => {
+  it("#11 a condition whose id is also a word the plan uses internally keeps its own URLs and place names", () => {
+    const root = copyFixture();
+    renameSync(join(root, "conditions/sciatica.md"), join(root, "conditions/place.md"));
+    for (const file of [
+      "conditions/neck-pain.md",
+      "conditions/chronic-low-back-pain.md",
+      "conditions/place.md",
+    ])
+      edit(root, file, (text) => text.replaceAll("sciatica", "place"));
+    for (const file of ["locations/red-bank-nj.md", "locations/long-branch-nj.md"])
+      edit(root, file, (text) => text.replaceAll("sciatica", "place"));
+    const { plan } = planOf(root);
+    const page = plan.byKind.conditionLocation.find(
+      (p) => p.url === "/acupuncture-for-place/long-branch-nj/",
+    )!;
+    expect(page.place).toBe("Long Branch, NJ");
+    const hub = plan.byKind.location.find((p) => p.location === "long-branch-nj")!;
+    expect([hub.url, hub.place, hub.h1]).toEqual([
+      "/locations/long-branch-nj/",
+      "Long Branch, NJ",
+      "Acupuncture in Long Branch, NJ",
+    ]);
+  });
+
   it("builds a condition × location page only where a clinic in town, a local note or a local question warrants it", () => {
     const { plan } = planOf();
     const urls = plan.byKind.conditionLocation.map((p) => p.url).sort();
