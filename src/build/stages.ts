@@ -209,7 +209,7 @@ export async function publish(
   writeReport(report, audit, model.site.quality, model.site.organization.name, plan.notBuilt);
   lap("publish");
   const manifest = buildManifest(target, data.origin, staging, settings.previous, hashes);
-  writePieces(join(report, manifestFile), jsonPieces({ ...manifest }));
+  writePieces(join(report, manifestFile), jsonPieces(manifest));
   lap("manifest");
 }
 

@@ -7,6 +7,7 @@ import { DataError, type Problem } from "../problems.ts";
 import type { Model } from "../validate/index.ts";
 import { ImageCache } from "./cache.ts";
 import { cardFontKey } from "./font.ts";
+import { joined } from "../rules/joined.ts";
 import { displayPhone } from "../rules/phone.ts";
 
 /** Widths every photo is published at; the source must be at least as wide as the largest. */
@@ -190,16 +191,15 @@ function cardFor(
   const phone = displayPhone(clinic?.phone ?? model.site.organization.phone);
   const parts = [cardVersion, cardFontKey(), heading, place ?? "", brand, clinic?.name ?? "", phone];
   const key = ImageCache.key(...parts, logo, background ? photos.get(background)!.jobs[0]!.key : "brand");
-  // Joined, not template literals: flat strings, one of each per page kept for the whole build.
-  const alt = [
-    place ? `${heading} in ${place}` : heading,
+  const alt = joined(
+    place ? joined(heading, " in ", place) : heading,
     ", ",
     clinic?.name ?? brand,
     ", call ",
     phone,
-  ].join("");
+  );
   return {
-    url: ["/cards/", key.slice(0, 16), ".jpg"].join(""),
+    url: joined("/cards/", key.slice(0, 16), ".jpg"),
     key,
     heading,
     place,

@@ -6,6 +6,7 @@ import { defaultPatterns, fitPattern } from "./patterns.ts";
 import type { PatternKind, Vars } from "../rules/placeholders.ts";
 import { descriptionRange, titleMax } from "../rules/limits.ts";
 import { clinicPageUrl, conditionHubPath, practitionerPageUrl } from "../rules/urls.ts";
+import { joined } from "../rules/joined.ts";
 import { placeName, regionName } from "../rules/regions.ts";
 import type {
   ClinicDistance,
@@ -211,7 +212,7 @@ class PlanContext {
     return conditionHubPath(this.model.site.therapy.slug, condition.id);
   }
 
-  /** URLs, headings and place names, each made once and shared by every page and link using it (see `joined`). */
+  /** URLs, headings and place names, each made once and shared by every page and link using it (see rules/joined.ts). */
   private readonly made = new Map<string, Map<string, string>>();
 
   conditionLocationUrl(condition: Condition, location: Location): string {
@@ -578,15 +579,6 @@ function headings(heading: string, place?: string): Pick<PageBase, "h1" | "headi
   return place === undefined
     ? { h1: heading, heading }
     : { h1: joined(heading, " in ", place), heading, place };
-}
-
-/**
- * `parts` as one flat string. V8 keeps a string made with `+` or a template literal as a chain
- * of its pieces, several times the size of its characters; a plan of 100,000 pages holds about
- * a million such strings, so the ones every page keeps are made with join, which copies.
- */
-function joined(...parts: string[]): string {
-  return parts.join("");
 }
 
 function toPlace(location: Location) {

@@ -5,7 +5,7 @@ import { closeSync, openSync, writeSync } from "node:fs";
  * and each element or entry of a top-level array or object, is one piece, so a report of
  * 100,000 pages or a manifest of 200,000 files never becomes one string.
  */
-export function* jsonPieces(value: Record<string, unknown>): Generator<string> {
+export function* jsonPieces(value: object): Generator<string> {
   const fields = Object.entries(value).filter(([, field]) => field !== undefined);
   yield "{\n";
   for (const [i, [key, field]] of fields.entries()) {

@@ -1,3 +1,5 @@
+import { joined } from "./joined.ts";
+
 /** US state and territory names by postal code, used to group hubs when a location gives no `regionName`. */
 export const usStates: Record<string, string> = {
   AL: "Alabama",
@@ -80,6 +82,5 @@ export const usRegionCodes = Object.keys(usStates);
 
 /** The name a place goes by on every page, card and graph: "Pompano Beach, FL". */
 export function placeName(place: { name: string; region: string }): string {
-  // Joined, not a template literal: a flat string, which plans of many pages keep (plan/index.ts `joined`).
-  return [place.name, place.region].join(", ");
+  return joined(place.name, ", ", place.region);
 }
