@@ -1,8 +1,5 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { geoMercator, geoPath, type GeoStream } from "d3-geo";
-import { feature, mesh } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
+import { statesAtlas } from "../rules/us-atlas.ts";
 
 /**
  * Maps drawn once at build time as inline SVG from the public-domain US state boundaries in
@@ -36,15 +33,13 @@ const minPadDegrees = 0.45;
 /** Outline points closer than this (in px) to the last one kept are dropped: ~10× smaller paths. */
 const minStep = 1.5;
 
-let cachedStates: Topology | undefined;
-
-function statesTopology(): Topology {
-  if (!cachedStates) {
-    const file = createRequire(import.meta.url).resolve("us-atlas/states-10m.json");
-    cachedStates = JSON.parse(readFileSync(file, "utf8")) as Topology;
-  }
-  return cachedStates;
-}
+/**
+ * Maps already drawn in this process, by their places and options: a rebuild (the preview, a
+ * test suite's many builds) redraws only maps whose places changed. Projecting every state
+ * outline is most of a small site's build.
+ */
+const drawn = new Map<string, string>();
+const drawnLimit = 256;
 
 /** A stream filter that drops points within `minStep` px of the previous one (first and last kept). */
 function decimate(out: GeoStream): GeoStream {
@@ -112,6 +107,17 @@ const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 &
  */
 export function drawMap(places: MapPlace[], options: MapOptions): string {
   if (places.length === 0) return "";
+  const key = JSON.stringify([places, options]);
+  let svg = drawn.get(key);
+  if (svg === undefined) {
+    if (drawn.size >= drawnLimit) drawn.clear();
+    svg = drawMapOnce(places, options);
+    drawn.set(key, svg);
+  }
+  return svg;
+}
+
+function drawMapOnce(places: MapPlace[], options: MapOptions): string {
   const { width, height } = mapSize;
   const projection = geoMercator().fitExtent(
     [
@@ -125,10 +131,9 @@ export function drawMap(places: MapPlace[], options: MapOptions): string {
     [width + 2, height + 2],
   ]);
   const path = geoPath({ stream: (s: GeoStream) => projection.stream(decimate(s)) }).digits(1);
-  const topology = statesTopology();
-  const states = topology.objects.states as GeometryCollection;
-  const land = path(feature(topology, states)) ?? "";
-  const borders = path(mesh(topology, states, (a, b) => a !== b)) ?? "";
+  const atlas = statesAtlas();
+  const land = path(atlas.states) ?? "";
+  const borders = path(atlas.borders) ?? "";
   const at = (p: MapPlace) => projection([p.lng, p.lat])!.map(round) as [number, number];
   const clinics = places.filter((p) => p.kind === "clinic");
   const cities = places.filter((p) => p.kind === "city");

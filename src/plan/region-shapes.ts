@@ -1,13 +1,10 @@
-import { createRequire } from "node:module";
 import { geoContains } from "d3-geo";
 import type { ExtendedFeature } from "d3-geo";
-import { feature } from "topojson-client";
-import type { GeometryCollection, Topology } from "topojson-specification";
 import { usStates } from "../rules/regions.ts";
+import { statesAtlas } from "../rules/us-atlas.ts";
 
 /**
- * Region outlines come from data we ship (us-atlas, the US Census Bureau's 1:10,000,000
- * cartographic boundaries), not a hand-typed table of boxes. At that scale a coastal town can
+ * Region outlines come from data we ship (src/rules/us-atlas.ts), not a hand-typed table of boxes. At that scale a coastal town can
  * sit just outside its state's outline, so a point counts as inside when it or any point
  * within `toleranceKm` of it is: a swapped lat/lng or a wrong sign lands thousands of km away.
  */
@@ -17,12 +14,8 @@ let shapes: Map<string, ExtendedFeature> | undefined;
 
 function stateShapes(): Map<string, ExtendedFeature> {
   if (shapes) return shapes;
-  const topology = createRequire(import.meta.url)("us-atlas/states-10m.json") as Topology<{
-    states: GeometryCollection<{ name: string }>;
-  }>;
   const byName = new Map<string, ExtendedFeature>();
-  for (const f of feature(topology, topology.objects.states).features)
-    byName.set(f.properties.name, f as ExtendedFeature);
+  for (const f of statesAtlas().states.features) byName.set(f.properties.name, f as ExtendedFeature);
   shapes = new Map(
     Object.entries(usStates).flatMap(([code, name]) => (byName.has(name) ? [[code, byName.get(name)!]] : [])),
   );
