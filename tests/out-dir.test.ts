@@ -17,7 +17,7 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { main as buildCommand } from "../src/cli/build.ts";
 import { packageRoot } from "../src/rules/package-paths.ts";
 import { checkOutDir, outMarker } from "../src/publish/out-dir.ts";
-import { stagingDir } from "../src/publish/swap.ts";
+import { removeInPlaceLimit, stagingDir } from "../src/publish/swap.ts";
 import { nodeArgs, project, runCommand, type CommandResult } from "./helpers.ts";
 
 /** `npm run build -- --root ROOT [args]`, in-process, run from inside the project as a marketer would. */
@@ -149,10 +149,24 @@ describe("#12.11 the swap", () => {
 describe("#11 the old site is removed after the swap without the build waiting for it", () => {
   const leftovers = (root: string) => readdirSync(root).filter((name) => name.startsWith("output.removing-"));
 
-  it("#11 a rebuild returns with the new site in place and the old one goes away in the background", async () => {
+  it("#11 a rebuild deletes a small old site before it returns", async () => {
     const root = project();
     expect((await runBuild(root)).status).toBe(0);
     expect((await runBuild(root)).status).toBe(0);
+    expect(readFileSync(join(root, "output/index.html"), "utf8")).toContain("<h1");
+    expect(leftovers(root)).toEqual([]);
+    expect(existsSync(join(root, "output.previous"))).toBe(false);
+  });
+
+  it("#11 a rebuild returns with the new site in place and a large old one goes away in the background", async () => {
+    const root = project();
+    expect((await runBuild(root)).status).toBe(0);
+    // More files than are deleted in place: the old site is handed to a detached process.
+    const bulk = join(root, "output", "bulk");
+    mkdirSync(bulk);
+    for (let i = 0; i <= removeInPlaceLimit; i++) writeFileSync(join(bulk, `${i}.html`), "");
+    expect((await runBuild(root)).status).toBe(0);
+    expect(existsSync(join(root, "output/bulk"))).toBe(false);
     expect(readFileSync(join(root, "output/index.html"), "utf8")).toContain("<h1");
     const started = Date.now();
     while (leftovers(root).length > 0 && Date.now() - started < 20_000)

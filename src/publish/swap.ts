@@ -39,13 +39,38 @@ export function swapInto(built: string, target: string): void {
   if (existsSync(target)) renameSync(target, previous);
   renameSync(built, target);
   rmSync(lockPath(target), { force: true });
-  if (existsSync(previous)) removeInBackground(previous, target);
+  if (!existsSync(previous)) return;
+  if (holdsAtMost(previous, removeInPlaceLimit)) removeOld(previous);
+  else removeInBackground(previous, target);
+}
+
+/**
+ * An old site of up to this many files and folders is deleted in place (a few milliseconds);
+ * a larger one by a detached process, since starting one costs more than deleting a small site.
+ */
+export const removeInPlaceLimit = 2_000;
+
+/** Whether `dir` holds at most `limit` files and folders; counting stops past the limit. */
+function holdsAtMost(dir: string, limit: number): boolean {
+  let count = 0;
+  const pending = [dir];
+  try {
+    while (pending.length > 0) {
+      const entries = readdirSync(pending.pop()!, { withFileTypes: true });
+      count += entries.length;
+      if (count > limit) return false;
+      for (const entry of entries) if (entry.isDirectory()) pending.push(join(entry.parentPath, entry.name));
+    }
+  } catch {
+    return false;
+  }
+  return true;
 }
 
 let removals = 0;
 
 /**
- * Removes the old site after the new one is in place without making the build wait for it
+ * Removes a large old site after the new one is in place without making the build wait for it
  * (deleting 10,000 pages takes seconds): it is renamed to `<target>.removing-<pid>-<n>` and a
  * detached process deletes it. A removal that never finished is retried by the next build's
  * `recoverSwap`; when the detached process cannot be started, it is removed here.
