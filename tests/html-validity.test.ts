@@ -9,7 +9,7 @@ describe("HTML validity (Nu HTML Checker)", () => {
   it("reports no errors or warnings on any page of the fixture site", () => {
     // -XX:-UsePerfData: no hsperfdata folder left in the system temp folder. A short run needs
     // no optimising compiler or parallel collector: the quick JIT tier and the serial collector
-    // halve the checker's CPU time. That tier uses more stack than the checker's schema needs.
+    // halve the checker's CPU time; with that tier its schema needs a larger thread stack.
     const jvm = ["-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss4m"];
     const result = spawnSync(
       "java",
