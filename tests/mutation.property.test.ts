@@ -71,23 +71,33 @@ describe("#12 property: a mutated data file never crashes the build or touches o
     "conditions/neck-pain.md",
   ];
 
+  // One copy of the fixture; each run mutates its data files and puts them back afterwards.
+  const root = copyFixture();
+  const originals = new Map(dataFiles.map((file) => [file, readFileSync(join(root, file), "utf8")]));
+  // The output's hashes, taken again only after a build that replaced it.
+  let current: Record<string, string>;
+
   beforeAll(async () => {
-    await build({ root: copyFixture(), outDir: out, today: "2026-11-25" });
+    await build({ root, outDir: out, today: "2026-11-25" });
+    current = hashes(out);
   });
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
+  });
 
   it("#12 every run succeeds or names file and field; a failed run leaves output/ byte-identical", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
-        const root = copyFixture();
         try {
           for (const m of mutations) {
             const file = join(root, dataFiles[m.file % dataFiles.length]!);
             writeFileSync(file, apply(readFileSync(file, "utf8"), m));
           }
-          const before = hashes(out);
+          const before = current;
           try {
             await build({ root, outDir: out, today: "2026-11-25" });
+            current = hashes(out);
           } catch (error) {
             if (error instanceof DataError) {
               expect(error.problems.length).toBeGreaterThan(0);
@@ -100,7 +110,7 @@ describe("#12 property: a mutated data file never crashes the build or touches o
             expect(hashes(out)).toEqual(before);
           }
         } finally {
-          rmSync(root, { recursive: true, force: true });
+          for (const [file, text] of originals) writeFileSync(join(root, file), text);
         }
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 100) },
