@@ -10,7 +10,7 @@ const root = mkdtempSync("/tmp/clinic-lh-");
 cpSync("tests/fixtures/mini", join(root, "p"), { recursive: true });
 await build({ root: join(root, "p"), outDir: join(root, "out"), cacheDir: join(root, "c"), today: "2026-11-25" } as any);
 const site = await serve(join(root, "out"));
-const chrome = await chromeLauncher.launch({ chromePath: "/usr/bin/chromium", chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu"], userDataDir: mkdtempSync(join(root, "chrome")) });
+const chrome = await chromeLauncher.launch({ chromePath: "/usr/bin/chromium", chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu", ...(process.env.FLAGS ? process.env.FLAGS.split(" ") : [])], userDataDir: mkdtempSync(join(root, "chrome")) });
 const byCategory = defaultConfig.categories!;
 const elsewhere = new Set(Object.entries(byCategory).filter(([id]) => id !== "performance").flatMap(([, c]) => c.auditRefs.map((r) => r.id)));
 const skip = byCategory.performance!.auditRefs.filter((r) => !r.weight && !elsewhere.has(r.id)).map((r) => r.id);

@@ -84,7 +84,10 @@ async function field(label: string) {
 
 async function type(label: string, text: string): Promise<void> {
   await (await field(label)).click();
-  await page.keyboard.type(text);
+  // Short values key by key (the date field reads keystrokes); a sentence as one input event, as
+  // pasted text arrives: typing it key by key re-renders the form once per character.
+  if (text.length <= 20) await page.keyboard.type(text);
+  else await page.keyboard.sendCharacter(text);
 }
 
 async function clickButton(text: string): Promise<void> {
