@@ -84,10 +84,17 @@ async function field(label: string) {
 
 async function type(label: string, text: string): Promise<void> {
   await (await field(label)).click();
-  // Short values key by key (the date field reads keystrokes); a sentence as one input event, as
-  // pasted text arrives: typing it key by key re-renders the form once per character.
-  if (text.length <= 20) await page.keyboard.type(text);
-  else await page.keyboard.sendCharacter(text);
+  // A sentence goes into a plain text field as one input event, as pasted text arrives: typing it
+  // key by key re-renders the form once per character. Short values (the date field reads
+  // keystrokes) and the rich-text body, which saves its text only after typing stops, are typed.
+  const plain = await page.evaluate(() => document.activeElement instanceof HTMLTextAreaElement);
+  if (text.length <= 20 || !plain) return page.keyboard.type(text);
+  await page.keyboard.sendCharacter(text);
+  await page.waitForFunction(
+    (text: string) => (document.activeElement as HTMLTextAreaElement).value.includes(text),
+    { timeout: 5_000 },
+    text,
+  );
 }
 
 async function clickButton(text: string): Promise<void> {
