@@ -82,8 +82,20 @@ async function field(label: string) {
   throw new Error(`no field labelled "${label}" in the editor`);
 }
 
+/** Clicks the field labelled `label`, finding it again when the form re-rendered under the pointer. */
+async function clickField(label: string): Promise<void> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await (await field(label)).click();
+    } catch (error) {
+      if (tries === 3) throw error;
+      await settle(200);
+    }
+  }
+}
+
 async function type(label: string, text: string): Promise<void> {
-  await (await field(label)).click();
+  await clickField(label);
   // A sentence goes into a plain text field as one input event, as pasted text arrives: typing it
   // key by key re-renders the form once per character. Short values (the date field reads
   // keystrokes) and the rich-text body, which saves its text only after typing stops, are typed.
@@ -210,7 +222,7 @@ describe("the editor at /admin/ in Chromium", () => {
     await type("Region", "FL");
     await type("Latitude", "27.16783");
     await type("Longitude", "-80.26616");
-    await (await field(clinic.name)).click();
+    await clickField(clinic.name);
     await type(
       "Directions",
       "From Palm City, cross the Palm City Bridge and take Kanner Highway north to US-1; the clinic is about twenty minutes away.",
