@@ -236,18 +236,30 @@ describe("the editor at /admin/ in Chromium", () => {
     await shoot("cms-new-location.png");
     await clickButton("Save");
     // The editor writes the file into the page's private file system: wait until it is there.
-    const saved = await page.waitForFunction(
-      async () => {
-        try {
-          const project = await (await navigator.storage.getDirectory()).getDirectoryHandle("project");
-          const file = await (await project.getDirectoryHandle("locations")).getFileHandle("palm-city-fl.md");
-          return await (await file.getFile()).text();
-        } catch {
-          return false;
-        }
-      },
-      { timeout: 20_000, polling: 100 },
-    );
+    const saved = await page
+      .waitForFunction(
+        async () => {
+          try {
+            const project = await (await navigator.storage.getDirectory()).getDirectoryHandle("project");
+            const file = await (
+              await project.getDirectoryHandle("locations")
+            ).getFileHandle("palm-city-fl.md");
+            return await (await file.getFile()).text();
+          } catch {
+            return false;
+          }
+        },
+        { timeout: 20_000, polling: 100 },
+      )
+      .catch(async (error: Error) => {
+        // Say why, for a run that fails on a busy machine: the editor's own messages about the form.
+        const said = (await bodyText())
+          .split("\n")
+          .filter((line) => /required|invalid|error|must|fail/i.test(line));
+        throw new Error(
+          `${error.message}: the editor did not save palm-city-fl.md; it says: ${said.join(" | ")}`,
+        );
+      });
     const written = (await saved.jsonValue()) as string;
     expect(written).toContain("name: Palm City");
     expect(written).toContain(`clinic: ${clinic.id}`);
