@@ -36,4 +36,17 @@ describe("drawMap", () => {
     expect(drawMap(places, options)).toBe(drawMap(places, options));
     expect(drawMap([], options)).toBe("");
   });
+
+  it("draws a map again when its places change, and the same map for the same places", () => {
+    const first = drawMap(places, options);
+    const more: MapPlace[] = [
+      ...places,
+      { name: "Long Branch", lat: 40.30428, lng: -73.99236, kind: "city", clinic: "Red Bank" },
+    ];
+    const changed = drawMap(more, options);
+    expect(changed).toContain(">Long Branch</text>");
+    expect(changed.match(/<circle [^>]*r="4"\/>/g)).toHaveLength(2);
+    expect(drawMap(structuredClone(places), { ...options })).toBe(first);
+    expect(drawMap(places, { ...options, title: "Another title" })).toContain("Another title");
+  });
 });
