@@ -1,13 +1,13 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { packagePath } from "../rules/package-paths.ts";
-import { deriveVocabulary, releaseFile } from "../vocabulary/derive.ts";
+import { deriveVocabulary, readRelease, release, releaseFile } from "../vocabulary/derive.ts";
 import { runCli } from "./command.ts";
 
-/** npm run vocab -- [path to schemaorg-current-https.jsonld] */
+/** npm run vocab -- [path to schemaorg-current-https.jsonld, plain or .gz] */
 async function main(args: string[]): Promise<number> {
   const source = resolve(args[0] ?? packagePath(releaseFile));
-  const vocab = deriveVocabulary(JSON.parse(readFileSync(source, "utf8")), "30.0");
+  const vocab = deriveVocabulary(readRelease(source), release);
   const target = packagePath("src/vocabulary/schemaorg.json");
   writeFileSync(target, `${JSON.stringify(vocab)}\n`);
   console.log(

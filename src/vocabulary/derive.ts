@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { gunzipSync } from "node:zlib";
+
 /**
  * Derives the compact schema.org vocabulary clinic-pages ships, from the official release
  * file (schemaorg-current-https.jsonld). Keeps what validation needs: each type's direct
@@ -5,10 +8,19 @@
  */
 
 /**
- * Where `npm run vocab` and its test find the release file by default, relative to the package:
- * it is large and CC BY-SA, so it is kept beside the repository, not in it.
+ * The official release `npm run vocab` and its test read by default, relative to the package:
+ * the unchanged schema.org file, gzip-compressed, with its credit in `vocab/README.md`.
  */
-export const releaseFile = "../shared/vocab/schemaorg-current-https.jsonld";
+export const releaseFile = "vocab/schemaorg-current-https-30.0.jsonld.gz";
+
+/** The schema.org release the vocabulary is derived from. */
+export const release = "30.0";
+
+/** Reads a release file, plain or gzip-compressed (`.gz`). */
+export function readRelease(path: string): Release {
+  const bytes = readFileSync(path);
+  return JSON.parse((path.endsWith(".gz") ? gunzipSync(bytes) : bytes).toString("utf8")) as Release;
+}
 
 type Ref = { "@id": string };
 interface Term {
@@ -18,6 +30,11 @@ interface Term {
   "schema:domainIncludes"?: Ref | Ref[];
   "schema:rangeIncludes"?: Ref | Ref[];
   "schema:supersededBy"?: Ref | Ref[];
+}
+
+/** A schema.org release file: every term in one graph. */
+export interface Release {
+  "@graph": Term[];
 }
 
 export interface Vocabulary {
@@ -43,7 +60,7 @@ const names = (refs: Ref | Ref[] | undefined) =>
     .map(name)
     .sort();
 
-export function deriveVocabulary(source: { "@graph": Term[] }, release: string): Vocabulary {
+export function deriveVocabulary(source: Release, release: string): Vocabulary {
   const vocab: Vocabulary = {
     license: "Derived from the schema.org vocabulary (https://schema.org), licensed CC BY-SA 3.0.",
     release,
