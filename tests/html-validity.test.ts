@@ -14,9 +14,7 @@ describe("HTML validity (Nu HTML Checker)", () => {
     const result = spawnSync(
       "java",
       [...jvm, "-jar", vnuJar, "--skip-non-html", "--format", "gnu", fixtureSite()],
-      {
-        encoding: "utf8",
-      },
+      { encoding: "utf8" },
     );
     expect(result.error, "java is needed for this test (CI installs default-jre-headless)").toBeUndefined();
     expect(result.stderr.trim()).toBe("");

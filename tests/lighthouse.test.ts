@@ -36,7 +36,7 @@ const categories = ["performance", "seo", "accessibility", "best-practices"];
 
 /**
  * Pages measured at once, each lane with its own Chromium and worker thread. A run spends most of
- * its time in Lighthouse's fixed waits (a second of CPU benchmark, a second after load, network
+ * its time in Lighthouse's fixed waits (a second after first paint, a second after load, network
  * and CPU quiet), so two lanes nearly halve the time; more would crowd the two cores the
  * simulated performance metrics are taken on.
  */

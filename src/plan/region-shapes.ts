@@ -4,8 +4,8 @@ import { usStates } from "../rules/regions.ts";
 import { statesAtlas } from "../rules/us-atlas.ts";
 
 /**
- * Region outlines come from data we ship (src/rules/us-atlas.ts), not a hand-typed table of boxes. At that scale a coastal town can
- * sit just outside its state's outline, so a point counts as inside when it or any point
+ * Region outlines come from data we ship (src/rules/us-atlas.ts: the Census Bureau's 1:10,000,000
+ * boundaries), not a hand-typed table of boxes. At that scale a coastal town can sit just outside its state's outline, so a point counts as inside when it or any point
  * within `toleranceKm` of it is: a swapped lat/lng or a wrong sign lands thousands of km away.
  */
 export const toleranceKm = 15;
@@ -15,7 +15,7 @@ let shapes: Map<string, ExtendedFeature> | undefined;
 function stateShapes(): Map<string, ExtendedFeature> {
   if (shapes) return shapes;
   const byName = new Map<string, ExtendedFeature>();
-  for (const f of statesAtlas().states.features) byName.set(f.properties.name, f as ExtendedFeature);
+  for (const f of statesAtlas().states.features) byName.set(f.properties.name, f);
   shapes = new Map(
     Object.entries(usStates).flatMap(([code, name]) => (byName.has(name) ? [[code, byName.get(name)!]] : [])),
   );

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { ExtendedFeatureCollection } from "d3-geo";
+import type { ExtendedFeature, ExtendedFeatureCollection } from "d3-geo";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 
@@ -9,9 +9,7 @@ import type { GeometryCollection, Topology } from "topojson-specification";
  */
 export interface StatesAtlas {
   /** One feature per state, with its name as `properties.name`. */
-  states: ExtendedFeatureCollection<
-    ExtendedFeatureCollection["features"][number] & { properties: { name: string } }
-  >;
+  states: ExtendedFeatureCollection<ExtendedFeature<ExtendedFeature["geometry"], { name: string }>>;
   /** The lines two states share, without the coast. */
   borders: ReturnType<typeof mesh>;
 }

@@ -7,14 +7,14 @@ import { gunzipSync } from "node:zlib";
  * parents, each property's domains and ranges, enumeration members, and superseded terms.
  */
 
+/** The schema.org release the vocabulary is derived from. */
+export const release = "30.0";
+
 /**
  * The official release `npm run vocab` and its test read by default, relative to the package:
  * the unchanged schema.org file, gzip-compressed, with its credit in `vocab/README.md`.
  */
-export const releaseFile = "vocab/schemaorg-current-https-30.0.jsonld.gz";
-
-/** The schema.org release the vocabulary is derived from. */
-export const release = "30.0";
+export const releaseFile = `vocab/schemaorg-current-https-${release}.jsonld.gz`;
 
 /** Reads a release file, plain or gzip-compressed (`.gz`). */
 export function readRelease(path: string): Release {
