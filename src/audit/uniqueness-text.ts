@@ -12,6 +12,7 @@
 import { stemmer } from "stemmer";
 import { hashWord, words } from "./uniqueness.ts";
 import { synonymGroups } from "./uniqueness-synonyms.ts";
+import { BoundedCache } from "../rules/bounded-cache.ts";
 
 /** A paragraph without a single specific fact. */
 export interface GenericBlock {
@@ -84,18 +85,13 @@ function pushFolded(out: number[], list: string[], names: ReadonlySet<string>): 
 
 const noWord = -1;
 /** Folded hashes by word: a site repeats a few thousand words, so stemming each once pays. */
-const foldedCache = new Map<string, number>();
-const maxCachedWords = 100_000;
+const foldedCache = new BoundedCache<string, number>(50_000);
 
 function foldedHash(word: string): number {
-  let hash = foldedCache.get(word);
-  if (hash === undefined) {
+  return foldedCache.get(word, () => {
     const folded = foldWord(word);
-    hash = folded === undefined ? noWord : hashWord(folded);
-    if (foldedCache.size >= maxCachedWords) foldedCache.clear();
-    foldedCache.set(word, hash);
-  }
-  return hash;
+    return folded === undefined ? noWord : hashWord(folded);
+  });
 }
 
 const months = "january february march april may june july august september october november december";
@@ -153,6 +149,7 @@ function nameRuns(block: string): NameRun[] {
   let run: string[] = [];
   let runOpensSentence = false;
   const flush = () => {
+    if (run.length === 0) return;
     while (run.length > 0 && connectors.has(run[run.length - 1]!.toLowerCase())) run.pop();
     if (runOpensSentence && run.length === 1) run = [];
     if (runOpensSentence && run.length > 0 && isCommonWord(run[0]!)) run.shift();
@@ -172,11 +169,15 @@ function nameRuns(block: string): NameRun[] {
   for (const m of block.matchAll(wordPattern)) {
     const between = block.slice(last, m.index);
     last = m.index! + m[0].length;
-    const abbreviation = /^(?:St|Mt|Ft|Dr|Ave|Blvd|Rd)\.$/.test(m[0]);
-    if (/[.!?:;]/.test(between)) sentenceOpens = true;
-    if (sentenceOpens || /[,()"“”/–—]/.test(between)) flush();
-    const word = abbreviation ? m[0] : m[0].replace(/[.'’-]+$/, "");
-    if (/^\p{Lu}/u.test(word) || (run.length > 0 && connectors.has(word.toLowerCase()))) {
+    const abbreviation = m[0].endsWith(".") && /^(?:St|Mt|Ft|Dr|Ave|Blvd|Rd)\.$/.test(m[0]);
+    // Most words are apart by one space, which neither ends a sentence nor breaks a run.
+    if (between !== " ") {
+      if (/[.!?:;]/.test(between)) sentenceOpens = true;
+      if (/[,()"“”/–—]/.test(between)) flush();
+    }
+    if (sentenceOpens) flush();
+    const word = abbreviation || !/[.'’-]$/.test(m[0]) ? m[0] : m[0].replace(/[.'’-]+$/, "");
+    if (startsUpper(word) || (run.length > 0 && connectors.has(word.toLowerCase()))) {
       if (run.length === 0) runOpensSentence = sentenceOpens;
       run.push(word);
     } else flush();
@@ -184,6 +185,14 @@ function nameRuns(block: string): NameRun[] {
   }
   flush();
   return out;
+}
+
+/** True when the word starts with a capital letter (ASCII decided without the Unicode pattern). */
+function startsUpper(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first >= 97 && first <= 122) return false;
+  if (first >= 65 && first <= 90) return true;
+  return /^\p{Lu}/u.test(word);
 }
 
 /** A function word or a word of the synonym table: capitalized only because it opens a sentence. */
@@ -200,6 +209,8 @@ export function pageSignals(mainText: string, h1Text: string): PageSignals {
   const folded: number[] = [];
   // Words never span a newline, so the page's folded words are its blocks' folded words in order.
   for (const block of mainText.split("\n")) {
+    // Block ends come in runs ("</p></li>"): three of four blocks are empty.
+    if (block.length === 0) continue;
     const parts = blockParts(block);
     pushFolded(folded, parts.words, names);
     let named = 0;
@@ -226,14 +237,15 @@ interface BlockParts {
 
 /**
  * Blocks by text. Most of a page's blocks (its condition's copy, the template's sentences) are
- * on hundreds of other pages; each is read once per worker. Bounded: cleared when full.
+ * on hundreds of other pages; each is read once per worker while it keeps coming back.
  */
-const blockCache = new Map<string, BlockParts>();
-const maxCachedBlocks = 5_000;
+const blockCache = new BoundedCache<string, BlockParts>(5_000);
 
 function blockParts(block: string): BlockParts {
-  const cached = blockCache.get(block);
-  if (cached) return cached;
+  return blockCache.get(block, readBlock);
+}
+
+function readBlock(block: string): BlockParts {
   const blockWords = words(block);
   const parts: BlockParts = {
     words: blockWords,
@@ -248,7 +260,5 @@ function blockParts(block: string): BlockParts {
       excerpt: blockWords.length > excerptWords ? `${excerpt}…` : excerpt,
     };
   }
-  if (blockCache.size >= maxCachedBlocks) blockCache.clear();
-  blockCache.set(block, parts);
   return parts;
 }

@@ -1,5 +1,6 @@
 import { geoMercator, geoPath, type GeoStream } from "d3-geo";
 import { statesAtlas } from "../rules/us-atlas.ts";
+import { BoundedCache } from "../rules/bounded-cache.ts";
 
 /**
  * Maps drawn once at build time as inline SVG from the public-domain US state boundaries in
@@ -38,8 +39,7 @@ const minStep = 1.5;
  * test suite's many builds) redraws only maps whose places changed. Projecting every state
  * outline is most of a small site's build.
  */
-const drawn = new Map<string, string>();
-const drawnLimit = 256;
+const drawn = new BoundedCache<string, string>(256);
 
 /** A stream filter that drops points within `minStep` px of the previous one (first and last kept). */
 function decimate(out: GeoStream): GeoStream {
@@ -107,14 +107,7 @@ const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 &
  */
 export function drawMap(places: MapPlace[], options: MapOptions): string {
   if (places.length === 0) return "";
-  const key = JSON.stringify([places, options]);
-  let svg = drawn.get(key);
-  if (svg === undefined) {
-    if (drawn.size >= drawnLimit) drawn.clear();
-    svg = drawMapOnce(places, options);
-    drawn.set(key, svg);
-  }
-  return svg;
+  return drawn.get(JSON.stringify([places, options]), () => drawMapOnce(places, options));
 }
 
 function drawMapOnce(places: MapPlace[], options: MapOptions): string {
