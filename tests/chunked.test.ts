@@ -8,7 +8,7 @@ import { prepare } from "../src/build/prepare.ts";
 import { OutOfMemoryError } from "../src/build/memory.ts";
 import { packageRoot } from "../src/rules/package-paths.ts";
 import { planImagesStage, renderPages } from "../src/build/stages.ts";
-import { outputFile } from "../src/build/chunk.ts";
+import { outputFile } from "../src/publish/page-file.ts";
 import { renderWithEleventy } from "../src/render/eleventy-run.ts";
 import { withImages } from "../src/render/render-data.ts";
 import { copyFixture, runCommand } from "./helpers.ts";

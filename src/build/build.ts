@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { AuditResult } from "../audit/index.ts";
 import { shardFile, writeShardSummaries } from "../audit/shard-file.ts";
@@ -17,7 +17,8 @@ import {
   stopwatch,
   type Planned,
 } from "./stages.ts";
-import type { ChunkOptions } from "./chunks.ts";
+import { defaultChunkSize, defaultThreads, RenderThreads, type ChunkOptions } from "./chunks.ts";
+import type { Manifest } from "../publish/manifest.ts";
 import type { Problem } from "../problems.ts";
 import { openOutDir } from "../publish/index.ts";
 import { checkReportDir, reportDirFor } from "../publish/report-location.ts";
@@ -60,8 +61,8 @@ export interface BuildResult {
 }
 
 /**
- * The whole build: prepare → plan images → render, check and write pages in chunks → images →
- * site-wide checks → publish → swap. Bad data throws DataError before anything is written;
+ * The whole build: prepare → plan images → render, check and write pages in chunks over
+ * worker threads, with the images made meanwhile → site-wide checks → publish → swap. Bad data throws DataError before anything is written;
  * audit errors throw AuditError; a build that does not fit in memory throws OutOfMemoryError.
  * The new site replaces `outDir` only when complete.
  */
@@ -72,25 +73,77 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const reportDir = reportDirFor(outDir, options.reportDir);
   checkReportDir(reportDir, outDir);
   const previous = options.since ? readManifest(options.since) : undefined;
-  const planned = await planImagesStage(prepare(root, { baseUrl: options.baseUrl }), root);
-  clock.lap("prepare");
-  if (options.shard) return buildShard(planned, options, root, outDir, reportDir, options.shard);
+  const threads = new RenderThreads(options);
+  try {
+    // A worker started now loads its modules and compiles the templates while the data is prepared.
+    if (expectsSeveralChunks(root, options)) threads.start(1);
+    const planned = await planImagesStage(prepare(root, { baseUrl: options.baseUrl }), root);
+    clock.lap("prepare");
+    if (options.shard)
+      return await buildShard(planned, options, root, outDir, reportDir, options.shard, threads);
+    return await buildSite(planned, options, root, outDir, reportDir, previous, threads, clock);
+  } finally {
+    await threads.close();
+  }
+}
+
+/** The full build after prepare: its stages inside a staging folder, then the swap. */
+async function buildSite(
+  planned: Planned,
+  options: BuildOptions,
+  root: string,
+  outDir: string,
+  reportDir: string,
+  previous: Manifest | undefined,
+  threads: RenderThreads,
+  clock: ReturnType<typeof stopwatch>,
+): Promise<BuildResult> {
   const settings = { ...options, today: options.today ?? today() };
   const { audit, images } = await inStaging(outDir, reportDir, async (target, report) => {
-    const rendered = await renderPages(planned, planned.plan.pages, target, settings);
-    clock.lap("render");
-    const images = await makeImages(planned, root, target, { ...options, previousOut: outDir });
-    clock.lap("images");
+    // Images need nothing from the pages: they are linked or drawn while the workers render.
+    const [rendered, images] = await both(
+      renderPages(planned, planned.plan.pages, target, settings, threads),
+      makeImages(planned, root, target, { ...options, previousOut: outDir }),
+    );
+    // The workers' memory is free again before the site-wide checks, the build's largest heap.
+    await threads.close();
+    clock.lap("render and images");
     const audit = siteChecks(planned, rendered.summaries, reportDir, settings);
     clock.lap("audit");
     // Page and image hashes come from their writers; the manifest reads only the few other files.
     const hashes = rendered.hashes;
     for (const [file, digest] of images.hashes ?? []) hashes.set(file, digest);
-    await publish(planned, audit, target, report, { staging: options.staging, previous, hashes }, clock.lap);
+    const publishing = { staging: options.staging, previous, hashes, threads: options.threads };
+    await publish(planned, audit, target, report, publishing, clock.lap);
     return { audit, images };
   });
   clock.lap("swap");
   return buildResult(planned, outDir, reportDir, options, audit, images, clock.timings);
+}
+
+/** Waits for both, so neither still writes into the staging folder when a failure removes it. */
+async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === "rejected") throw first.reason;
+  if (second.status === "rejected") throw second.reason;
+  return [first.value, second.value];
+}
+
+/**
+ * True when the data files promise more pages than one chunk (a page per location and
+ * condition, roughly), so the render stage will use worker threads. Only decides whether one
+ * starts early; the plan decides how many the stage uses.
+ */
+function expectsSeveralChunks(root: string, options: ChunkOptions): boolean {
+  if ((options.threads ?? defaultThreads()) < 2) return false;
+  const count = (folder: string) => {
+    try {
+      return readdirSync(join(root, folder)).length;
+    } catch {
+      return 0;
+    }
+  };
+  return count("locations") * count("conditions") > (options.chunkSize ?? defaultChunkSize);
 }
 
 /**
@@ -104,12 +157,15 @@ async function buildShard(
   outDir: string,
   reportDir: string,
   shard: Shard,
+  threads: RenderThreads,
 ): Promise<BuildResult> {
   const pages = shardPlan(planned.plan, shard).pages;
   const settings = { ...options, today: options.today ?? today() };
   const { audit, images } = await inStaging(outDir, reportDir, async (target) => {
-    const { summaries } = await renderPages(planned, pages, target, settings);
-    const images = await makeImages(planned, root, target, { ...options, pages, previousOut: outDir });
+    const [{ summaries }, images] = await both(
+      renderPages(planned, pages, target, settings, threads),
+      makeImages(planned, root, target, { ...options, pages, previousOut: outDir }),
+    );
     const findings = summaries.flatMap((s) => s.findings);
     const audit: AuditResult = { findings, pages: [], noindexed: [], thirdPartyHosts: {} };
     if (findings.some((f) => f.severity === "error")) failAudit(planned, audit, reportDir);

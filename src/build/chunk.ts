@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import type { AuditContext } from "../audit/checks.ts";
 import { analyzePage, type PageSummary } from "../audit/page.ts";
 import type { CardSpec } from "../images/plan.ts";
 import type { Page } from "../plan/index.ts";
-import { sha256 } from "../publish/manifest.ts";
+import { sha256 } from "../rules/digest.ts";
+import { outputFile, pageFile } from "../publish/page-file.ts";
 import { noindexHtml } from "../publish/noindex.ts";
 import { PageRenderer } from "../render/pages.ts";
 import type { RenderData } from "../render/render-data.ts";
@@ -28,16 +29,6 @@ export interface Chunk {
   cards: Record<string, CardSpec>;
 }
 
-/** The file a page URL is written to, inside the output folder: `/a/b/` → `a/b/index.html`, `/404.html` → `404.html`. */
-export function pageFile(url: string): string {
-  return url.endsWith("/") ? `${url.slice(1)}index.html` : url.slice(1);
-}
-
-/** The path a page URL is written to under `outDir`. */
-export function outputFile(outDir: string, url: string): string {
-  return join(outDir, pageFile(url));
-}
-
 /** What a chunk leaves behind: its pages' summaries and the sha256 of each file written (for the manifest). */
 export interface ChunkResult {
   summaries: PageSummary[];
@@ -49,10 +40,13 @@ export interface ChunkResult {
  * the HTML of a chunk is garbage once its files are written.
  */
 export class ChunkRenderer {
-  private readonly renderer = new PageRenderer();
   private readonly audit: AuditContext;
 
-  constructor(private readonly ctx: ChunkContext) {
+  /** `renderer`: templates compiled already (a worker compiles them before its context arrives). */
+  constructor(
+    private readonly ctx: ChunkContext,
+    private readonly renderer = new PageRenderer(),
+  ) {
     this.audit = { ...ctx.audit, urls: new Set(ctx.audit.urls) };
   }
 

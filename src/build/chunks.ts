@@ -1,10 +1,11 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { PageSummary } from "../audit/index.ts";
 import type { CardSpec } from "../images/plan.ts";
 import type { Page } from "../plan/index.ts";
 import { heapLimitMb, nearLimit, OutOfMemoryError } from "./memory.ts";
 import { ChunkRenderer, type Chunk, type ChunkContext, type ChunkResult } from "./chunk.ts";
+import { startWorker, WorkerPool } from "./workers.ts";
 
 /** Pages per chunk: small enough that a chunk's HTML is a few MB, large enough to keep workers busy. */
 export const defaultChunkSize = 250;
@@ -46,121 +47,92 @@ export interface Rendered {
 }
 
 /**
+ * The render worker threads of one build. A build can start one before its data is prepared
+ * (`start`), so the thread loads its modules and compiles the templates meanwhile; the render
+ * stage takes as many as it needs (`take`) and the build closes them when it ends.
+ */
+export class RenderThreads {
+  private readonly workers: Worker[] = [];
+
+  constructor(private readonly options: ChunkOptions = {}) {}
+
+  /** MB of heap each worker may use: the build's budget shared by the main thread and every worker. */
+  get workerMb(): number | undefined {
+    const { memoryMb } = this.options;
+    const threads = this.options.threads ?? defaultThreads();
+    return memoryMb === undefined ? undefined : Math.max(16, Math.floor(memoryMb / (threads + 1)));
+  }
+
+  get started(): number {
+    return this.workers.length;
+  }
+
+  /** Starts workers until `count` are running. */
+  start(count: number): void {
+    while (this.workers.length < count)
+      this.workers.push(
+        startWorker(new URL("./chunk-worker.ts", import.meta.url), { maxOldMb: this.workerMb }),
+      );
+  }
+
+  /** `count` running workers (started now if needed). */
+  take(count: number): Worker[] {
+    this.start(count);
+    return this.workers.slice(0, count);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((worker) => worker.terminate()));
+  }
+}
+
+/**
  * Render → per-page checks → write for every page, in bounded chunks spread over worker
- * threads. Returns the pages' summaries in page order; no HTML is kept. Every chunk size and
- * thread count writes the same bytes.
+ * threads (those of `threads`, when the caller started them; else its own, closed at the end).
+ * Returns the pages' summaries in page order; no HTML is kept. Every chunk size and thread
+ * count writes the same bytes.
  */
 export async function renderChunks(
   pages: Page[],
   cards: Map<string, CardSpec>,
   ctx: ChunkContext,
   options: ChunkOptions = {},
+  given?: RenderThreads,
 ): Promise<Rendered> {
+  const threads = given ?? new RenderThreads(options);
   const chunkSize = Math.max(1, options.chunkSize ?? defaultChunkSize);
   const chunks = chunksOf(pages, cards, chunkSize);
-  const threads = Math.max(1, Math.min(options.threads ?? defaultThreads(), chunks.length));
+  const count = Math.max(1, Math.min(options.threads ?? defaultThreads(), chunks.length), threads.started);
   const outOfMemory = (limitMb: number, where: string) =>
-    new OutOfMemoryError({ pages: pages.length, chunkSize, threads, limitMb, where });
+    new OutOfMemoryError({ pages: pages.length, chunkSize, threads: count, limitMb, where });
   const checkMemory = () => {
     const near = nearLimit(options.memoryMb);
     if (near) throw outOfMemory(near.limitMb, "main thread");
   };
   const results: ChunkResult[] = new Array(chunks.length);
-  if (threads === 1) {
+  if (count === 1 && threads.started === 0) {
     const renderer = new ChunkRenderer(ctx);
     chunks.forEach((chunk, index) => {
       results[index] = renderer.process(chunk);
       checkMemory();
     });
   } else {
-    const workerMb =
-      options.memoryMb === undefined ? undefined : Math.max(16, Math.floor(options.memoryMb / (threads + 1)));
-    const pool = new WorkerPool(threads, ctx, workerMb, (mb) => outOfMemory(mb, "a render worker"));
+    const pool = new WorkerPool<Chunk, ChunkResult>(
+      threads.take(count),
+      () => outOfMemory(threads.workerMb ?? heapLimitMb(), "a render worker"),
+      "rendering chunk",
+    );
+    pool.setup(ctx);
     try {
       await pool.run(chunks, (index, result) => {
         results[index] = result;
         checkMemory();
       });
     } finally {
-      await pool.close();
+      if (!given) await threads.close();
     }
   }
   const hashes = new Map<string, string>();
   for (const result of results) for (const [file, digest] of result.hashes) hashes.set(file, digest);
   return { summaries: results.flatMap((r) => r.summaries), hashes };
-}
-
-/** A small bootstrap: the worker module is TypeScript, so tsx is registered in the thread first. */
-function bootstrap(): string {
-  const worker = new URL("./chunk-worker.ts", import.meta.url).href;
-  const tsx = import.meta.resolve("tsx/esm/api");
-  return `import(${JSON.stringify(tsx)}).then((m) => m.register()).then(() => import(${JSON.stringify(worker)}));`;
-}
-
-/** Worker threads that each take the next chunk as soon as they finish one. */
-class WorkerPool {
-  private readonly workers: Worker[];
-
-  constructor(
-    threads: number,
-    ctx: ChunkContext,
-    private readonly workerMb: number | undefined,
-    private readonly outOfMemory: (mb: number) => Error,
-  ) {
-    const resourceLimits = {
-      maxYoungGenerationSizeMb: 32,
-      ...(workerMb ? { maxOldGenerationSizeMb: workerMb } : {}),
-    };
-    this.workers = Array.from(
-      { length: threads },
-      () => new Worker(bootstrap(), { eval: true, workerData: ctx, resourceLimits }),
-    );
-  }
-
-  run(chunks: Chunk[], done: (index: number, result: ChunkResult) => void): Promise<void> {
-    let next = 0;
-    let finished = 0;
-    return new Promise((resolve, reject) => {
-      let failed = false;
-      const fail = (error: Error) => {
-        if (failed) return;
-        failed = true;
-        reject(error);
-      };
-      const feed = (worker: Worker) => {
-        if (failed || next >= chunks.length) return;
-        const id = next++;
-        worker.postMessage({ id, chunk: chunks[id] });
-      };
-      for (const worker of this.workers) {
-        worker.on("message", (message: { id: number; result?: ChunkResult; error?: string }) => {
-          if (message.error !== undefined)
-            return fail(new Error(`rendering chunk ${message.id + 1} failed:\n${message.error}`));
-          try {
-            done(message.id, message.result!);
-          } catch (error) {
-            return fail(error as Error);
-          }
-          if (++finished === chunks.length) resolve();
-          else feed(worker);
-        });
-        worker.on("error", (error: Error & { code?: string }) =>
-          fail(
-            error.code === "ERR_WORKER_OUT_OF_MEMORY"
-              ? this.outOfMemory(this.workerMb ?? heapLimitMb())
-              : error,
-          ),
-        );
-        worker.on("exit", (code) => {
-          if (code !== 0 && finished < chunks.length)
-            fail(new Error(`a render worker exited with code ${code}`));
-        });
-        feed(worker);
-      }
-    });
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
-  }
 }

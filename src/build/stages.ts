@@ -1,5 +1,4 @@
 import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { auditSite, summarize, type AuditResult, type BuiltPage, type PageSummary } from "../audit/index.ts";
 import { wantsAdmin, writeAdmin } from "../cms/admin.ts";
@@ -10,13 +9,13 @@ import { logoBytes, planImages, type CardSpec, type ImagePlan } from "../images/
 import type { Page } from "../plan/index.ts";
 import { AuditError, DataError } from "../problems.ts";
 import { failedReportDir, manifestFile } from "../publish/report-location.ts";
-import { buildManifest, sha256, type Manifest } from "../publish/manifest.ts";
-import { noindexHtml } from "../publish/noindex.ts";
+import { buildManifest, type Manifest } from "../publish/manifest.ts";
 import { stagingDir, swapInto, writeSiteFiles } from "../publish/index.ts";
 import { writeReport } from "../publish/report.ts";
 import { jsonPieces, writePieces } from "../publish/json-file.ts";
-import { outputFile, pageFile } from "./chunk.ts";
-import { renderChunks, type ChunkOptions, type Rendered } from "./chunks.ts";
+import { outputFile, pageFile, patchNoindexFile } from "../publish/page-file.ts";
+import { defaultThreads, renderChunks, RenderThreads, type ChunkOptions, type Rendered } from "./chunks.ts";
+import { startWorker, WorkerPool } from "./workers.ts";
 import { withImages } from "../render/render-data.ts";
 import { packagePath } from "../rules/package-paths.ts";
 import type { Prepared } from "./prepare.ts";
@@ -49,12 +48,14 @@ export async function planImagesStage(prepared: Prepared, root: string): Promise
 /**
  * Stage: renders, checks and writes `pages` into `target` in chunks over worker threads.
  * Links are checked against every URL of the whole plan, also when `pages` is one shard.
+ * `threads`: worker threads the caller started early (and closes); else the stage starts its own.
  */
 export function renderPages(
   planned: Planned,
   pages: Page[],
   target: string,
   settings: CheckSettings & ChunkOptions & { staging?: boolean },
+  threads?: RenderThreads,
 ): Promise<Rendered> {
   const { model, plan, data } = planned;
   // Pages and cards travel with their chunks; every worker gets the rest once.
@@ -74,7 +75,7 @@ export function renderPages(
     staging: settings.staging === true,
   };
   copyAssets(target);
-  return renderChunks(pages, planned.images.cards, ctx, settings);
+  return renderChunks(pages, planned.images.cards, ctx, settings, threads);
 }
 
 function emptyKinds() {
@@ -178,6 +179,8 @@ export interface PublishSettings {
   shards?: string[][];
   /** sha256 of files already known (pages and images), by path; the manifest reads only the rest. Patched pages' hashes are set in it. */
   hashes?: Map<string, string>;
+  /** Worker threads for patching thin pages (default: one per core). */
+  threads?: number;
 }
 
 /**
@@ -197,7 +200,8 @@ export async function publish(
   const staging = settings.staging === true;
   const hashes = settings.hashes ?? new Map<string, string>();
   if (!staging)
-    for (const [file, digest] of await patchNoindex(target, audit.noindexed)) hashes.set(file, digest);
+    for (const [file, digest] of await patchNoindex(target, audit.noindexed, settings.threads))
+      hashes.set(file, digest);
   writeSiteFiles(plan, data.origin, target, {
     noindexed: new Set(audit.noindexed),
     staging,
@@ -213,28 +217,48 @@ export async function publish(
   lap("manifest");
 }
 
-/** Files patched at once: enough to keep the file system's thread pool and both cores busy. */
-const patchesInFlight = 16;
+/** Up to this many thin pages are patched on the main thread; more are split over worker threads. */
+const patchOnMainUpTo = 1_000;
+const patchesPerTask = 250;
 
 /**
  * Pages that turned out too thin (`onThin: noindex`) are known only after every page was
- * checked: their files are read back and rewritten, several at a time (one at a time, 90,000
- * thin pages took half a minute). Returns their new hashes, in the order of `urls`.
+ * checked: their files are read back and rewritten (at 100,000 pages, most of a minute on one
+ * thread). Returns their new hashes, in the order of `urls`.
  */
-export async function patchNoindex(target: string, urls: string[]): Promise<Map<string, string>> {
-  const digests: string[] = new Array(urls.length);
-  let next = 0;
-  const patchNext = async (): Promise<void> => {
-    while (next < urls.length) {
-      const index = next++;
-      const file = outputFile(target, urls[index]!);
-      const html = noindexHtml(await readFile(file, "utf8"));
-      await writeFile(file, html);
-      digests[index] = sha256(html);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(patchesInFlight, urls.length) }, patchNext));
+export async function patchNoindex(
+  target: string,
+  urls: string[],
+  threads = defaultThreads(),
+): Promise<Map<string, string>> {
+  let digests: string[];
+  if (urls.length <= patchOnMainUpTo || threads < 2)
+    digests = urls.map((url) => patchNoindexFile(outputFile(target, url)));
+  else digests = await patchInWorkers(target, urls, threads);
   return new Map(urls.map((url, i) => [pageFile(url), digests[i]!]));
+}
+
+async function patchInWorkers(target: string, urls: string[], threads: number): Promise<string[]> {
+  const tasks: Array<{ target: string; urls: string[] }> = [];
+  for (let from = 0; from < urls.length; from += patchesPerTask)
+    tasks.push({ target, urls: urls.slice(from, from + patchesPerTask) });
+  const workers = Array.from({ length: Math.min(threads, tasks.length) }, () =>
+    startWorker(new URL("./patch-worker.ts", import.meta.url)),
+  );
+  const pool = new WorkerPool<(typeof tasks)[number], string[]>(
+    workers,
+    () => new Error("a worker patching thin pages ran out of memory"),
+    "patching thin pages, batch",
+  );
+  const digests: string[] = new Array(urls.length);
+  try {
+    await pool.run(tasks, (index, batch) =>
+      batch.forEach((digest, i) => (digests[index * patchesPerTask + i] = digest)),
+    );
+  } finally {
+    await pool.close();
+  }
+  return digests;
 }
 
 /**

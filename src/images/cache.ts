@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { sha256 } from "../rules/digest.ts";
 
 /** Where processed images are cached between builds: CLINIC_PAGES_CACHE, or `.cache/clinic-pages/images` in the project. */
 export function imageCacheDir(root: string): string {
@@ -109,8 +110,4 @@ function reusePrevious(previous: string, cached: string, target: string): boolea
   } catch {
     return false;
   }
-}
-
-function sha256(bytes: Buffer): string {
-  return createHash("sha256").update(bytes).digest("hex");
 }

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { adminFolder } from "../cms/admin.ts";
+import { sha256 } from "../rules/digest.ts";
 
 /** `report/manifest.json`: every file of the site with its content hash, and what changed since a previous manifest. */
 export interface Manifest {
@@ -38,11 +38,6 @@ export function hashFiles(
   return Object.fromEntries(
     files.map((path) => [path, known.get(path) ?? sha256(readFileSync(join(dir, path)))]),
   );
-}
-
-/** Hex sha256 of a file's bytes or text (UTF-8), as the manifest lists it. */
-export function sha256(content: Buffer | string): string {
-  return createHash("sha256").update(content).digest("hex");
 }
 
 /** The public URL of an output file: `a/b/index.html` → `https://site/a/b/`. */
