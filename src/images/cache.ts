@@ -30,7 +30,11 @@ export class ImageCache {
   hits = 0;
   misses = 0;
 
-  constructor(readonly dir: string) {
+  /** `drawAfter`: entries missing from the cache are made only once it settles. */
+  constructor(
+    readonly dir: string,
+    private readonly drawAfter?: Promise<unknown>,
+  ) {
     mkdirSync(dir, { recursive: true });
   }
 
@@ -65,6 +69,7 @@ export class ImageCache {
       if (previous && reusePrevious(previous, cached, target)) return digest;
     } else {
       this.misses++;
+      if (this.drawAfter) await this.drawAfter.catch(() => {});
       const bytes = await make();
       mkdirSync(dirname(cached), { recursive: true });
       digest = sha256(bytes);
