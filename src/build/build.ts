@@ -17,14 +17,7 @@ import {
   stopwatch,
   type Planned,
 } from "./stages.ts";
-import {
-  defaultChunkSize,
-  defaultThreads,
-  RenderThreads,
-  type ChunkOptions,
-  type Rendered,
-} from "./chunks.ts";
-import type { Page } from "../plan/index.ts";
+import { defaultChunkSize, defaultThreads, RenderThreads, type ChunkOptions } from "./chunks.ts";
 import type { Manifest } from "../publish/manifest.ts";
 import type { Problem } from "../problems.ts";
 import { openOutDir } from "../publish/index.ts";
@@ -107,11 +100,13 @@ async function buildSite(
 ): Promise<BuildResult> {
   const settings = { ...options, today: options.today ?? today() };
   const { audit, images } = await inStaging(outDir, reportDir, async (target, report) => {
-    const rendering = renderStage(planned, planned.plan.pages, target, settings, threads);
+    // Images need nothing from the pages: they are linked or drawn while the workers render.
     const [rendered, images] = await both(
-      rendering,
-      makeImages(planned, root, target, { ...options, previousOut: outDir, drawAfter: rendering }),
+      renderPages(planned, planned.plan.pages, target, settings, threads),
+      makeImages(planned, root, target, { ...options, previousOut: outDir }),
     );
+    // The workers' memory is free again before the site-wide checks, the build's largest heap.
+    await threads.close();
     clock.lap("render and images");
     const audit = siteChecks(planned, rendered.summaries, reportDir, settings);
     clock.lap("audit");
@@ -124,21 +119,6 @@ async function buildSite(
   });
   clock.lap("swap");
   return buildResult(planned, outDir, reportDir, options, audit, images, clock.timings);
-}
-
-/**
- * The render stage with its worker threads stopped at its end, so their memory is free again
- * for what comes next: drawing images missing from the cache, then the site-wide checks (the
- * build's largest heap). Cached images are linked meanwhile (images need nothing from pages).
- */
-function renderStage(
-  planned: Planned,
-  pages: Page[],
-  target: string,
-  settings: Parameters<typeof renderPages>[3],
-  threads: RenderThreads,
-): Promise<Rendered> {
-  return renderPages(planned, pages, target, settings, threads).finally(() => threads.close());
 }
 
 /** Waits for both, so neither still writes into the staging folder when a failure removes it. */
@@ -182,10 +162,9 @@ async function buildShard(
   const pages = shardPlan(planned.plan, shard).pages;
   const settings = { ...options, today: options.today ?? today() };
   const { audit, images } = await inStaging(outDir, reportDir, async (target) => {
-    const rendering = renderStage(planned, pages, target, settings, threads);
     const [{ summaries }, images] = await both(
-      rendering,
-      makeImages(planned, root, target, { ...options, pages, previousOut: outDir, drawAfter: rendering }),
+      renderPages(planned, pages, target, settings, threads),
+      makeImages(planned, root, target, { ...options, pages, previousOut: outDir }),
     );
     const findings = summaries.flatMap((s) => s.findings);
     const audit: AuditResult = { findings, pages: [], noindexed: [], thirdPartyHosts: {} };

@@ -4,7 +4,7 @@ import { auditSite, summarize, type AuditResult, type BuiltPage, type PageSummar
 import { wantsAdmin, writeAdmin } from "../cms/admin.ts";
 import { indexNowKey, writeKeyFile } from "../indexnow/key.ts";
 import { imageCacheDir } from "../images/cache.ts";
-import { generateImages, type ImageSources, type ImageSummary } from "../images/generate.ts";
+import { generateImages, type ImageSummary } from "../images/generate.ts";
 import { logoBytes, planImages, type CardSpec, type ImagePlan } from "../images/plan.ts";
 import type { Page } from "../plan/index.ts";
 import { AuditError, DataError } from "../problems.ts";
@@ -101,14 +101,13 @@ function copyAssets(target: string): void {
 
 /**
  * Stage: the photo variants and the cards of `pages` (all pages when omitted), from the cache
- * when it can; unchanged images of `previousOut`, the site being replaced, are linked, not copied,
- * and images missing from the cache are drawn once `drawAfter` settles.
+ * when it can; unchanged images of `previousOut`, the site being replaced, are linked, not copied.
  */
 export function makeImages(
   planned: Planned,
   root: string,
   target: string,
-  options: { cacheDir?: string; pages?: Page[] } & ImageSources,
+  options: { cacheDir?: string; pages?: Page[]; previousOut?: string },
 ): Promise<ImageSummary> {
   const { images } = planned;
   const cards = options.pages
@@ -120,7 +119,7 @@ export function makeImages(
     target,
     options.cacheDir ?? imageCacheDir(root),
     logoBytes(planned.model, root),
-    { previousOut: options.previousOut, drawAfter: options.drawAfter },
+    options.previousOut,
   );
 }
 

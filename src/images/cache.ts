@@ -30,11 +30,7 @@ export class ImageCache {
   hits = 0;
   misses = 0;
 
-  /** `drawAfter`: entries missing from the cache are made only once it settles. */
-  constructor(
-    readonly dir: string,
-    private readonly drawAfter?: Promise<unknown>,
-  ) {
+  constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true });
   }
 
@@ -69,7 +65,6 @@ export class ImageCache {
       if (previous && reusePrevious(previous, cached, target)) return digest;
     } else {
       this.misses++;
-      if (this.drawAfter) await this.drawAfter.catch(() => {});
       const bytes = await make();
       mkdirSync(dirname(cached), { recursive: true });
       digest = sha256(bytes);

@@ -24,17 +24,6 @@ async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<voi
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** Where images may come from besides the cache, and when drawing may start. */
-export interface ImageSources {
-  /** The site this build replaces: its unchanged images are linked instead of copied. */
-  previousOut?: string;
-  /**
-   * Images missing from the cache are drawn only once this settles: a build links cached images
-   * while its pages render and draws new ones after, so drawing never adds to the render's memory.
-   */
-  drawAfter?: Promise<unknown>;
-}
-
 /** Makes every photo variant and social card into `outDir`, from the cache when it can. */
 export async function generateImages(
   plan: ImagePlan,
@@ -42,13 +31,13 @@ export async function generateImages(
   outDir: string,
   cacheDir: string,
   logo: Buffer,
-  { previousOut, drawAfter }: ImageSources = {},
+  previousOut?: string,
 ): Promise<ImageSummary> {
   const started = performance.now();
   // One image per core at a time, one thread per image: bounded memory, all cores busy.
   sharp.concurrency(1);
   sharp.cache({ memory: 64, items: 20 });
-  const cache = new ImageCache(cacheDir, drawAfter);
+  const cache = new ImageCache(cacheDir);
   // The same URL in the site this build replaces (linked instead of copied when it is there).
   const previous = (url: string) => (previousOut ? join(previousOut, url) : undefined);
   const hashes = new Map<string, string>();
