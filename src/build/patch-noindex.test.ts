@@ -1,18 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { temp } from "../../tests/helpers.ts";
 import { sha256 } from "../rules/digest.ts";
 import { outputFile } from "../publish/page-file.ts";
 import { patchNoindex } from "./stages.ts";
 
-const temps: string[] = [];
-afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
 /** A site of `count` thin pages, each with its own canonical link. */
 function thinSite(count: number): { dir: string; urls: string[] } {
-  const dir = mkdtempSync(join(tmpdir(), "clinic-patch-"));
-  temps.push(dir);
+  const dir = temp("patch");
   const urls = Array.from({ length: count }, (_, i) => `/thin/page-${i}/`);
   for (const url of urls) {
     mkdirSync(join(dir, url), { recursive: true });

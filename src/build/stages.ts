@@ -14,7 +14,13 @@ import { stagingDir, swapInto, writeSiteFiles } from "../publish/index.ts";
 import { writeReport } from "../publish/report.ts";
 import { jsonPieces, writePieces } from "../publish/json-file.ts";
 import { outputFile, pageFile, patchNoindexFile } from "../publish/page-file.ts";
-import { defaultThreads, renderChunks, RenderThreads, type ChunkOptions, type Rendered } from "./chunks.ts";
+import {
+  defaultThreads,
+  renderChunks,
+  type ChunkOptions,
+  type Rendered,
+  type RenderThreads,
+} from "./chunks.ts";
 import { startWorker, WorkerPool } from "./workers.ts";
 import { withImages } from "../render/render-data.ts";
 import { packagePath } from "../rules/package-paths.ts";

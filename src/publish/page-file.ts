@@ -19,7 +19,7 @@ export function patchNoindexFile(file: string): string {
   try {
     html = noindexHtml(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new Error(`${file}: ${(error as Error).message}`);
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
   }
   writeFileSync(file, html);
   return sha256(html);
