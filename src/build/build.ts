@@ -8,11 +8,10 @@ import { prepare, type Prepared } from "./prepare.ts";
 import {
   failAudit,
   inStaging,
-  makeImages,
   planImagesStage,
   publish,
   readManifest,
-  renderPages,
+  renderWithImages,
   siteChecks,
   stopwatch,
   type Planned,
@@ -62,8 +61,9 @@ export interface BuildResult {
 
 /**
  * The whole build: prepare → plan images → render, check and write pages in chunks over
- * worker threads, with the images made meanwhile → site-wide checks → publish → swap. Bad data throws DataError before anything is written;
- * audit errors throw AuditError; a build that does not fit in memory throws OutOfMemoryError.
+ * worker threads, with the images made meanwhile → site-wide checks → publish → swap. Bad data
+ * throws DataError before anything is written; audit errors throw AuditError; a build that does
+ * not fit in memory throws OutOfMemoryError.
  * The new site replaces `outDir` only when complete.
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -100,13 +100,18 @@ async function buildSite(
 ): Promise<BuildResult> {
   const settings = { ...options, today: options.today ?? today() };
   const { audit, images } = await inStaging(outDir, reportDir, async (target, report) => {
-    // Images need nothing from the pages: they are linked or drawn while the workers render.
-    const [rendered, images] = await both(
-      renderPages(planned, planned.plan.pages, target, settings, threads),
-      makeImages(planned, root, target, { ...options, previousOut: outDir }),
+    const { rendered, images } = await renderWithImages(
+      planned,
+      planned.plan.pages,
+      target,
+      settings,
+      threads,
+      {
+        ...options,
+        root,
+        previousOut: outDir,
+      },
     );
-    // The workers' memory is free again before the site-wide checks, the build's largest heap.
-    await threads.close();
     clock.lap("render and images");
     const audit = siteChecks(planned, rendered.summaries, reportDir, settings);
     clock.lap("audit");
@@ -119,14 +124,6 @@ async function buildSite(
   });
   clock.lap("swap");
   return buildResult(planned, outDir, reportDir, options, audit, images, clock.timings);
-}
-
-/** Waits for both, so neither still writes into the staging folder when a failure removes it. */
-async function both<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
-  const [first, second] = await Promise.allSettled([a, b]);
-  if (first.status === "rejected") throw first.reason;
-  if (second.status === "rejected") throw second.reason;
-  return [first.value, second.value];
 }
 
 /**
@@ -162,10 +159,13 @@ async function buildShard(
   const pages = shardPlan(planned.plan, shard).pages;
   const settings = { ...options, today: options.today ?? today() };
   const { audit, images } = await inStaging(outDir, reportDir, async (target) => {
-    const [{ summaries }, images] = await both(
-      renderPages(planned, pages, target, settings, threads),
-      makeImages(planned, root, target, { ...options, pages, previousOut: outDir }),
-    );
+    const { rendered, images } = await renderWithImages(planned, pages, target, settings, threads, {
+      ...options,
+      root,
+      pages,
+      previousOut: outDir,
+    });
+    const { summaries } = rendered;
     const findings = summaries.flatMap((s) => s.findings);
     const audit: AuditResult = { findings, pages: [], noindexed: [], thirdPartyHosts: {} };
     if (findings.some((f) => f.severity === "error")) failAudit(planned, audit, reportDir);

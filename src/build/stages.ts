@@ -29,7 +29,8 @@ import type { Prepared } from "./prepare.ts";
 /*
  * The stages of a build as plain typed functions. Data flows one way:
  * prepare (load → validate → plan) → planImages → renderPages (render → page checks → write,
- * in chunks) → makeImages → siteChecks (across every page's summary) → publish → swap.
+ * in chunks) beside makeImages (together: renderWithImages) → siteChecks (across every page's
+ * summary) → publish → swap.
  * Each entry point composes the ones it needs: `build` (full and shard), `combine`, and the
  * preview (`npm start`, src/build/preview.ts: prepare → planImagesStage → makeImages → render by
  * Eleventy's server → checkPages). A new mode is a new composition, not a copy of one.
@@ -127,6 +128,29 @@ export function makeImages(
     logoBytes(planned.model, root),
     options.previousOut,
   );
+}
+
+/**
+ * Stage: renderPages and makeImages at once (images need nothing from the pages), then the
+ * render workers stopped, so their memory is free for the site-wide checks, the build's largest
+ * heap. Waits for both, so neither still writes into the staging folder when a failure removes it.
+ */
+export async function renderWithImages(
+  planned: Planned,
+  pages: Page[],
+  target: string,
+  settings: Parameters<typeof renderPages>[3],
+  threads: RenderThreads,
+  images: { root: string } & Parameters<typeof makeImages>[3],
+): Promise<{ rendered: Rendered; images: ImageSummary }> {
+  const [rendered, made] = await Promise.allSettled([
+    renderPages(planned, pages, target, settings, threads),
+    makeImages(planned, images.root, target, images),
+  ]);
+  await threads.close();
+  if (rendered.status === "rejected") throw rendered.reason;
+  if (made.status === "rejected") throw made.reason;
+  return { rendered: rendered.value, images: made.value };
 }
 
 function cardEntry(cards: Map<string, CardSpec>, url: string): Array<[string, CardSpec]> {

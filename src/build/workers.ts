@@ -56,10 +56,6 @@ export class WorkerPool<Task, Result> {
     private readonly what: string,
   ) {}
 
-  get size(): number {
-    return this.workers.length;
-  }
-
   /** Sends every worker what all of its tasks share; messages arrive in order, so before any task. */
   setup(shared: unknown): void {
     for (const worker of this.workers) worker.postMessage({ setup: shared });
